@@ -1,0 +1,15 @@
+# Writes OUT, a C file holding every schema migration in FILES as a string, in order.
+# Migration N is the file whose name starts with N (001_init.sql is version 1).
+set(body "/* Generated from the schema directory by cmake/embed_schema.cmake: do not edit. */\n")
+string(APPEND body "#include <stddef.h>\n\nconst char *const schema_migrations[] = {\n")
+set(count 0)
+foreach(f ${FILES})
+  file(READ ${f} sql)
+  string(REPLACE "\\" "\\\\" sql "${sql}")
+  string(REPLACE "\"" "\\\"" sql "${sql}")
+  string(REPLACE "\n" "\\n\"\n\"" sql "${sql}")
+  string(APPEND body "\"${sql}\",\n")
+  math(EXPR count "${count} + 1")
+endforeach()
+string(APPEND body "};\nconst size_t schema_migration_count = ${count};\n")
+file(WRITE ${OUT} "${body}")

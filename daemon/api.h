@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+/* The JSON API under /api/v1 (docs/api.md): routes and the helpers their handlers share. */
+#ifndef QWEEK_API_H
+#define QWEEK_API_H
+
+#include <jansson.h>
+
+#include "http.h"
+#include "store.h"
+
+extern const struct route api_routes[];
+
+/* The plan named by the request's first path argument; caller frees. NULL with ERR. */
+struct plan *api_plan(struct request *r, struct error *err);
+
+json_t *api_plan_json(const struct plan *p);
+json_t *api_item_json(const struct item *it, const struct plan *p, int64_t now);
+
+/* Resolves REF ("7.2" or "@12") within plan P to an item id; 404/409 with candidates. */
+int api_item_resolve(struct db *db, const struct plan *p, const char *ref, int64_t *id,
+		     struct error *err);
+
+/* Replies with item ID of plan P and STATUS. */
+int api_reply_item(struct request *r, const struct plan *p, int64_t id, int status,
+		   struct error *err);
+
+/* The JSON string array from names joined by '\x1f'. */
+json_t *api_name_list(const char *joined);
+
+/* Handlers. */
+int api_plans_list(struct request *r, struct error *err);
+int api_plans_create(struct request *r, struct error *err);
+int api_plans_show(struct request *r, struct error *err);
+int api_people_list(struct request *r, struct error *err);
+int api_people_create(struct request *r, struct error *err);
+int api_items_list(struct request *r, struct error *err);
+int api_items_create(struct request *r, struct error *err);
+int api_items_show(struct request *r, struct error *err);
+int api_items_edit(struct request *r, struct error *err);
+int api_items_done(struct request *r, struct error *err);
+int api_items_reopen(struct request *r, struct error *err);
+int api_items_cancel(struct request *r, struct error *err);
+int api_status(struct request *r, struct error *err);
+int api_healthz(struct request *r, struct error *err);
+int api_clock_set(struct request *r, struct error *err);
+
+#endif

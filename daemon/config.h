@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/* The daemon's configuration: an INI file whose keys match the command-line options. */
+#ifndef QWEEK_CONFIG_H
+#define QWEEK_CONFIG_H
+
+/* Every string is malloc'd and owned by the struct; NULL when not set. */
+struct config {
+	char *db;
+	char *socket;
+	char *listen;		/* HOST:PORT */
+	int log_level;		/* enum log_level */
+	char *smtp_url;
+	char *smtp_from;
+	char *smtp_user;
+	char *smtp_password;
+	int smtp_starttls;	/* 1 yes, 0 no */
+	char *notify_command;
+};
+
+void config_init(struct config *c);
+void config_free(struct config *c);
+
+/*
+ * Reads FILE into C (keys it sets replace earlier values). Returns 0, or -1 with *CAUSE set to
+ * "FILE:LINE: what is wrong" (malloc'd, the caller frees it).
+ */
+int config_load(struct config *c, const char *file, char **cause);
+
+/* Sets one key as "section.key" = value (the command line uses it too); 0 or -1 with *CAUSE. */
+int config_set(struct config *c, const char *section, const char *key, const char *value,
+	       char **cause);
+
+/* Checks values that must make sense together; 0 or -1 with *CAUSE. */
+int config_check(const struct config *c, char **cause);
+
+/* Splits "HOST:PORT" ("[::1]:8080" too) into HOST (size HOSTLEN) and PORT; 0 or -1. */
+int config_parse_listen(const char *s, char *host, unsigned hostlen, unsigned short *port);
+
+#endif

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: MIT */
+/* The daemon's state, shared by the request handlers: one loop, one database. */
+#ifndef QWEEK_DAEMON_H
+#define QWEEK_DAEMON_H
+
+#include <event2/event.h>
+
+#include "config.h"
+#include "db.h"
+
+struct http;
+
+struct daemon {
+	struct event_base *base;
+	struct db *db;
+	struct config config;
+	struct http *http;
+};
+
+#endif

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MIT */
+/* HTTP on libevent's evhttp: limits, table-driven routes, JSON bodies and replies. */
+#ifndef QWEEK_HTTP_H
+#define QWEEK_HTTP_H
+
+#include <sys/types.h>
+
+#include <event2/event.h>
+#include <event2/http.h>
+#include <event2/keyvalq_struct.h>
+#include <jansson.h>
+
+#include "error.h"
+
+struct daemon;
+struct http;
+
+#define HTTP_MAX_BODY (1024 * 1024)
+#define HTTP_MAX_HEADERS (16 * 1024)
+#define HTTP_TIMEOUT_SEC 30
+#define HTTP_MAX_ARGS 4
+
+/* One request as a handler sees it. */
+struct request {
+	struct evhttp_request *ev;
+	struct daemon *daemon;
+	const char *args[HTTP_MAX_ARGS];	/* decoded ":x" path segments, in order */
+	struct evkeyvalq query;			/* decoded query string */
+	json_t *body;				/* the request's JSON object, or NULL */
+	int local;				/* came over the Unix socket */
+	char peer[64];				/* the Unix peer's user name, or "" */
+	/* What the handler replies: */
+	int status;				/* 200 unless set */
+	json_t *reply;				/* owned; sent as the body */
+	json_t *warnings;			/* array of strings, added to reply if non-empty */
+};
+
+/* A handler fills R->reply (and R->status) and returns 0, or returns -1 with ERR set. */
+typedef int (*route_fn)(struct request *r, struct error *err);
+
+struct route {
+	int method;		/* EVHTTP_REQ_GET, ... */
+	const char *pattern;	/* "/api/v1/plans/:slug/items/:ref" */
+	route_fn fn;
+	int writes;		/* changes data: refused on read-only listeners */
+};
+
+/* A server answering ROUTES (ended by a NULL pattern), owned by the caller. */
+struct http *http_new(struct event_base *base, struct daemon *d, const struct route *routes);
+void http_free(struct http *h);
+
+/* Serves a listening socket FD (Unix or TCP); LOCAL marks the administrator's Unix socket. */
+int http_serve_fd(struct http *h, int fd, int local);
+
+/* Adds a warning to the reply. */
+void http_warn(struct request *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The query parameter NAME, or NULL. */
+const char *http_query(struct request *r, const char *name);
+
+#endif

@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: MIT */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <event2/event.h>
+#include <systemd/sd-daemon.h>
+
+#include "api.h"
+#include "clock.h"
+#include "config.h"
+#include "daemon.h"
+#include "http.h"
+#include "listen.h"
+#include "log.h"
+#include "paths.h"
+#include "tz.h"
+
+/* qweekd: holds Quality Week plans and serves them; one process, one libevent loop. */
+
+struct options {
+	const char *config;
+	int foreground;
+	int check_only;
+	struct config cli;	/* what the command line set, applied over the file */
+	int cli_set[4];		/* which of db, socket, listen, log_level the command line set */
+};
+
+/* The command line, kept for SIGHUP: a reload lays it over the file again. */
+static struct options opts;
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: qweekd [--config FILE] [--db PATH] [--socket PATH] [--listen HOST:PORT]\n"
+		   "              [--log-level LEVEL] [--foreground] [-n]\n"
+		   "  -n  check the configuration, say \"configuration OK\" or what is wrong, exit\n");
+}
+
+static void parse_args(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "socket", required_argument, NULL, 's' },
+		{ "listen", required_argument, NULL, 'l' },
+		{ "log-level", required_argument, NULL, 'L' },
+		{ "foreground", no_argument, NULL, 'f' },
+		{ "check", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "c:d:s:l:L:fnhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': o->config = optarg; break;
+		case 'd': free(o->cli.db); o->cli.db = strdup(optarg); o->cli_set[0] = 1; break;
+		case 's': free(o->cli.socket); o->cli.socket = strdup(optarg); o->cli_set[1] = 1; break;
+		case 'l': free(o->cli.listen); o->cli.listen = strdup(optarg); o->cli_set[2] = 1; break;
+		case 'L':
+			if ((o->cli.log_level = log_level_parse(optarg)) == -1) {
+				fprintf(stderr, "qweekd: --log-level %s: use error, warn, info or "
+					"debug\n", optarg);
+				exit(2);
+			}
+			o->cli_set[3] = 1;
+			break;
+		case 'f': o->foreground = 1; break;
+		case 'n': o->check_only = 1; break;
+		case 'h': usage(stdout); exit(0);
+		case 'V': printf("qweekd %s\n", QWEEK_VERSION); exit(0);
+		default: usage(stderr); exit(2);
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "qweekd: unexpected argument '%s'\n", argv[optind]);
+		usage(stderr);
+		exit(2);
+	}
+}
+
+static void replace(char **dst, const char *src)
+{
+	free(*dst);
+	*dst = src != NULL ? strdup(src) : NULL;
+}
+
+/* Reads the file (if any), lays the command line over it, fills in defaults. */
+static int load_config(const struct options *o, struct config *c, char **cause)
+{
+	char buf[4096];
+
+	config_init(c);
+	if (o->config != NULL && config_load(c, o->config, cause) == -1)
+		return -1;
+	if (o->cli_set[0])
+		replace(&c->db, o->cli.db);
+	if (o->cli_set[1])
+		replace(&c->socket, o->cli.socket);
+	if (o->cli_set[2])
+		replace(&c->listen, o->cli.listen);
+	if (o->cli_set[3])
+		c->log_level = o->cli.log_level;
+	if (c->db == NULL && paths_default_db(buf, sizeof buf) != NULL)
+		c->db = strdup(buf);
+	if (c->socket == NULL && paths_default_socket(buf, sizeof buf) != NULL)
+		c->socket = strdup(buf);
+	if (c->db == NULL || c->socket == NULL) {
+		*cause = strdup("cannot work out the default database or socket path");
+		return -1;
+	}
+	return config_check(c, cause);
+}
+
+static void on_stop(evutil_socket_t sig, short what, void *arg)
+{
+	struct daemon *d = arg;
+
+	log_info("signal %d: stopping", (int)sig);
+	sd_notify(0, "STOPPING=1");
+	event_base_loopexit(d->base, NULL);
+}
+
+/* SIGHUP: re-read the file; what can change while running does, the rest wants a restart. */
+static void on_reload(evutil_socket_t sig, short what, void *arg)
+{
+	struct daemon *d = arg;
+	struct config fresh;
+	char *cause = NULL;
+
+	sd_notify(0, "RELOADING=1");
+	if (load_config(&opts, &fresh, &cause) == -1) {
+		log_error("reload: %s; keeping the running configuration", cause ? cause : "?");
+		free(cause);
+	} else {
+		if (strcmp(fresh.db, d->config.db) || strcmp(fresh.socket, d->config.socket))
+			log_warn("reload: a new db or socket takes effect at the next start");
+		log_set_level(fresh.log_level);
+		config_free(&d->config);
+		d->config = fresh;
+		log_info("configuration reloaded");
+	}
+	sd_notify(0, "READY=1");
+}
+
+/* The sockets: those systemd passed, or our own Unix socket and optional TCP listener. */
+static int open_listeners(struct daemon *d, char **cause)
+{
+	int n = sd_listen_fds(1), fd;
+
+	for (int i = 0; i < n; i++) {
+		fd = SD_LISTEN_FDS_START + i;
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+		if (http_serve_fd(d->http, fd, listen_is_unix(fd)) == -1)
+			return -1;
+	}
+	if (n > 0) {
+		log_info("serving %d socket(s) from systemd", n);
+		return 0;
+	}
+	if ((fd = listen_unix(d->config.socket, cause)) == -1 || http_serve_fd(d->http, fd, 1))
+		return -1;
+	log_info("listening on %s", d->config.socket);
+	if (d->config.listen == NULL)
+		return 0;
+	if ((fd = listen_tcp(d->config.listen, cause)) == -1 || http_serve_fd(d->http, fd, 0))
+		return -1;
+	log_info("listening on http://%s (read-only)", d->config.listen);
+	return 0;
+}
+
+/* Forks; the parent waits until the child says it is ready (or why not) and exits with it. */
+static int detach(int *ready_fd)
+{
+	int fds[2];
+	char msg[1024];
+	ssize_t n;
+
+	if (pipe2(fds, O_CLOEXEC) == -1)
+		fatal("pipe: %s", strerror(errno));
+	switch (fork()) {
+	case -1:
+		fatal("fork: %s", strerror(errno));
+	case 0:
+		close(fds[0]);
+		*ready_fd = fds[1];
+		return 0;
+	}
+	close(fds[1]);
+	n = read(fds[0], msg, sizeof msg - 1);
+	if (n > 0 && msg[0] == '+')
+		exit(0);
+	msg[n > 0 ? n : 0] = '\0';
+	fprintf(stderr, "qweekd: %s\n", n > 0 ? msg : "the daemon died while starting");
+	exit(1);
+}
+
+static void tell_parent(int *ready_fd, const char *cause)
+{
+	int devnull;
+
+	if (*ready_fd == -1)
+		return;
+	if (cause != NULL) {
+		(void)!write(*ready_fd, cause, strlen(cause));
+		return;
+	}
+	setsid();
+	log_to_syslog();
+	if ((devnull = open("/dev/null", O_RDWR)) != -1) {
+		dup2(devnull, 0);
+		dup2(devnull, 1);
+		dup2(devnull, 2);
+		if (devnull > 2)
+			close(devnull);
+	}
+	(void)!write(*ready_fd, "+", 1);
+	close(*ready_fd);
+	*ready_fd = -1;
+}
+
+static void die_starting(int *ready_fd, char *cause)
+{
+	const char *msg = cause != NULL ? cause : strerror(errno);
+
+	tell_parent(ready_fd, msg);
+	fatal("%s", msg);
+}
+
+static void run(struct daemon *d, struct options *o)
+{
+	struct event *ev_term, *ev_int, *ev_hup;
+	int ready_fd = -1;
+	char *cause = NULL;
+
+	if (!o->foreground)
+		detach(&ready_fd);
+	if ((d->db = db_open(d->config.db, &cause)) == NULL)
+		die_starting(&ready_fd, cause);
+	d->base = event_base_new();
+	d->http = http_new(d->base, d, api_routes);
+	if (open_listeners(d, &cause) == -1)
+		die_starting(&ready_fd, cause);
+	ev_term = evsignal_new(d->base, SIGTERM, on_stop, d);
+	ev_int = evsignal_new(d->base, SIGINT, on_stop, d);
+	ev_hup = evsignal_new(d->base, SIGHUP, on_reload, d);
+	event_add(ev_term, NULL);
+	event_add(ev_int, NULL);
+	event_add(ev_hup, NULL);
+	log_info("qweekd %s ready: database %s", QWEEK_VERSION, d->config.db);
+	tell_parent(&ready_fd, NULL);
+	sd_notify(0, "READY=1");
+	event_base_dispatch(d->base);
+	event_free(ev_term);
+	event_free(ev_int);
+	event_free(ev_hup);
+}
+
+int main(int argc, char **argv)
+{
+	struct daemon d = { 0 };
+	char *cause = NULL;
+
+	signal(SIGPIPE, SIG_IGN);
+	config_init(&opts.cli);
+	parse_args(argc, argv, &opts);
+	if (clock_init_from_env() == -1) {
+		fprintf(stderr, "qweekd: QWEEKD_NOW must be an instant such as "
+			"2017-11-14T03:00:00Z\n");
+		return 2;
+	}
+	if (load_config(&opts, &d.config, &cause) == -1) {
+		fprintf(stderr, "qweekd: %s\n", cause != NULL ? cause : "bad configuration");
+		return 1;
+	}
+	if (opts.check_only) {
+		printf("configuration OK\n");
+		return 0;
+	}
+	log_set_level(d.config.log_level);
+	run(&d, &opts);
+	http_free(d.http);
+	db_close(d.db);
+	event_base_free(d.base);
+	config_free(&d.config);
+	config_free(&opts.cli);
+	tz_shutdown();
+	libevent_global_shutdown();
+	log_info("stopped");
+	return 0;
+}
