@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "changes.h"
 #include "clock.h"
 #include "daemon.h"
 #include "json_in.h"
@@ -184,6 +185,7 @@ static int commit_item(struct request *r, const struct plan *p, int64_t id, stru
 		db_rollback(db);
 		return -1;
 	}
+	changes_notify(p->id);
 	warn_outside(r, p, q);
 	return api_reply_item(r, p, id, created ? 201 : 200, err);
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "changes.h"
 #include "clock.h"
 #include "daemon.h"
 #include "json_in.h"
@@ -119,6 +120,7 @@ int api_people_create(struct request *r, struct error *err)
 		db_rollback(db);
 		goto out;
 	}
+	changes_notify(p->id);
 	r->status = 201;
 	r->reply = json_object();
 	rc = store_person_each(db, p->id, id, add_person_json, r->reply, err);

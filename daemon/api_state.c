@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "changes.h"
 #include "clock.h"
 #include "daemon.h"
 #include "json_in.h"
@@ -73,6 +74,7 @@ static int move(struct request *r, const struct transition *t, struct error *err
 		db_rollback(db);
 		goto out;
 	}
+	changes_notify(p->id);
 	rc = api_reply_item(r, p, id, 200, err);
 out:
 	free(note);

@@ -23,6 +23,7 @@ static const struct config_key {
 	{ "daemon", "db", KEY_STRING, offsetof(struct config, db) },
 	{ "daemon", "socket", KEY_STRING, offsetof(struct config, socket) },
 	{ "daemon", "listen", KEY_STRING, offsetof(struct config, listen) },
+	{ "daemon", "url", KEY_STRING, offsetof(struct config, url) },
 	{ "daemon", "log_level", KEY_LOG_LEVEL, offsetof(struct config, log_level) },
 	{ "smtp", "url", KEY_STRING, offsetof(struct config, smtp_url) },
 	{ "smtp", "from", KEY_STRING, offsetof(struct config, smtp_from) },

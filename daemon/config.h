@@ -8,6 +8,7 @@ struct config {
 	char *db;
 	char *socket;
 	char *listen;		/* HOST:PORT */
+	char *url;		/* how people reach the TCP listener: feed and status links */
 	int log_level;		/* enum log_level */
 	char *smtp_url;
 	char *smtp_from;

@@ -258,6 +258,8 @@ static int dispatch(struct http *h, struct request *r, char **owned, struct erro
 
 static void finish(struct request *r, struct error *err)
 {
+	if (r->sent && err->kind == ERR_NONE)
+		return;
 	if (err->kind != ERR_NONE) {
 		if (err->kind == ERR_INTERNAL)
 			log_error("%s %s: %s", r->local ? "unix" : "tcp",

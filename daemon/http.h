@@ -33,6 +33,7 @@ struct request {
 	int status;				/* 200 unless set */
 	json_t *reply;				/* owned; sent as the body */
 	json_t *warnings;			/* array of strings, added to reply if non-empty */
+	int sent;				/* the handler sent a non-JSON reply itself */
 };
 
 /* A handler fills R->reply (and R->status) and returns 0, or returns -1 with ERR set. */

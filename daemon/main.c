@@ -28,7 +28,7 @@ struct options {
 	int foreground;
 	int check_only;
 	struct config cli;	/* what the command line set, applied over the file */
-	int cli_set[4];		/* which of db, socket, listen, log_level the command line set */
+	int cli_set[5];		/* which of db, socket, listen, log_level, url the command line set */
 };
 
 /* The command line, kept for SIGHUP: a reload lays it over the file again. */
@@ -37,7 +37,7 @@ static struct options opts;
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: qweekd [--config FILE] [--db PATH] [--socket PATH] [--listen HOST:PORT]\n"
-		   "              [--log-level LEVEL] [--foreground] [-n]\n"
+		   "              [--url http://HOST:PORT] [--log-level LEVEL] [--foreground] [-n]\n"
 		   "  -n  check the configuration, say \"configuration OK\" or what is wrong, exit\n");
 }
 
@@ -48,6 +48,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 		{ "db", required_argument, NULL, 'd' },
 		{ "socket", required_argument, NULL, 's' },
 		{ "listen", required_argument, NULL, 'l' },
+		{ "url", required_argument, NULL, 'u' },
 		{ "log-level", required_argument, NULL, 'L' },
 		{ "foreground", no_argument, NULL, 'f' },
 		{ "check", no_argument, NULL, 'n' },
@@ -57,12 +58,13 @@ static void parse_args(int argc, char **argv, struct options *o)
 	};
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "c:d:s:l:L:fnhV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:d:s:l:u:L:fnhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c': o->config = optarg; break;
 		case 'd': free(o->cli.db); o->cli.db = strdup(optarg); o->cli_set[0] = 1; break;
 		case 's': free(o->cli.socket); o->cli.socket = strdup(optarg); o->cli_set[1] = 1; break;
 		case 'l': free(o->cli.listen); o->cli.listen = strdup(optarg); o->cli_set[2] = 1; break;
+		case 'u': free(o->cli.url); o->cli.url = strdup(optarg); o->cli_set[4] = 1; break;
 		case 'L':
 			if ((o->cli.log_level = log_level_parse(optarg)) == -1) {
 				fprintf(stderr, "qweekd: --log-level %s: use error, warn, info or "
@@ -107,6 +109,8 @@ static int load_config(const struct options *o, struct config *c, char **cause)
 		replace(&c->listen, o->cli.listen);
 	if (o->cli_set[3])
 		c->log_level = o->cli.log_level;
+	if (o->cli_set[4])
+		replace(&c->url, o->cli.url);
 	if (c->db == NULL && paths_default_db(buf, sizeof buf) != NULL)
 		c->db = strdup(buf);
 	if (c->socket == NULL && paths_default_socket(buf, sizeof buf) != NULL)

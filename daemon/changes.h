@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: MIT */
+/* Who wants to know that a plan changed (feeds re-render, reminders reschedule). */
+#ifndef QWEEK_CHANGES_H
+#define QWEEK_CHANGES_H
+
+#include <stdint.h>
+
+typedef void (*changes_fn)(int64_t plan_id, void *ctx);
+
+/* Registers FN to be called after every committed change to a plan. */
+void changes_subscribe(changes_fn fn, void *ctx);
+
+/* Called by every write after its commit. */
+void changes_notify(int64_t plan_id);
+
+/* Drops every subscription (at exit). */
+void changes_reset(void);
+
+#endif
