@@ -162,7 +162,7 @@ int api_item_resolve(struct db *db, const struct plan *p, const char *ref, int64
 		return -1;
 	}
 	error_set(err, ERR_AMBIGUOUS, "«%s» names %d items; say which with @ID", ref, n);
-	store_item_suggest(db, p->id, ref, err);
+	store_item_same_label(db, p->id, ref, err);
 	return -1;
 }
 

@@ -229,11 +229,15 @@ static void tell_parent(int *ready_fd, const char *cause)
 	*ready_fd = -1;
 }
 
+/* A detached child leaves the message to its parent, which prints it once. */
 static void die_starting(int *ready_fd, char *cause)
 {
 	const char *msg = cause != NULL ? cause : strerror(errno);
 
-	tell_parent(ready_fd, msg);
+	if (*ready_fd != -1) {
+		tell_parent(ready_fd, msg);
+		exit(1);
+	}
 	fatal("%s", msg);
 }
 
@@ -245,12 +249,16 @@ static void run(struct daemon *d, struct options *o)
 
 	if (!o->foreground)
 		detach(&ready_fd);
-	if ((d->db = db_open(d->config.db, &cause)) == NULL)
-		die_starting(&ready_fd, cause);
+	/* The socket first: a second daemon is refused before it touches any database. */
 	d->base = event_base_new();
 	d->http = http_new(d->base, d, api_routes);
 	if (open_listeners(d, &cause) == -1)
 		die_starting(&ready_fd, cause);
+	if ((d->db = db_open(d->config.db, &cause)) == NULL) {
+		if (sd_listen_fds(0) <= 0)
+			unlink(d->config.socket);
+		die_starting(&ready_fd, cause);
+	}
 	ev_term = evsignal_new(d->base, SIGTERM, on_stop, d);
 	ev_int = evsignal_new(d->base, SIGINT, on_stop, d);
 	ev_hup = evsignal_new(d->base, SIGHUP, on_reload, d);

@@ -104,6 +104,10 @@ int store_item_by_label(struct db *db, int64_t plan_id, const char *label, int64
 /* Adds ERR candidates: items whose labels or titles are near REF. */
 void store_item_suggest(struct db *db, int64_t plan_id, const char *ref, struct error *err);
 
+/* Adds ERR candidates: every item labelled LABEL (an ambiguous REF). */
+void store_item_same_label(struct db *db, int64_t plan_id, const char *label,
+			   struct error *err);
+
 /* What a write sets; NULL pointers and has_* = 0 leave a field as it is. */
 struct item_change {
 	const char *title, *description, *place, *label;

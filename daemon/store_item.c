@@ -157,6 +157,19 @@ void store_item_suggest(struct db *db, int64_t plan_id, const char *ref, struct 
 	free(key);
 }
 
+void store_item_same_label(struct db *db, int64_t plan_id, const char *label,
+			   struct error *err)
+{
+	static const char sql[] = "SELECT id, label, title FROM items WHERE plan_id = ? AND "
+				  "label = ? ORDER BY id";
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	sqlite3_bind_int64(st, 1, plan_id);
+	sqlite3_bind_text(st, 2, label, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		candidate_line(err, sqlite3_column_int64(st, 0), db_text(st, 1), db_text(st, 2));
+}
+
 void store_label_key(const char *label, char *buf, size_t len)
 {
 	size_t used = 0;

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/* iCalendar content lines: a growing buffer, TEXT escaping, folding at 75 octets. */
+#ifndef QWEEK_FEED_FOLD_H
+#define QWEEK_FEED_FOLD_H
+
+#include <stddef.h>
+
+#define FEED_LINE_MAX 75	/* octets on a physical line, CRLF not counted (RFC 5545 3.1) */
+
+/* An output buffer; DATA is malloc'd and owned by it (take it, or feed_buf_free). */
+struct feed_buf {
+	char *data;
+	size_t len, cap;
+	int oom;	/* an allocation failed: the content is incomplete */
+	size_t col;	/* octets on the current physical line */
+};
+
+void feed_buf_init(struct feed_buf *b, size_t hint);
+void feed_buf_free(struct feed_buf *b);
+
+/* Appends N bytes as they are (no folding): whole lines that are known to be short. */
+void feed_buf_raw(struct feed_buf *b, const char *s, size_t n);
+
+/*
+ * Appends to the current content line, folding before a character that would pass
+ * FEED_LINE_MAX (never inside a UTF-8 sequence): S as it is, or (escaped) as an iCalendar TEXT
+ * value with backslash, semicolon, comma and new lines escaped and other control characters
+ * dropped.
+ */
+void feed_put(struct feed_buf *b, const char *s);
+void feed_putn(struct feed_buf *b, const char *s, size_t n);
+void feed_put_text(struct feed_buf *b, const char *s);
+
+/* Ends the current content line (CRLF). */
+void feed_end_line(struct feed_buf *b);
+
+/* A whole content line NAME:VALUE, VALUE as it is / escaped as TEXT. */
+void feed_line(struct feed_buf *b, const char *name, const char *value);
+void feed_line_text(struct feed_buf *b, const char *name, const char *text);
+
+#endif
