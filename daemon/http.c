@@ -39,7 +39,7 @@ struct http *http_new(struct event_base *base, struct daemon *d, const struct ro
 	h->base = base;
 	h->daemon = d;
 	h->routes = routes;
-	evhttp_set_max_body_size(h->ev, HTTP_MAX_BODY);
+	evhttp_set_max_body_size(h->ev, HTTP_HARD_MAX_BODY);
 	evhttp_set_max_headers_size(h->ev, HTTP_MAX_HEADERS);
 	evhttp_set_timeout(h->ev, HTTP_TIMEOUT_SEC);
 	evhttp_set_allowed_methods(h->ev, EVHTTP_REQ_GET | EVHTTP_REQ_HEAD | EVHTTP_REQ_POST |

@@ -16,6 +16,11 @@ struct daemon;
 struct http;
 
 #define HTTP_MAX_BODY (1024 * 1024)
+/*
+ * libevent 2.1 answers a body over its own limit with an HTML page it writes itself; so it gets
+ * a hard limit a few times ours, and ours (a JSON 413) applies first for most oversized bodies.
+ */
+#define HTTP_HARD_MAX_BODY (4 * HTTP_MAX_BODY)
 #define HTTP_MAX_HEADERS (16 * 1024)
 #define HTTP_TIMEOUT_SEC 30
 #define HTTP_MAX_ARGS 4

@@ -15,6 +15,7 @@
 #include "clock.h"
 #include "config.h"
 #include "daemon.h"
+#include "feed.h"
 #include "http.h"
 #include "listen.h"
 #include "log.h"
@@ -259,6 +260,7 @@ static void run(struct daemon *d, struct options *o)
 			unlink(d->config.socket);
 		die_starting(&ready_fd, cause);
 	}
+	feed_init(d);
 	ev_term = evsignal_new(d->base, SIGTERM, on_stop, d);
 	ev_int = evsignal_new(d->base, SIGINT, on_stop, d);
 	ev_hup = evsignal_new(d->base, SIGHUP, on_reload, d);
@@ -287,16 +289,20 @@ int main(int argc, char **argv)
 			"2017-11-14T03:00:00Z\n");
 		return 2;
 	}
-	if (load_config(&opts, &d.config, &cause) == -1) {
-		fprintf(stderr, "qweekd: %s\n", cause != NULL ? cause : "bad configuration");
-		return 1;
-	}
-	if (opts.check_only) {
-		printf("configuration OK\n");
-		return 0;
+	if (load_config(&opts, &d.config, &cause) == -1 || opts.check_only) {
+		int failed = cause != NULL || !opts.check_only;
+		if (failed)
+			fprintf(stderr, "qweekd: %s\n", cause ? cause : "bad configuration");
+		else
+			printf("configuration OK\n");
+		free(cause);
+		config_free(&d.config);
+		config_free(&opts.cli);
+		return failed;
 	}
 	log_set_level(d.config.log_level);
 	run(&d, &opts);
+	feed_shutdown();
 	http_free(d.http);
 	db_close(d.db);
 	event_base_free(d.base);
