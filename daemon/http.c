@@ -87,6 +87,14 @@ void http_warn(struct request *r, const char *fmt, ...)
 	free(s);
 }
 
+const char *http_body(struct request *r, size_t *len)
+{
+	struct evbuffer *in = evhttp_request_get_input_buffer(r->ev);
+
+	*len = evbuffer_get_length(in);
+	return *len > 0 ? (const char *)evbuffer_pullup(in, -1) : "";
+}
+
 const char *http_query(struct request *r, const char *name)
 {
 	return evhttp_find_header(&r->query, name);
@@ -248,10 +256,10 @@ static int dispatch(struct http *h, struct request *r, char **owned, struct erro
 		return error_set(err, ERR_METHOD, "%s does not take that method", path);
 	if (rt == NULL)
 		return error_set(err, ERR_NOT_FOUND, "there is nothing at %s", path);
-	if (rt->writes && !r->local)
+	if ((rt->flags & ROUTE_WRITES) && !r->local)
 		return error_set(err, ERR_FORBIDDEN,
 				 "changes are made over the Unix socket; this listener is read-only");
-	if (read_body(r, err) == -1)
+	if (!(rt->flags & ROUTE_RAW_BODY) && read_body(r, err) == -1)
 		return -1;
 	return rt->fn(r, err);
 }

@@ -44,12 +44,19 @@ struct request {
 /* A handler fills R->reply (and R->status) and returns 0, or returns -1 with ERR set. */
 typedef int (*route_fn)(struct request *r, struct error *err);
 
+/* Route flags. */
+#define ROUTE_WRITES	0x1	/* changes data: refused on read-only listeners */
+#define ROUTE_RAW_BODY	0x2	/* takes a body that is not JSON (a file): the handler reads it */
+
 struct route {
 	int method;		/* EVHTTP_REQ_GET, ... */
 	const char *pattern;	/* "/api/v1/plans/:slug/items/:ref" */
 	route_fn fn;
-	int writes;		/* changes data: refused on read-only listeners */
+	int flags;		/* ROUTE_* */
 };
+
+/* The raw request body of a ROUTE_RAW_BODY request, and its length (up to HTTP_HARD_MAX_BODY). */
+const char *http_body(struct request *r, size_t *len);
 
 /* A server answering ROUTES (ended by a NULL pattern), owned by the caller. */
 struct http *http_new(struct event_base *base, struct daemon *d, const struct route *routes);
