@@ -12,7 +12,7 @@
 
 /* Configuration parsed once into a struct; `qweekd -n` runs the same code and reports. */
 
-enum key_type { KEY_STRING, KEY_BOOL, KEY_LOG_LEVEL };
+enum key_type { KEY_STRING, KEY_BOOL, KEY_LOG_LEVEL, KEY_HOSTPORT, KEY_SMTP_URL };
 
 static const struct config_key {
 	const char *section;
@@ -22,16 +22,21 @@ static const struct config_key {
 } config_keys[] = {
 	{ "daemon", "db", KEY_STRING, offsetof(struct config, db) },
 	{ "daemon", "socket", KEY_STRING, offsetof(struct config, socket) },
-	{ "daemon", "listen", KEY_STRING, offsetof(struct config, listen) },
+	{ "daemon", "listen", KEY_HOSTPORT, offsetof(struct config, listen) },
 	{ "daemon", "url", KEY_STRING, offsetof(struct config, url) },
 	{ "daemon", "log_level", KEY_LOG_LEVEL, offsetof(struct config, log_level) },
-	{ "smtp", "url", KEY_STRING, offsetof(struct config, smtp_url) },
+	{ "smtp", "url", KEY_SMTP_URL, offsetof(struct config, smtp_url) },
 	{ "smtp", "from", KEY_STRING, offsetof(struct config, smtp_from) },
 	{ "smtp", "user", KEY_STRING, offsetof(struct config, smtp_user) },
 	{ "smtp", "password", KEY_STRING, offsetof(struct config, smtp_password) },
 	{ "smtp", "starttls", KEY_BOOL, offsetof(struct config, smtp_starttls) },
 	{ "notify", "command", KEY_STRING, offsetof(struct config, notify_command) },
 };
+
+static int is_string(enum key_type t)
+{
+	return t == KEY_STRING || t == KEY_HOSTPORT || t == KEY_SMTP_URL;
+}
 
 void config_init(struct config *c)
 {
@@ -43,7 +48,7 @@ void config_init(struct config *c)
 void config_free(struct config *c)
 {
 	for (size_t i = 0; i < sizeof config_keys / sizeof config_keys[0]; i++)
-		if (config_keys[i].type == KEY_STRING)
+		if (is_string(config_keys[i].type))
 			free(*(char **)((char *)c + config_keys[i].offset));
 	config_init(c);
 }
@@ -57,32 +62,49 @@ static int parse_bool(const char *v)
 	return -1;
 }
 
+/* Checks VALUE for key K; NULL if fine, else what was expected. */
+static const char *bad_value(const struct config_key *k, const char *value, int *parsed)
+{
+	char host[256];
+	unsigned short port;
+
+	switch (k->type) {
+	case KEY_STRING:
+		return NULL;
+	case KEY_BOOL:
+		return (*parsed = parse_bool(value)) == -1 ? "yes or no" : NULL;
+	case KEY_LOG_LEVEL:
+		return (*parsed = log_level_parse(value)) == -1 ? "error, warn, info or debug"
+								  : NULL;
+	case KEY_HOSTPORT:
+		return config_parse_listen(value, host, sizeof host, &port) == -1
+			       ? "HOST:PORT, such as 127.0.0.1:8080" : NULL;
+	case KEY_SMTP_URL:
+		return strncmp(value, "smtp://", 7) != 0 && strncmp(value, "smtps://", 8) != 0
+			       ? "smtp://HOST:PORT or smtps://HOST:PORT" : NULL;
+	}
+	return NULL;
+}
+
 static int set_value(struct config *c, const struct config_key *k, const char *value,
 		     char **cause)
 {
 	void *field = (char *)c + k->offset;
-	int v;
+	const char *expected;
+	int parsed = 0;
 
-	switch (k->type) {
-	case KEY_STRING:
+	if ((expected = bad_value(k, value, &parsed)) != NULL) {
+		if (asprintf(cause, "%s = %s: expected %s", k->name, value, expected) == -1)
+			*cause = NULL;
+		return -1;
+	}
+	if (is_string(k->type)) {
 		free(*(char **)field);
 		*(char **)field = strdup(value);
-		return 0;
-	case KEY_BOOL:
-		if ((v = parse_bool(value)) == -1)
-			break;
-		*(int *)field = v;
-		return 0;
-	case KEY_LOG_LEVEL:
-		if ((v = log_level_parse(value)) == -1)
-			break;
-		*(int *)field = v;
-		return 0;
+	} else {
+		*(int *)field = parsed;
 	}
-	if (asprintf(cause, "%s = %s: expected %s", k->name, value,
-		     k->type == KEY_BOOL ? "yes or no" : "error, warn, info or debug") == -1)
-		*cause = NULL;
-	return -1;
+	return 0;
 }
 
 int config_set(struct config *c, const char *section, const char *key, const char *value,
