@@ -6,27 +6,33 @@
 #include "clock.h"
 #include "daemon.h"
 #include "json_in.h"
+#include "jsonw.h"
 
 /* The route table, and what every handler needs: the plan, items as JSON, REF resolution. */
 
 #define P "/api/v1/plans/:slug"
 
 const struct route api_routes[] = {
+	{ EVHTTP_REQ_GET, "/feeds/:file", feed_get, 0 },
 	{ EVHTTP_REQ_GET, "/healthz", api_healthz, 0 },
-	{ EVHTTP_REQ_PUT, "/api/v1/clock", api_clock_set, 1 },
+	{ EVHTTP_REQ_PUT, "/api/v1/clock", api_clock_set, ROUTE_WRITES },
 	{ EVHTTP_REQ_GET, "/api/v1/plans", api_plans_list, 0 },
-	{ EVHTTP_REQ_POST, "/api/v1/plans", api_plans_create, 1 },
+	{ EVHTTP_REQ_POST, "/api/v1/plans", api_plans_create, ROUTE_WRITES },
 	{ EVHTTP_REQ_GET, P, api_plans_show, 0 },
 	{ EVHTTP_REQ_GET, P "/people", api_people_list, 0 },
-	{ EVHTTP_REQ_POST, P "/people", api_people_create, 1 },
+	{ EVHTTP_REQ_POST, P "/people", api_people_create, ROUTE_WRITES },
 	{ EVHTTP_REQ_GET, P "/items", api_items_list, 0 },
-	{ EVHTTP_REQ_POST, P "/items", api_items_create, 1 },
+	{ EVHTTP_REQ_POST, P "/items", api_items_create, ROUTE_WRITES },
 	{ EVHTTP_REQ_GET, P "/items/:ref", api_items_show, 0 },
-	{ EVHTTP_REQ_PATCH, P "/items/:ref", api_items_edit, 1 },
-	{ EVHTTP_REQ_POST, P "/items/:ref/done", api_items_done, 1 },
-	{ EVHTTP_REQ_POST, P "/items/:ref/reopen", api_items_reopen, 1 },
-	{ EVHTTP_REQ_POST, P "/items/:ref/cancel", api_items_cancel, 1 },
+	{ EVHTTP_REQ_PATCH, P "/items/:ref", api_items_edit, ROUTE_WRITES },
+	{ EVHTTP_REQ_POST, P "/items/:ref/done", api_items_done, ROUTE_WRITES },
+	{ EVHTTP_REQ_POST, P "/items/:ref/reopen", api_items_reopen, ROUTE_WRITES },
+	{ EVHTTP_REQ_POST, P "/items/:ref/cancel", api_items_cancel, ROUTE_WRITES },
 	{ EVHTTP_REQ_GET, P "/status", api_status, 0 },
+	{ EVHTTP_REQ_GET, P "/feeds", api_feeds_list, 0 },
+	{ EVHTTP_REQ_POST, P "/feeds", api_feeds_create, ROUTE_WRITES },
+	{ EVHTTP_REQ_DELETE, P "/feeds", api_feeds_revoke, ROUTE_WRITES },
+	{ EVHTTP_REQ_GET, P "/export.ics", api_export_ics, 0 },
 	{ 0, NULL, NULL, 0 },
 };
 
@@ -61,64 +67,118 @@ json_t *api_name_list(const char *joined)
 	return a;
 }
 
-static json_t *iso_or_null(const char *stored, const char *tz)
+/* A stored time as ISO 8601 in the plan's zone, or null. */
+static void write_time(struct jsonw *w, const char *key, const char *stored, const char *tz)
 {
 	char buf[40];
 
-	if (*stored == '\0')
-		return json_null();
+	jsonw_key(w, key);
+	if (*stored == '\0') {
+		jsonw_null(w);
+		return;
+	}
 	moment_iso(stored, tz, buf, sizeof buf);
-	return json_string(buf);
+	jsonw_string(w, buf);
 }
 
-static json_t *instant_or_null(int64_t t, const char *tz)
+static void write_instant(struct jsonw *w, const char *key, int64_t t, const char *tz)
 {
 	char buf[40];
 
-	if (t == 0)
-		return json_null();
+	jsonw_key(w, key);
+	if (t == 0) {
+		jsonw_null(w);
+		return;
+	}
 	moment_iso_instant(t, tz, buf, sizeof buf);
-	return json_string(buf);
+	jsonw_string(w, buf);
 }
 
-static json_t *text_or_null(const char *s)
+static void write_text(struct jsonw *w, const char *key, const char *s, int empty_is_null)
 {
-	return *s != '\0' ? json_string(s) : json_null();
+	jsonw_key(w, key);
+	jsonw_string(w, empty_is_null && *s == '\0' ? NULL : s);
 }
 
-static json_t *parent_ref(const struct item *it)
+static void write_names(struct jsonw *w, const char *key, const char *joined)
+{
+	jsonw_key(w, key);
+	jsonw_array(w);
+	while (*joined != '\0') {
+		size_t n = strcspn(joined, "\x1f");
+		jsonw_stringn(w, joined, n);
+		joined += n + (joined[n] == '\x1f');
+	}
+	jsonw_end(w, ']');
+}
+
+static void write_parent(struct jsonw *w, const struct item *it)
 {
 	char buf[32];
 
-	if (it->parent_id == 0)
-		return json_null();
-	if (*it->parent_label != '\0')
-		return json_string(it->parent_label);
-	snprintf(buf, sizeof buf, "@%lld", (long long)it->parent_id);
-	return json_string(buf);
+	jsonw_key(w, "parent");
+	if (it->parent_id == 0) {
+		jsonw_null(w);
+	} else if (*it->parent_label != '\0') {
+		jsonw_string(w, it->parent_label);
+	} else {
+		snprintf(buf, sizeof buf, "@%lld", (long long)it->parent_id);
+		jsonw_string(w, buf);
+	}
+	jsonw_key(w, "parent_id");
+	if (it->parent_id != 0)
+		jsonw_int(w, it->parent_id);
+	else
+		jsonw_null(w);
+}
+
+/* The item's fields (docs/api.md), inside an object the caller opened. */
+static void write_item_fields(struct jsonw *w, const struct item *it, const struct plan *p,
+			      int64_t now)
+{
+	jsonw_key(w, "id");
+	jsonw_int(w, it->id);
+	write_text(w, "label", it->label, 0);
+	write_text(w, "title", it->title, 0);
+	write_text(w, "description", it->description, 0);
+	write_text(w, "where", it->place, 0);
+	write_parent(w, it);
+	write_text(w, "kind", it->kind, 0);
+	write_text(w, "when", it->when_text, 0);
+	write_time(w, "start", it->start_at, p->tz);
+	write_time(w, "end", it->end_at, p->tz);
+	write_time(w, "due", it->due_at, p->tz);
+	write_names(w, "who", it->who);
+	write_text(w, "state", it->state, 0);
+	jsonw_key(w, "overdue");
+	jsonw_bool(w, strcmp(it->state, "open") == 0 && it->late_after <= now);
+	write_instant(w, "done_at", it->done_at, p->tz);
+	write_text(w, "done_by", it->done_by, 1);
+	write_text(w, "note", it->note, 1);
+	write_instant(w, "created", it->created, p->tz);
+	write_instant(w, "updated", it->updated, p->tz);
+	write_instant(w, "cancelled_at", it->cancelled_at, p->tz);
+	jsonw_key(w, "seq");
+	jsonw_int(w, it->seq);
+}
+
+void api_item_write(struct jsonw *w, const struct item *it, const struct plan *p, int64_t now)
+{
+	jsonw_object(w);
+	write_item_fields(w, it, p, now);
+	jsonw_end(w, '}');
 }
 
 json_t *api_item_json(const struct item *it, const struct plan *p, int64_t now)
 {
-	int overdue = strcmp(it->state, "open") == 0 && it->late_after <= now;
+	struct jsonw w;
+	json_t *j;
 
-	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:o, "
-			 "s:s, s:b, s:o, s:o, s:o, s:o, s:o, s:o, s:I}",
-			 "id", (json_int_t)it->id, "label", it->label, "title", it->title,
-			 "description", it->description, "where", it->place,
-			 "parent", parent_ref(it),
-			 "parent_id", it->parent_id ? json_integer(it->parent_id) : json_null(),
-			 "kind", it->kind, "when", it->when_text,
-			 "start", iso_or_null(it->start_at, p->tz),
-			 "end", iso_or_null(it->end_at, p->tz),
-			 "due", iso_or_null(it->due_at, p->tz),
-			 "who", api_name_list(it->who), "state", it->state, "overdue", overdue,
-			 "done_at", instant_or_null(it->done_at, p->tz),
-			 "done_by", text_or_null(it->done_by), "note", text_or_null(it->note),
-			 "created", instant_or_null(it->created, p->tz),
-			 "updated", instant_or_null(it->updated, p->tz),
-			 "cancelled_at", instant_or_null(it->cancelled_at, p->tz),
-			 "seq", (json_int_t)it->seq);
+	jsonw_init(&w);
+	api_item_write(&w, it, p, now);
+	j = w.failed ? NULL : json_loadb(w.buf, w.len, 0, NULL);
+	jsonw_free(&w);
+	return j != NULL ? j : json_null();
 }
 
 static int parse_id_ref(const char *ref, int64_t *id)
@@ -169,23 +229,50 @@ int api_item_resolve(struct db *db, const struct plan *p, const char *ref, int64
 struct reply_ctx {
 	struct request *r;
 	const struct plan *p;
+	struct jsonw w;
 };
 
+/* The item, and the request's warnings within it. */
 static int reply_one(const struct item *it, void *arg)
 {
 	struct reply_ctx *c = arg;
+	size_t i;
+	json_t *v;
 
-	c->r->reply = api_item_json(it, c->p, clock_now());
+	jsonw_object(&c->w);
+	write_item_fields(&c->w, it, c->p, clock_now());
+	if (c->r->warnings != NULL && json_array_size(c->r->warnings) > 0) {
+		jsonw_key(&c->w, "warnings");
+		jsonw_array(&c->w);
+		json_array_foreach(c->r->warnings, i, v)
+			jsonw_string(&c->w, json_string_value(v));
+		jsonw_end(&c->w, ']');
+	}
+	jsonw_end(&c->w, '}');
 	return 0;
 }
 
 int api_reply_item(struct request *r, const struct plan *p, int64_t id, int status,
 		   struct error *err)
 {
-	struct reply_ctx c = { r, p };
+	struct reply_ctx c = { r, p, { 0 } };
+	int rc;
 
+	jsonw_init(&c.w);
 	r->status = status;
-	return store_item_get(r->daemon->db, p->id, id, reply_one, &c, err);
+	rc = store_item_get(r->daemon->db, p->id, id, reply_one, &c, err);
+	if (rc == 0)
+		rc = api_reply_jsonw(r, &c.w, err);
+	jsonw_free(&c.w);
+	return rc;
+}
+
+int api_reply_jsonw(struct request *r, struct jsonw *w, struct error *err)
+{
+	if (w->failed)
+		return error_set(err, ERR_INTERNAL, "out of memory");
+	r->reply_text = jsonw_take(w, &r->reply_len);
+	return 0;
 }
 
 int api_healthz(struct request *r, struct error *err)

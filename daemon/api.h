@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "http.h"
+#include "jsonw.h"
 #include "store.h"
 
 extern const struct route api_routes[];
@@ -14,7 +15,12 @@ extern const struct route api_routes[];
 struct plan *api_plan(struct request *r, struct error *err);
 
 json_t *api_plan_json(const struct plan *p);
+/* An item as JSON (docs/api.md): written into W, or as a jansson value for small replies. */
+void api_item_write(struct jsonw *w, const struct item *it, const struct plan *p, int64_t now);
 json_t *api_item_json(const struct item *it, const struct plan *p, int64_t now);
+
+/* Replies with the text of W (taken over). */
+int api_reply_jsonw(struct request *r, struct jsonw *w, struct error *err);
 
 /* Resolves REF ("7.2" or "@12") within plan P to an item id; 404/409 with candidates. */
 int api_item_resolve(struct db *db, const struct plan *p, const char *ref, int64_t *id,
@@ -43,5 +49,10 @@ int api_items_cancel(struct request *r, struct error *err);
 int api_status(struct request *r, struct error *err);
 int api_healthz(struct request *r, struct error *err);
 int api_clock_set(struct request *r, struct error *err);
+int api_feeds_list(struct request *r, struct error *err);
+int api_feeds_create(struct request *r, struct error *err);
+int api_feeds_revoke(struct request *r, struct error *err);
+int api_export_ics(struct request *r, struct error *err);
+int feed_get(struct request *r, struct error *err);
 
 #endif

@@ -10,7 +10,7 @@
 
 struct list_ctx {
 	const struct plan *plan;
-	json_t *items;
+	struct jsonw w;
 	int64_t now;
 };
 
@@ -18,7 +18,8 @@ static int add_item_json(const struct item *it, void *arg)
 {
 	struct list_ctx *c = arg;
 
-	return json_array_append_new(c->items, api_item_json(it, c->plan, c->now));
+	api_item_write(&c->w, it, c->plan, c->now);
+	return 0;
 }
 
 static int read_filter(struct request *r, const struct plan *p, struct item_filter *f,
@@ -49,16 +50,24 @@ static int read_filter(struct request *r, const struct plan *p, struct item_filt
 int api_items_list(struct request *r, struct error *err)
 {
 	struct item_filter f = { 0 };
-	struct list_ctx c = { .items = json_array() };
+	struct list_ctx c = { 0 };
 	struct plan *p = api_plan(r, err);
 	int rc = -1;
 
-	r->reply = json_pack("{s:o}", "items", c.items);
 	if (p == NULL || read_filter(r, p, &f, err) == -1)
 		goto out;
 	c.plan = p;
 	c.now = f.now;
+	jsonw_init(&c.w);
+	jsonw_object(&c.w);
+	jsonw_key(&c.w, "items");
+	jsonw_array(&c.w);
 	rc = store_item_each(r->daemon->db, p->id, &f, add_item_json, &c, err);
+	jsonw_end(&c.w, ']');
+	jsonw_end(&c.w, '}');
+	if (rc == 0)
+		rc = api_reply_jsonw(r, &c.w, err);
+	jsonw_free(&c.w);
 out:
 	plan_free(p);
 	return rc;
@@ -77,35 +86,58 @@ int api_items_show(struct request *r, struct error *err)
 }
 
 /* Status: counts by state, by responsible person or group, what is late, what comes next. */
+
+struct person_count {
+	char *name;
+	int64_t total, done, overdue;
+};
+
 struct status_ctx {
 	const struct plan *plan;
 	int64_t now;
-	json_int_t total, done, open, overdue, cancelled;
-	json_t *people;		/* name → {name, total, done, overdue}, in first-seen order */
-	json_t *order;		/* the same objects, in order */
-	json_t *late, *soon;
+	int64_t total, done, open, overdue, cancelled;
+	struct person_count *people;	/* in first-seen order; a plan has tens, not thousands */
+	size_t npeople, cap;
+	struct jsonw late, soon;	/* the item arrays, written as the items pass */
+	int failed;
 };
 
-static void count_person(struct status_ctx *c, const char *name, size_t len, int done, int late)
+static struct person_count *person_row(struct status_ctx *c, const char *name, size_t len)
 {
-	char *key = strndup(name, len);
-	json_t *row = json_object_get(c->people, key);
+	struct person_count *grown;
 
-	if (row == NULL) {
-		row = json_pack("{s:s, s:i, s:i, s:i}", "name", key, "total", 0, "done", 0,
-				"overdue", 0);
-		json_object_set_new(c->people, key, row);
-		json_array_append(c->order, row);
+	for (size_t i = 0; i < c->npeople; i++)
+		if (strncmp(c->people[i].name, name, len) == 0 && c->people[i].name[len] == '\0')
+			return &c->people[i];
+	if (c->npeople == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 16;
+		if ((grown = realloc(c->people, c->cap * sizeof *grown)) == NULL)
+			return NULL;
+		c->people = grown;
 	}
-	free(key);
-	json_object_set_new(row, "total",
-			    json_integer(json_integer_value(json_object_get(row, "total")) + 1));
-	if (done)
-		json_object_set_new(row, "done", json_integer(json_integer_value(
-							 json_object_get(row, "done")) + 1));
-	if (late)
-		json_object_set_new(row, "overdue", json_integer(json_integer_value(
-							    json_object_get(row, "overdue")) + 1));
+	grown = &c->people[c->npeople];
+	if ((grown->name = strndup(name, len)) == NULL)
+		return NULL;
+	grown->total = grown->done = grown->overdue = 0;
+	c->npeople++;
+	return grown;
+}
+
+static void count_people(struct status_ctx *c, const char *who, int done, int late)
+{
+	struct person_count *row;
+
+	while (*who != '\0') {
+		size_t n = strcspn(who, "\x1f");
+		if ((row = person_row(c, who, n)) == NULL) {
+			c->failed = 1;
+			return;
+		}
+		row->total++;
+		row->done += done;
+		row->overdue += late;
+		who += n + (who[n] == '\x1f');
+	}
 }
 
 static int count_item(const struct item *it, void *arg)
@@ -114,7 +146,6 @@ static int count_item(const struct item *it, void *arg)
 	struct status_ctx *c = arg;
 	int done = strcmp(it->state, "done") == 0, open = strcmp(it->state, "open") == 0;
 	int late = open && it->late_after <= c->now;
-	const char *s = it->who;
 
 	c->total++;
 	c->done += done;
@@ -122,15 +153,65 @@ static int count_item(const struct item *it, void *arg)
 	c->overdue += late;
 	c->cancelled += !done && !open;
 	if (late)
-		json_array_append_new(c->late, api_item_json(it, c->plan, c->now));
+		api_item_write(&c->late, it, c->plan, c->now);
 	else if (open && it->at >= c->now && it->at < c->now + SOON)
-		json_array_append_new(c->soon, api_item_json(it, c->plan, c->now));
-	while (*s != '\0' && (done || open)) {
-		size_t n = strcspn(s, "\x1f");
-		count_person(c, s, n, done, late);
-		s += n + (s[n] == '\x1f');
-	}
+		api_item_write(&c->soon, it, c->plan, c->now);
+	if (done || open)
+		count_people(c, it->who, done, late);
 	return 0;
+}
+
+static void write_count(struct jsonw *w, const char *key, int64_t v)
+{
+	jsonw_key(w, key);
+	jsonw_int(w, v);
+}
+
+static void write_status(struct jsonw *w, struct status_ctx *c)
+{
+	char now[40];
+
+	moment_iso_instant(c->now, c->plan->tz, now, sizeof now);
+	jsonw_object(w);
+	jsonw_key(w, "plan");
+	jsonw_string(w, c->plan->slug);
+	jsonw_key(w, "now");
+	jsonw_string(w, now);
+	write_count(w, "total", c->total);
+	write_count(w, "done", c->done);
+	write_count(w, "open", c->open);
+	write_count(w, "overdue", c->overdue);
+	write_count(w, "cancelled", c->cancelled);
+	jsonw_key(w, "by_person");
+	jsonw_array(w);
+	for (size_t i = 0; i < c->npeople; i++) {
+		jsonw_object(w);
+		jsonw_key(w, "name");
+		jsonw_string(w, c->people[i].name);
+		write_count(w, "total", c->people[i].total);
+		write_count(w, "done", c->people[i].done);
+		write_count(w, "overdue", c->people[i].overdue);
+		jsonw_end(w, '}');
+	}
+	jsonw_end(w, ']');
+	jsonw_key(w, "overdue_items");
+	jsonw_array(w);
+	jsonw_raw(w, c->late.buf ? c->late.buf : "", c->late.len);
+	jsonw_end(w, ']');
+	jsonw_key(w, "due_soon");
+	jsonw_array(w);
+	jsonw_raw(w, c->soon.buf ? c->soon.buf : "", c->soon.len);
+	jsonw_end(w, ']');
+	jsonw_end(w, '}');
+}
+
+static void status_free(struct status_ctx *c)
+{
+	for (size_t i = 0; i < c->npeople; i++)
+		free(c->people[i].name);
+	free(c->people);
+	jsonw_free(&c->late);
+	jsonw_free(&c->soon);
 }
 
 int api_status(struct request *r, struct error *err)
@@ -138,23 +219,24 @@ int api_status(struct request *r, struct error *err)
 	struct item_filter all = { .now = clock_now() };
 	struct status_ctx c = { .now = all.now };
 	struct plan *p = api_plan(r, err);
-	char now[40];
+	struct jsonw w;
 	int rc;
 
 	if (p == NULL)
 		return -1;
 	c.plan = p;
-	c.people = json_object();
-	c.order = json_array();
-	c.late = json_array();
-	c.soon = json_array();
+	jsonw_init(&c.late);
+	jsonw_init(&c.soon);
+	jsonw_init(&w);
 	rc = store_item_each(r->daemon->db, p->id, &all, count_item, &c, err);
-	moment_iso_instant(c.now, p->tz, now, sizeof now);
-	r->reply = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o}", "plan",
-			     p->slug, "now", now, "total", c.total, "done", c.done, "open",
-			     c.open, "overdue", c.overdue, "cancelled", c.cancelled, "by_person",
-			     c.order, "overdue_items", c.late, "due_soon", c.soon);
-	json_decref(c.people);
+	if (rc == 0 && (c.failed || c.late.failed || c.soon.failed))
+		rc = error_set(err, ERR_INTERNAL, "out of memory");
+	if (rc == 0) {
+		write_status(&w, &c);
+		rc = api_reply_jsonw(r, &w, err);
+	}
+	jsonw_free(&w);
+	status_free(&c);
 	plan_free(p);
 	return rc;
 }

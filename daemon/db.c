@@ -119,7 +119,10 @@ struct db *db_open(const char *path, char **cause)
 	}
 	if (take_lock(db, path, cause) == -1)
 		goto fail;
-	rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	/* One thread: no mutexes, no memory statistics (each costs a lock per allocation). */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+						     SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		*cause = cause_fmt("cannot open the database %s: %s", path, sqlite3_errstr(rc));
 		goto fail;
@@ -166,6 +169,12 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql)
 	return st;
 }
 
+void db_idle(struct db *db)
+{
+	for (size_t i = 0; db != NULL && i < db->nstmts; i++)
+		sqlite3_reset(db->stmts[i].stmt);
+}
+
 int db_fail(struct db *db, int rc, struct error *err)
 {
 	switch (rc & 0xff) {
@@ -199,11 +208,14 @@ static int exec_simple(struct db *db, const char *sql, struct error *err)
 
 int db_begin(struct db *db, struct error *err)
 {
+	db_idle(db);
 	return exec_simple(db, "BEGIN IMMEDIATE", err);
 }
 
+/* No statement may stay mid-result past COMMIT: the auto-checkpoint could not reset the log. */
 int db_commit(struct db *db, struct error *err)
 {
+	db_idle(db);
 	if (exec_simple(db, "COMMIT", err) == 0)
 		return 0;
 	db_rollback(db);

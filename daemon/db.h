@@ -20,6 +20,12 @@ void db_close(struct db *db);
 /* The prepared statement for SQL, prepared once and cached; reset and unbound before reuse. */
 sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 
+/*
+ * Resets every cached statement: called when a request is over, so that no statement left
+ * mid-result holds a read transaction (which would keep the WAL from being checkpointed).
+ */
+void db_idle(struct db *db);
+
 /* Write transactions: BEGIN IMMEDIATE ... COMMIT (durable once db_commit returns 0). */
 int db_begin(struct db *db, struct error *err);
 int db_commit(struct db *db, struct error *err);

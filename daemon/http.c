@@ -15,6 +15,7 @@
 #include <event2/keyvalq_struct.h>
 #include <event2/listener.h>
 
+#include "daemon.h"
 #include "http.h"
 #include "log.h"
 #include "utf8.h"
@@ -125,16 +126,30 @@ static void identify_peer(struct request *r)
 		snprintf(r->peer, sizeof r->peer, "uid %u", (unsigned)cred.uid);
 }
 
-static int write_json(const char *buf, size_t size, void *data)
-{
-	return evbuffer_add(data, buf, size);
-}
+static void send_text(struct evhttp_request *req, int status, char *text, size_t len);
 
 static void send_json(struct evhttp_request *req, int status, json_t *body)
 {
+	char *text = json_dumps(body, JSON_COMPACT);
+
+	if (text == NULL) {
+		evhttp_send_error(req, 500, "out of memory");
+		return;
+	}
+	send_text(req, status, text, strlen(text));
+}
+
+static void free_text(const void *data, size_t len, void *arg)
+{
+	free((void *)data);
+}
+
+/* Sends TEXT (malloc'd JSON, taken over) without copying it. */
+static void send_text(struct evhttp_request *req, int status, char *text, size_t len)
+{
 	struct evbuffer *out = evbuffer_new();
 
-	json_dump_callback(body, write_json, out, JSON_COMPACT);
+	evbuffer_add_reference(out, text, len, free_text, NULL);
 	evbuffer_add(out, "\n", 1);
 	evhttp_add_header(evhttp_request_get_output_headers(req), "Cache-Control", "no-store");
 	evhttp_send_reply(req, status, NULL, out);
@@ -275,6 +290,11 @@ static void finish(struct request *r, struct error *err)
 		send_error(r->ev, err);
 		return;
 	}
+	if (r->reply_text != NULL) {
+		send_text(r->ev, r->status ? r->status : 200, r->reply_text, r->reply_len);
+		r->reply_text = NULL;	/* the buffer now frees it */
+		return;
+	}
 	if (r->reply == NULL)
 		r->reply = json_object();
 	if (r->warnings != NULL && json_array_size(r->warnings) > 0)
@@ -299,5 +319,7 @@ static void on_request(struct evhttp_request *req, void *arg)
 	json_decref(r.body);
 	json_decref(r.reply);
 	json_decref(r.warnings);
+	free(r.reply_text);
 	error_clear(&err);
+	db_idle(h->daemon->db);
 }

@@ -37,6 +37,8 @@ struct request {
 	/* What the handler replies: */
 	int status;				/* 200 unless set */
 	json_t *reply;				/* owned; sent as the body */
+	char *reply_text;			/* or: owned, already-encoded JSON (wins) */
+	size_t reply_len;
 	json_t *warnings;			/* array of strings, added to reply if non-empty */
 	int sent;				/* the handler sent a non-JSON reply itself */
 };

@@ -137,7 +137,43 @@ int moment_from_when(const struct when *w, const char *tz, struct moment *m, str
 	return 0;
 }
 
-static void format_instant(int64_t t, const char *tz, const char *fmt, char *buf, size_t len)
+static char *put_digits(char *p, int v, int width)
+{
+	for (int i = width - 1; i >= 0; i--, v /= 10)
+		p[i] = (char)('0' + v % 10);
+	return p + width;
+}
+
+/* "2017-11-14T15:00:00+07:00" without printf: this runs for every time of every listed item. */
+static void format_iso(const struct tz_local *l, char *buf)
+{
+	int off = l->offset_sec < 0 ? -l->offset_sec : l->offset_sec;
+	char *p = buf;
+
+	p = put_digits(p, l->year, 4), *p++ = '-';
+	p = put_digits(p, l->month, 2), *p++ = '-';
+	p = put_digits(p, l->day, 2), *p++ = 'T';
+	p = put_digits(p, l->hour, 2), *p++ = ':';
+	p = put_digits(p, l->minute, 2), *p++ = ':';
+	p = put_digits(p, l->second, 2);
+	*p++ = l->offset_sec < 0 ? '-' : '+';
+	p = put_digits(p, off / 3600, 2), *p++ = ':';
+	p = put_digits(p, off / 60 % 60, 2);
+	*p = '\0';
+}
+
+void moment_iso_instant(int64_t t, const char *tz, char *buf, size_t len)
+{
+	struct tz_local l;
+
+	if (len < 26 || tz_from_utc(tz, t, &l) == -1 || l.year < 0 || l.year > 9999) {
+		snprintf(buf, len, "?");
+		return;
+	}
+	format_iso(&l, buf);
+}
+
+void moment_human_instant(int64_t t, const char *tz, char *buf, size_t len)
 {
 	struct tz_local l;
 
@@ -145,36 +181,50 @@ static void format_instant(int64_t t, const char *tz, const char *fmt, char *buf
 		snprintf(buf, len, "?");
 		return;
 	}
-	if (fmt == NULL) {
-		int off = l.offset_sec < 0 ? -l.offset_sec : l.offset_sec;
-		snprintf(buf, len, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", l.year, l.month,
-			 l.day, l.hour, l.minute, l.second, l.offset_sec < 0 ? '-' : '+',
-			 off / 3600, off / 60 % 60);
-	} else {
-		snprintf(buf, len, fmt, l.day, l.month, l.year, l.hour, l.minute);
+	snprintf(buf, len, "%02d.%02d.%04d %02d:%02d", l.day, l.month, l.year, l.hour, l.minute);
+}
+
+static int digits_at(const char *s, int n)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
 	}
+	return v;
 }
 
-void moment_iso_instant(int64_t t, const char *tz, char *buf, size_t len)
+/* Reads a stored "YYYY-MM-DDTHH:MM:SSZ" (fixed positions); 0 or -1. */
+static int parse_stored_instant(const char *s, int64_t *t)
 {
-	format_instant(t, tz, NULL, buf, len);
-}
+	struct tm tm = { 0 };
 
-void moment_human_instant(int64_t t, const char *tz, char *buf, size_t len)
-{
-	format_instant(t, tz, "%02d.%02d.%04d %02d:%02d", buf, len);
+	if (strlen(s) != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
+	    s[16] != ':' || s[19] != 'Z')
+		return -1;
+	tm.tm_year = digits_at(s, 4) - 1900;
+	tm.tm_mon = digits_at(s + 5, 2) - 1;
+	tm.tm_mday = digits_at(s + 8, 2);
+	tm.tm_hour = digits_at(s + 11, 2);
+	tm.tm_min = digits_at(s + 14, 2);
+	tm.tm_sec = digits_at(s + 17, 2);
+	if (tm.tm_year < -1900 || tm.tm_mon < 0 || tm.tm_mday < 0 || tm.tm_hour < 0 ||
+	    tm.tm_min < 0 || tm.tm_sec < 0)
+		return -1;
+	*t = (int64_t)timegm(&tm);
+	return 0;
 }
 
 void moment_iso(const char *stored, const char *tz, char *buf, size_t len)
 {
-	struct tm tm = { 0 };
+	int64_t t;
 
-	if (strlen(stored) == 20 && stored[19] == 'Z' &&
-	    strptime(stored, "%Y-%m-%dT%H:%M:%SZ", &tm) != NULL) {
-		moment_iso_instant((int64_t)timegm(&tm), tz, buf, len);
-		return;
-	}
-	snprintf(buf, len, "%s", stored);
+	if (parse_stored_instant(stored, &t) == 0)
+		moment_iso_instant(t, tz, buf, len);
+	else
+		snprintf(buf, len, "%s", stored);
 }
 
 void moment_human_day(const char *iso_day, char *buf, size_t len)

@@ -112,10 +112,10 @@ static const char *zone_file(const char *name)
 {
 	const char *alias, *file = NULL;
 
+	if (name != NULL && strcmp(name, last_good) == 0)
+		return last_file;
 	if (name == NULL || !name_ok(name))
 		return NULL;
-	if (strcmp(name, last_good) == 0)
-		return last_file;
 	alias = alias_of(name);
 	if (strcmp(name, "UTC") == 0 || has_tzfile(name))
 		file = name;
@@ -140,12 +140,12 @@ int tz_valid(const char *name)
  */
 static int zone_enter(const char *file)
 {
-	static char entered[NAME_MAX_LEN + 2];
+	static char entered[NAME_MAX_LEN + 2] = "";
 	char spec[NAME_MAX_LEN + 2];
 
-	snprintf(spec, sizeof spec, ":%s", file);
-	if (strcmp(spec, entered) == 0)
+	if (entered[0] == ':' && strcmp(entered + 1, file) == 0)
 		return 0;
+	snprintf(spec, sizeof spec, ":%s", file);
 	if (!started_tz_saved) {
 		const char *tz = getenv("TZ");
 		snprintf(started_tz, sizeof started_tz, "%s", tz != NULL ? tz : "");
