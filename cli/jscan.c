@@ -100,7 +100,7 @@ static int jscan_hex(const char *s, uint32_t *out)
 /* Checks one escape after the backslash at P; returns its length past the backslash, or -1. */
 static int jscan_escape(const struct jscan *j, size_t p)
 {
-	uint32_t cp;
+	uint32_t cp, lo;
 
 	if (p + 1 >= j->len)
 		return -1;
@@ -110,7 +110,14 @@ static int jscan_escape(const struct jscan *j, size_t p)
 	case 'u':
 		if (p + 5 >= j->len || jscan_hex(j->src + p + 2, &cp) == -1 || cp == 0)
 			return -1;
-		return 5;
+		if (cp < 0xd800 || cp > 0xdfff)
+			return 5;
+		/* UTF-16 surrogates only in pairs, high then low, as jansson insists too. */
+		if (cp > 0xdbff || p + 11 >= j->len || j->src[p + 6] != '\\' ||
+		    j->src[p + 7] != 'u' || jscan_hex(j->src + p + 8, &lo) == -1 ||
+		    lo < 0xdc00 || lo > 0xdfff)
+			return -1;
+		return 11;
 	}
 	return -1;
 }
