@@ -54,49 +54,40 @@ void feed_buf_raw(struct feed_buf *b, const char *s, size_t n)
 	b->len += n;
 }
 
-/* Octets in the UTF-8 sequence that starts with C (1 for a stray continuation byte). */
-static size_t seq_len(unsigned char c)
+static void fold(struct feed_buf *b)
 {
-	if (c < 0xc0)
-		return 1;
-	if (c < 0xe0)
-		return 2;
-	if (c < 0xf0)
-		return 3;
-	return 4;
+	feed_buf_raw(b, "\r\n ", 3);
+	b->col = 1;
 }
 
-/* Appends one character of N octets, folding first if it would not fit on the line. */
+/* Appends one character (or escape) of N octets, folding first if it would not fit. */
 static void put_char(struct feed_buf *b, const char *s, size_t n)
 {
-	if (reserve(b, n + 3) == -1)
-		return;
-	if (b->col + n > FEED_LINE_MAX) {
-		memcpy(b->data + b->len, "\r\n ", 3);
-		b->len += 3;
-		b->col = 1;
-	}
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
+	if (b->col + n > FEED_LINE_MAX)
+		fold(b);
+	feed_buf_raw(b, s, n);
 	b->col += n;
 }
 
 void feed_putn(struct feed_buf *b, const char *s, size_t n)
 {
-	const char *end = s + n;
+	while (n > 0) {
+		size_t room = FEED_LINE_MAX - b->col, k;
 
-	/* Fast path: the whole piece fits on the line as it is. */
-	if (b->col + n <= FEED_LINE_MAX) {
-		feed_buf_raw(b, s, n);
-		b->col += n;
-		return;
-	}
-	while (s < end) {
-		size_t k = seq_len((unsigned char)*s);
-		if (k > (size_t)(end - s))
-			k = (size_t)(end - s);
-		put_char(b, s, k);
+		if (n <= room) {
+			feed_buf_raw(b, s, n);
+			b->col += n;
+			return;
+		}
+		/* The longest piece that fits and ends between two characters. */
+		for (k = room; k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80; k--)
+			;
+		if (k == 0 && b->col <= 1)	/* cannot happen with UTF-8: a safety net */
+			k = room;
+		feed_buf_raw(b, s, k);
+		fold(b);
 		s += k;
+		n -= k;
 	}
 }
 
@@ -105,33 +96,45 @@ void feed_put(struct feed_buf *b, const char *s)
 	feed_putn(b, s, strlen(s));
 }
 
-void feed_put_text(struct feed_buf *b, const char *s)
+void feed_put_textn(struct feed_buf *b, const char *s, size_t n)
 {
-	const char *run = s;
+	const char *run = s, *end = s + n;
 
-	for (;; s++) {
+	for (; s < end; s++) {
 		unsigned char c = (unsigned char)*s;
-		const char *esc = NULL;
+		const char *esc;
 
 		if (c >= 0x20 && c != '\\' && c != ';' && c != ',' && c != 0x7f)
 			continue;
 		feed_putn(b, run, (size_t)(s - run));
 		run = s + 1;
-		if (c == '\0')
-			return;
-		if (c == '\\')
-			esc = "\\\\";
-		else if (c == ';')
-			esc = "\\;";
-		else if (c == ',')
-			esc = "\\,";
-		else if (c == '\n')
-			esc = "\\n";
-		else if (c == '\t')
-			esc = "\t";
+		esc = c == '\\' ? "\\\\" : c == ';' ? "\\;" : c == ',' ? "\\," : c == '\n' ? "\\n"
+		      : c == '\t' ? "\t" : NULL;
 		if (esc != NULL)
 			put_char(b, esc, strlen(esc));	/* an escape is never split by a fold */
 	}
+	feed_putn(b, run, (size_t)(s - run));
+}
+
+void feed_put_text(struct feed_buf *b, const char *s)
+{
+	feed_put_textn(b, s, strlen(s));
+}
+
+char *feed_digits(char *p, uint64_t v, int width)
+{
+	char tmp[24];
+	int n = 0;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (n < width)
+		tmp[n++] = '0';
+	while (n > 0)
+		*p++ = tmp[--n];
+	return p;
 }
 
 void feed_end_line(struct feed_buf *b)

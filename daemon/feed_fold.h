@@ -4,6 +4,7 @@
 #define QWEEK_FEED_FOLD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define FEED_LINE_MAX 75	/* octets on a physical line, CRLF not counted (RFC 5545 3.1) */
 
@@ -30,6 +31,10 @@ void feed_buf_raw(struct feed_buf *b, const char *s, size_t n);
 void feed_put(struct feed_buf *b, const char *s);
 void feed_putn(struct feed_buf *b, const char *s, size_t n);
 void feed_put_text(struct feed_buf *b, const char *s);
+void feed_put_textn(struct feed_buf *b, const char *s, size_t n);
+
+/* Writes V in decimal, zero-padded to WIDTH digits, at P (no NUL); returns the end. */
+char *feed_digits(char *p, uint64_t v, int width);
 
 /* Ends the current content line (CRLF). */
 void feed_end_line(struct feed_buf *b);

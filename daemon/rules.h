@@ -6,19 +6,26 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "store.h"
-
 enum rule_kind {
 	RULE_EVENT,	/* events and spans: relative to the start */
 	RULE_DEADLINE,	/* deadlines: relative to the due moment */
 };
 
+/* Whole-day items (a day, a span of days, a day or month deadline) are reminded at 09:00. */
+#define RULES_WHOLE_DAY_AT (9 * 3600)
+
 /*
- * One reminder. With AT_LOCAL = -1 it fires BEFORE_SEC seconds (exactly) before the item's
- * moment: an event's start, a deadline's due moment (for a day or a month: the end of it, the
- * moment it becomes late). With AT_LOCAL >= 0 it fires on the item's day (an event's first day,
- * a deadline's due day: its last day for a month) at that many seconds after local midnight in
- * the plan's zone, and BEFORE_SEC is ignored.
+ * One reminder, counted the way people count (remind_occur.h does the sums for the reminders,
+ * feed_item.c writes the same as VALARMs):
+ *   - AT_LOCAL = -1 and BEFORE_SEC a whole number of days: that many calendar days before the
+ *     item's moment, at the same wall time in the plan's zone; for a whole-day item, at
+ *     RULES_WHOLE_DAY_AT on the day that many days before its day;
+ *   - AT_LOCAL = -1 otherwise: exactly BEFORE_SEC seconds before the moment (not for whole-day
+ *     items);
+ *   - AT_LOCAL >= 0: on the item's day at that many seconds after local midnight, if that is
+ *     not after the item's moment.
+ * The item's moment is an event's start or a deadline's due moment (a day's or month's end);
+ * its day is an event's first day or a deadline's due day (a month's last day).
  */
 struct rule {
 	const char *name;	/* stable, for logs and for remembering what was sent: "1d" */
@@ -32,12 +39,5 @@ extern const struct rule rules_default[];
 
 /* The rule kind for an item kind ("event", "span", "deadline"). */
 enum rule_kind rules_kind_of(const char *item_kind);
-
-/*
- * The instant rule R fires for item IT of a plan in zone TZ. Returns 1 and sets *OUT; 0 when
- * the rule does not apply (another kind of item, or a time-of-day rule that would fire after
- * the due moment); -1 for an unknown zone or a malformed stored time.
- */
-int rules_fire_at(const struct rule *r, const struct item *it, const char *tz, int64_t *out);
 
 #endif

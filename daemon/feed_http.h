@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/* Serving a rendered feed over HTTP: validators, 304, HEAD, gzip. */
+#ifndef QWEEK_FEED_HTTP_H
+#define QWEEK_FEED_HTTP_H
+
+#include "feed_cache.h"
+#include "http.h"
+
+/*
+ * Replies to R with BODY as text/calendar: 304 when the client's If-None-Match (or, without
+ * it, If-Modified-Since) says it has this version, gzip when it accepts it, headers only for
+ * HEAD. FILENAME (or NULL) adds a Content-Disposition. Sets R->sent.
+ */
+void feed_http_reply(struct request *r, struct feed_body *body, const char *filename);
+
+/* A plain reply that says nothing more than its status: 404 for an unknown feed. */
+void feed_http_plain(struct request *r, int status, const char *reason);
+
+/* The ?todo= and ?alarms= options of a feed request; 0, or -1 if one is not understood. */
+int feed_http_options(struct request *r, enum feed_todo *todo, int *alarms);
+
+#endif

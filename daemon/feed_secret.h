@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+/* Feed secrets: 128 random bits in a URL, stored only as their SHA-256. */
+#ifndef QWEEK_FEED_SECRET_H
+#define QWEEK_FEED_SECRET_H
+
+#include <stddef.h>
+
+#define FEED_SECRET_LEN 26	/* 128 bits in base32, lower case, no padding */
+#define FEED_HASH_LEN 32	/* SHA-256 */
+
+/* A new secret into OUT (NUL-terminated) from getrandom(2); 0 or -1. */
+int feed_secret_new(char out[FEED_SECRET_LEN + 1]);
+
+/* True if the LEN bytes at S have the form of a secret (so others are refused unhashed). */
+int feed_secret_wellformed(const char *s, size_t len);
+
+/* SHA-256 of the LEN bytes at S; 0 or -1. */
+int feed_secret_hash(const char *s, size_t len, unsigned char out[FEED_HASH_LEN]);
+
+/* SHA-256 of LEN bytes as LEN_HEX lower-case hex digits (ETags), into OUT (LEN_HEX + 1). */
+int feed_digest_hex(const void *data, size_t len, char *out, size_t len_hex);
+
+/* Frees the digest context (at exit). */
+void feed_secret_shutdown(void);
+
+#endif
