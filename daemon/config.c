@@ -12,7 +12,7 @@
 
 /* Configuration parsed once into a struct; `qweekd -n` runs the same code and reports. */
 
-enum key_type { KEY_STRING, KEY_BOOL, KEY_LOG_LEVEL, KEY_HOSTPORT, KEY_SMTP_URL };
+enum key_type { KEY_STRING, KEY_BOOL, KEY_LOG_LEVEL, KEY_HOSTPORT, KEY_SMTP_URL, KEY_COUNT };
 
 static const struct config_key {
 	const char *section;
@@ -25,6 +25,9 @@ static const struct config_key {
 	{ "daemon", "listen", KEY_HOSTPORT, offsetof(struct config, listen) },
 	{ "daemon", "url", KEY_STRING, offsetof(struct config, url) },
 	{ "daemon", "log_level", KEY_LOG_LEVEL, offsetof(struct config, log_level) },
+	{ "daemon", "admin_group", KEY_STRING, offsetof(struct config, admin_group) },
+	{ "daemon", "hosts", KEY_STRING, offsetof(struct config, hosts) },
+	{ "daemon", "max_connections", KEY_COUNT, offsetof(struct config, max_connections) },
 	{ "smtp", "url", KEY_SMTP_URL, offsetof(struct config, smtp_url) },
 	{ "smtp", "from", KEY_STRING, offsetof(struct config, smtp_from) },
 	{ "smtp", "user", KEY_STRING, offsetof(struct config, smtp_user) },
@@ -43,6 +46,7 @@ void config_init(struct config *c)
 	memset(c, 0, sizeof *c);
 	c->log_level = LOG_LEVEL_INFO;
 	c->smtp_starttls = 1;
+	c->max_connections = CONFIG_MAX_CONNECTIONS;
 }
 
 void config_free(struct config *c)
@@ -60,6 +64,19 @@ static int parse_bool(const char *v)
 	if (strcmp(v, "no") == 0 || strcmp(v, "false") == 0 || strcmp(v, "0") == 0)
 		return 0;
 	return -1;
+}
+
+/* A count from 1 to 100000, or -1. */
+static int parse_count(const char *v)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || end == v || *end != '\0' || n < 1 || n > 100000)
+		return -1;
+	return (int)n;
 }
 
 /* Checks VALUE for key K; NULL if fine, else what was expected. */
@@ -82,6 +99,8 @@ static const char *bad_value(const struct config_key *k, const char *value, int 
 	case KEY_SMTP_URL:
 		return strncmp(value, "smtp://", 7) != 0 && strncmp(value, "smtps://", 8) != 0
 			       ? "smtp://HOST:PORT or smtps://HOST:PORT" : NULL;
+	case KEY_COUNT:
+		return (*parsed = parse_count(value)) == -1 ? "a number from 1 to 100000" : NULL;
 	}
 	return NULL;
 }

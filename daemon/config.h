@@ -16,7 +16,12 @@ struct config {
 	char *smtp_password;
 	int smtp_starttls;	/* 1 yes, 0 no */
 	char *notify_command;
+	char *admin_group;	/* members may use the Unix socket as administrators */
+	char *hosts;		/* names the TCP listener answers to ("a,b"); NULL: defaults */
+	int max_connections;	/* open HTTP connections at most (TCP waits beyond) */
 };
+
+#define CONFIG_MAX_CONNECTIONS 512
 
 void config_init(struct config *c);
 void config_free(struct config *c);

@@ -15,8 +15,10 @@
 #include <event2/keyvalq_struct.h>
 #include <event2/listener.h>
 
+#include "auth.h"
 #include "daemon.h"
 #include "http.h"
+#include "listen.h"
 #include "log.h"
 #include "utf8.h"
 
@@ -27,6 +29,7 @@ struct http {
 	struct evhttp *ev;
 	struct daemon *daemon;
 	const struct route *routes;
+	struct listen_set *conns;	/* listeners, the connection cap, EMFILE back-off */
 };
 
 static void on_request(struct evhttp_request *req, void *arg);
@@ -48,6 +51,7 @@ struct http *http_new(struct event_base *base, struct daemon *d, const struct ro
 						  EVHTTP_REQ_DELETE);
 	evhttp_set_default_content_type(h->ev, "application/json; charset=utf-8");
 	evhttp_set_gencb(h->ev, on_request, h);
+	h->conns = listen_set_new(base, h->ev, &d->config);
 	return h;
 }
 
@@ -55,7 +59,9 @@ void http_free(struct http *h)
 {
 	if (h == NULL)
 		return;
+	listen_set_closing(h->conns);
 	evhttp_free(h->ev);
+	listen_set_free(h->conns);
 	free(h);
 }
 
@@ -63,12 +69,13 @@ int http_serve_fd(struct http *h, int fd, int local)
 {
 	struct evconnlistener *l;
 
-	(void)local;	/* each connection's own socket family tells */
 	l = evconnlistener_new(h->base, NULL, NULL, LEV_OPT_CLOSE_ON_FREE | LEV_OPT_CLOSE_ON_EXEC,
 			       -1, fd);
 	if (l == NULL)
 		return -1;
-	return evhttp_bind_listener(h->ev, l) != NULL ? 0 : -1;
+	if (evhttp_bind_listener(h->ev, l) == NULL)
+		return -1;
+	return listen_set_add(h->conns, l, local);
 }
 
 void http_warn(struct request *r, const char *fmt, ...)
@@ -102,28 +109,43 @@ const char *http_query(struct request *r, const char *name)
 }
 
 /* Fills R->local and R->peer from the connection's socket (SO_PEERCRED on a Unix socket). */
+/* The user name of UID; the last answer is kept, since one administrator sends most requests. */
+static void user_name(uid_t uid, char *buf, size_t len)
+{
+	static uid_t last_uid = (uid_t)-1;
+	static char last_name[64];
+	struct passwd *pw;
+
+	if (uid != last_uid) {
+		pw = getpwuid(uid);
+		if (pw != NULL)
+			snprintf(last_name, sizeof last_name, "%s", pw->pw_name);
+		else
+			snprintf(last_name, sizeof last_name, "uid %u", (unsigned)uid);
+		last_uid = uid;
+	}
+	snprintf(buf, len, "%s", last_name);
+}
+
+/* Fills R->local and R->peer from the connection (SO_PEERCRED on a Unix socket). */
 static void identify_peer(struct request *r)
 {
 	struct evhttp_connection *conn = evhttp_request_get_connection(r->ev);
 	struct bufferevent *bev = conn ? evhttp_connection_get_bufferevent(conn) : NULL;
+	const struct sockaddr *sa = conn ? evhttp_connection_get_addr(conn) : NULL;
 	int fd = bev ? bufferevent_getfd(bev) : -1;
-	struct sockaddr_storage ss;
-	socklen_t sl = sizeof ss;
 	struct ucred cred;
 	socklen_t cl = sizeof cred;
-	struct passwd *pw;
 
-	if (fd == -1 || getsockname(fd, (struct sockaddr *)&ss, &sl) == -1 ||
-	    ss.ss_family != AF_UNIX)
+	r->peer_uid = r->peer_gid = -1;
+	if (fd == -1 || sa == NULL || sa->sa_family != AF_UNIX)
 		return;
 	r->local = 1;
 	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &cl) == -1)
 		return;
-	pw = getpwuid(cred.uid);
-	if (pw != NULL)
-		snprintf(r->peer, sizeof r->peer, "%s", pw->pw_name);
-	else
-		snprintf(r->peer, sizeof r->peer, "uid %u", (unsigned)cred.uid);
+	r->peer_uid = (long)cred.uid;
+	r->peer_gid = (long)cred.gid;
+	user_name(cred.uid, r->peer, sizeof r->peer);
 }
 
 static void send_text(struct evhttp_request *req, int status, char *text, size_t len);
@@ -156,11 +178,30 @@ static void send_text(struct evhttp_request *req, int status, char *text, size_t
 	evbuffer_free(out);
 }
 
-static void send_error(struct evhttp_request *req, const struct error *err)
+/* An access refusal that is not a 403: 401 asks for a token, 421 names the wrong host. */
+static int auth_refusal(struct request *r, json_t *body)
+{
+	struct evkeyvalq *out = evhttp_request_get_output_headers(r->ev);
+	json_t *e = json_object_get(body, "error");
+	int status = r->auth_status;
+
+	if (status == 401) {
+		evhttp_add_header(out, "WWW-Authenticate", "Bearer realm=\"qweek\"");
+		json_object_set_new(e, "code", json_string("unauthorized"));
+	} else {
+		json_object_set_new(e, "code", json_string("misdirected_request"));
+	}
+	return status;
+}
+
+static void send_error(struct request *r, const struct error *err)
 {
 	json_t *body = error_to_json(err);
+	int status = error_http_status(err->kind);
 
-	send_json(req, error_http_status(err->kind), body);
+	if (r->auth_status != 0 && err->kind == ERR_FORBIDDEN)
+		status = auth_refusal(r, body);
+	send_json(r->ev, status, body);
 	json_decref(body);
 }
 
@@ -264,6 +305,11 @@ static int dispatch(struct http *h, struct request *r, char **owned, struct erro
 	const struct route *rt;
 	int wrong_method;
 
+	if (!r->local && !auth_host_ok(&h->daemon->config, evhttp_request_get_host(r->ev))) {
+		r->auth_status = 421;
+		return error_set(err, ERR_FORBIDDEN, "this server does not answer to that host "
+				 "name; add it to [daemon] hosts if it is right");
+	}
 	if (q != NULL && evhttp_parse_query_str(q, &r->query) == -1)
 		return error_set(err, ERR_BAD_FIELD, "the query string is malformed");
 	rt = find_route(h, path != NULL ? path : "/", r, owned, &wrong_method);
@@ -271,9 +317,9 @@ static int dispatch(struct http *h, struct request *r, char **owned, struct erro
 		return error_set(err, ERR_METHOD, "%s does not take that method", path);
 	if (rt == NULL)
 		return error_set(err, ERR_NOT_FOUND, "there is nothing at %s", path);
-	if ((rt->flags & ROUTE_WRITES) && !r->local)
-		return error_set(err, ERR_FORBIDDEN,
-				 "changes are made over the Unix socket; this listener is read-only");
+	r->route = rt;
+	if (auth_check(r, rt, err) == -1)
+		return -1;
 	if (!(rt->flags & ROUTE_RAW_BODY) && read_body(r, err) == -1)
 		return -1;
 	return rt->fn(r, err);
@@ -284,10 +330,11 @@ static void finish(struct request *r, struct error *err)
 	if (r->sent && err->kind == ERR_NONE)
 		return;
 	if (err->kind != ERR_NONE) {
+		/* The route's pattern, not the path: a path may hold a secret (a feed's). */
 		if (err->kind == ERR_INTERNAL)
 			log_error("%s %s: %s", r->local ? "unix" : "tcp",
-				  evhttp_request_get_uri(r->ev), err->message);
-		send_error(r->ev, err);
+				  r->route != NULL ? r->route->pattern : "?", err->message);
+		send_error(r, err);
 		return;
 	}
 	if (r->reply_text != NULL) {

@@ -10,6 +10,7 @@
 #include <event2/keyvalq_struct.h>
 #include <jansson.h>
 
+#include "auth.h"
 #include "error.h"
 
 struct daemon;
@@ -34,6 +35,10 @@ struct request {
 	json_t *body;				/* the request's JSON object, or NULL */
 	int local;				/* came over the Unix socket */
 	char peer[64];				/* the Unix peer's user name, or "" */
+	long peer_uid, peer_gid;		/* the Unix peer's credentials, or -1 */
+	struct auth_who who;			/* who asks, and with which role (auth.h) */
+	int auth_status;			/* 401/421 for an auth refusal, else 0 */
+	const struct route *route;		/* the route it matched, or NULL */
 	/* What the handler replies: */
 	int status;				/* 200 unless set */
 	json_t *reply;				/* owned; sent as the body */
@@ -46,9 +51,20 @@ struct request {
 /* A handler fills R->reply (and R->status) and returns 0, or returns -1 with ERR set. */
 typedef int (*route_fn)(struct request *r, struct error *err);
 
-/* Route flags. */
-#define ROUTE_WRITES	0x1	/* changes data: refused on read-only listeners */
+/*
+ * Route flags. Who may use a route (auth.c; docs/api.md, "Access"):
+ * - a path outside /api/ is public (feeds, status pages, /healthz: their secret is the key);
+ * - the Unix socket's administrator may use everything;
+ * - under /api/v1/plans/:slug/ a token of that plan is needed: any role reads; ROUTE_WRITES
+ *   needs a planner, ROUTE_STAFF also lets staff act on their own item (the :ref argument);
+ * - any other /api/ route needs the administrator, unless ROUTE_TOKEN lets any token read it
+ *   (its handler shows only the token's plan: r->who.plan_id).
+ */
+#define ROUTE_WRITES	0x1	/* changes data: planners (or the administrator) only */
 #define ROUTE_RAW_BODY	0x2	/* takes a body that is not JSON (a file): the handler reads it */
+#define ROUTE_ADMIN	0x4	/* the administrator only (the Unix socket), whatever the token */
+#define ROUTE_STAFF	0x8	/* with ROUTE_WRITES: staff may do it on an item of theirs */
+#define ROUTE_TOKEN	0x10	/* outside a plan: any token may read it */
 
 struct route {
 	int method;		/* EVHTTP_REQ_GET, ... */

@@ -15,4 +15,27 @@ int listen_tcp(const char *hostport, char **cause);
 /* True if FD is a Unix-domain socket (a systemd-passed descriptor may be either). */
 int listen_is_unix(int fd);
 
+/*
+ * The HTTP server's listeners, guarded: at most config->max_connections open connections (the
+ * TCP listeners pause beyond, the administrator's Unix socket stays open), and when accept(2)
+ * runs out of descriptors, one waiting connection is taken and closed with a reserve descriptor
+ * and every listener pauses for a second instead of spinning.
+ */
+struct event_base;
+struct evhttp;
+struct evconnlistener;
+struct config;
+struct listen_set;
+
+/* Counts EV's connections from now on; CONFIG is read at each change (a reload applies). */
+struct listen_set *listen_set_new(struct event_base *base, struct evhttp *ev,
+				  const struct config *config);
+/* Guards L, already bound to the evhttp; LOCAL: the administrator's Unix socket. 0 or -1. */
+int listen_set_add(struct listen_set *set, struct evconnlistener *l, int local);
+/* The evhttp is about to be freed (with its listeners): stop touching them. */
+void listen_set_closing(struct listen_set *set);
+void listen_set_free(struct listen_set *set);
+/* Open connections now (tests, logs). */
+int listen_set_count(const struct listen_set *set);
+
 #endif

@@ -20,6 +20,7 @@
 #include "listen.h"
 #include "log.h"
 #include "paths.h"
+#include "remind.h"
 #include "tz.h"
 
 /* qweekd: holds Quality Week plans and serves them; one process, one libevent loop. */
@@ -169,14 +170,17 @@ static int open_listeners(struct daemon *d, char **cause)
 		log_info("serving %d socket(s) from systemd", n);
 		return 0;
 	}
-	if ((fd = listen_unix(d->config.socket, cause)) == -1 || http_serve_fd(d->http, fd, 1))
+	if ((fd = listen_unix(d->config.socket, cause)) == -1)
+		return -1;
+	d->own_socket = 1;
+	if (http_serve_fd(d->http, fd, 1) == -1)
 		return -1;
 	log_info("listening on %s", d->config.socket);
 	if (d->config.listen == NULL)
 		return 0;
 	if ((fd = listen_tcp(d->config.listen, cause)) == -1 || http_serve_fd(d->http, fd, 0))
 		return -1;
-	log_info("listening on http://%s (read-only)", d->config.listen);
+	log_info("listening on http://%s (API with a token)", d->config.listen);
 	return 0;
 }
 
@@ -242,6 +246,20 @@ static void die_starting(int *ready_fd, char *cause)
 	fatal("%s", msg);
 }
 
+/* epoll with a change list: a request's read/write interest changes cost fewer syscalls. */
+static struct event_base *new_event_base(void)
+{
+	struct event_config *cfg = event_config_new();
+	struct event_base *base;
+
+	event_config_set_flag(cfg, EVENT_BASE_FLAG_EPOLL_USE_CHANGELIST);
+	base = event_base_new_with_config(cfg);
+	event_config_free(cfg);
+	if (base == NULL)
+		fatal("cannot create the event loop");
+	return base;
+}
+
 static void run(struct daemon *d, struct options *o)
 {
 	struct event *ev_term, *ev_int, *ev_hup;
@@ -251,16 +269,17 @@ static void run(struct daemon *d, struct options *o)
 	if (!o->foreground)
 		detach(&ready_fd);
 	/* The socket first: a second daemon is refused before it touches any database. */
-	d->base = event_base_new();
+	d->base = new_event_base();
 	d->http = http_new(d->base, d, api_routes);
 	if (open_listeners(d, &cause) == -1)
 		die_starting(&ready_fd, cause);
 	if ((d->db = db_open(d->config.db, &cause)) == NULL) {
-		if (sd_listen_fds(0) <= 0)
+		if (d->own_socket)
 			unlink(d->config.socket);
 		die_starting(&ready_fd, cause);
 	}
 	feed_init(d);
+	remind_init(d);
 	ev_term = evsignal_new(d->base, SIGTERM, on_stop, d);
 	ev_int = evsignal_new(d->base, SIGINT, on_stop, d);
 	ev_hup = evsignal_new(d->base, SIGHUP, on_reload, d);
@@ -303,7 +322,10 @@ int main(int argc, char **argv)
 	log_set_level(d.config.log_level);
 	run(&d, &opts);
 	feed_shutdown();
+	remind_shutdown();
 	http_free(d.http);
+	if (d.own_socket)
+		unlink(d.config.socket);	/* leave nothing stale behind */
 	db_close(d.db);
 	event_base_free(d.base);
 	config_free(&d.config);

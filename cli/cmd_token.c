@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: MIT */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "util.h"
+
+/* qweek person token | person revoke: a person's API token for the TCP listener. */
+
+static const struct args_option cmd_person_token_options[] = {
+	{ "role", ARGS_VALUE },
+	{ NULL, 0 }
+};
+
+static enum cmd_retval cmd_person_token_exec(struct cmd_ctx *ctx, struct args *args)
+{
+	const char *role = args_get(args, "role"), *token;
+	struct jscan *reply;
+	enum cmd_retval rv;
+	json_t *body;
+	char *path;
+
+	if (role == NULL)
+		return ctx_usage(ctx, "give the token a role: --role planner, staff or viewer");
+	if ((body = json_pack("{s:s}", "role", role)) == NULL)
+		return ctx_fail("out of memory");
+	if ((path = ctx_path(ctx, "people", args_string(args, 0), "/token")) == NULL) {
+		json_decref(body);
+		return CMD_REFUSED;
+	}
+	rv = ctx_request(ctx, "POST", path, body, &reply);
+	free(path);
+	json_decref(body);
+	if (rv != CMD_OK)
+		return rv;
+	if (ctx_json(ctx)) {
+		rv = ctx_print_reply(reply);
+	} else if ((token = jscan_get_string(reply, 0, "token")) == NULL) {
+		rv = ctx_fail("qweekd sent no token");
+	} else {
+		printf("%s\n", token);
+		fprintf(stderr, "qweek: a %s token for %s; it is shown only now (an earlier one "
+		    "no longer works):\n  qweek --url URL --token TOKEN ...\n", role,
+		    args_string(args, 0));
+	}
+	jscan_free(reply);
+	return rv;
+}
+
+const struct cmd_entry cmd_person_token_entry = {
+	.name = "person token",
+	.usage = "NAME --role planner|staff|viewer",
+	.summary = "Give a person a token for the TCP API (printed once)",
+	.help =
+	    "Makes a token for NAME on this plan and prints it; qweekd keeps only its hash,\n"
+	    "so it cannot be shown again. A new token replaces the person's earlier one.\n"
+	    "Roles: planner (everything on the plan), staff (read the plan, mark their own\n"
+	    "items done or reopen them), viewer (read, status, report). Only the\n"
+	    "administrator may do this, on qweekd's Unix socket.\n"
+	    "\n"
+	    "example:\n"
+	    "  qweek person token \"Иванова А. П.\" --role staff\n",
+	.options = cmd_person_token_options,
+	.lower = 1,
+	.upper = 1,
+	.exec = cmd_person_token_exec,
+};
+
+static enum cmd_retval cmd_person_revoke_exec(struct cmd_ctx *ctx, struct args *args)
+{
+	struct jscan *reply;
+	enum cmd_retval rv;
+	char *path;
+
+	if ((path = ctx_path(ctx, "people", args_string(args, 0), "/token")) == NULL)
+		return CMD_REFUSED;
+	rv = ctx_request(ctx, "DELETE", path, NULL, &reply);
+	free(path);
+	if (rv != CMD_OK)
+		return rv;
+	if (ctx_json(ctx))
+		rv = ctx_print_reply(reply);
+	else
+		printf("revoked the token of %s\n", args_string(args, 0));
+	jscan_free(reply);
+	return rv;
+}
+
+const struct cmd_entry cmd_person_revoke_entry = {
+	.name = "person revoke",
+	.usage = "NAME",
+	.summary = "Revoke a person's API token",
+	.help =
+	    "Revokes NAME's token: it stops working at once.\n"
+	    "\n"
+	    "example:\n"
+	    "  qweek person revoke \"Иванова А. П.\"\n",
+	.lower = 1,
+	.upper = 1,
+	.exec = cmd_person_revoke_exec,
+};
