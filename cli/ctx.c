@@ -37,7 +37,8 @@ static int ctx_where(struct cmd_ctx *ctx, const struct args *global, const struc
     char **cause)
 {
 	int socket_given = args_has(args, "socket") || args_has(global, "socket");
-	int url_given = args_has(args, "url") || args_has(global, "url");
+	/* After a command, --url may be that command's own flag (status --url): no value. */
+	int url_given = args_get(args, "url") != NULL || args_has(global, "url");
 
 	if (socket_given && url_given)
 		return util_cause(cause, "give --socket or --url, not both");

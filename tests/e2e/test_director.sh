@@ -1,0 +1,202 @@
+# The director's view (issue 5): status --json numbers, status --all, the status page (its
+# secret URL, escaping, headers, counts in the DOM, in headless Chromium when there is one),
+# and the report in md, html and csv with exact rows.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+api() { curl -sf --unix-socket "$T/q.sock" "$@"; }
+clock() {
+	api -X PUT -H 'Content-Type: application/json' -d "{\"now\":\"$1\"}" \
+		http://localhost/api/v1/clock >/dev/null
+}
+CHECK="$PY $QWEEK_SRC/tests/e2e/director_check.py"
+ART=${QWEEK_BUILD:-$T}/artefacts/director
+mkdir -p "$ART"
+
+# Before the week: 7 November, 10:00 in Krasnoyarsk.
+export QWEEKD_NOW=2017-11-07T03:00:00Z
+# A TCP listener too, for the browser: the page is public to whoever has its secret.
+PORT=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+start_daemon --listen "127.0.0.1:$PORT"
+
+step "a plan with done, late, open, overdue and cancelled items"
+SLUG=$(q plan new "Неделя качества 2017" --from 08.11.2017 --to 15.11.2017 \
+	--tz Asia/Krasnoyarsk --org "МБУ СО «Надежда» & <b>Ко</b>")
+for who in "Директор" "Иванова А. П." "Петров"; do q person add "$who" >/dev/null; done
+q add "Приказ о проведении" --when "до 08.11.2017" --no 1 --who "Директор" >/dev/null
+q add "Открытое занятие" --when "10.11 10.00" --no 2 --who "Иванова А. П." >/dev/null
+q add "Собрание коллектива" --when "13.11 15.00" --no 3 --who "Петров" >/dev/null
+q add "<script>alert(1)</script>" --when "15.11 10.00" --no 4 --who "Иванова А. П." >/dev/null
+q add "Экскурсия" --when "12.11 09.00" --no 5 --who "Петров" >/dev/null
+q add "Аналитическая справка" --when "до 24.11.2017" --no 6 --who "Директор" \
+	--who "Иванова А. П." >/dev/null
+# 1 done on time (7.11); 2 done on 12.11 at 14:00, a day and 14 hours after its day ended;
+# 5 cancelled.
+q done 1 --note "Приказ №15 <подписан> & размещён" >/dev/null
+clock 2017-11-12T07:00:00Z
+q done 2 --note "Пришли 12 родителей" >/dev/null
+q cancel 5 >/dev/null
+# Mid-week: 14 November, 12:00 in Krasnoyarsk. 3 (13.11 15:00) is late since its day ended,
+# 12 hours ago; 4 is due in 22 hours.
+clock 2017-11-14T05:00:00Z
+
+step "status --json: the exact numbers"
+st=$(qj status)
+assert_eq "6 2 3 1 1" "$(jget '" ".join(str(d[k]) for k in ["total","done","open","overdue","cancelled"])' "$st")" \
+	"total done open overdue cancelled"
+assert_eq '[{"done": 1, "name": "Директор", "overdue": 0, "total": 2}, {"done": 1, "name": "Иванова А. П.", "overdue": 0, "total": 3}, {"done": 0, "name": "Петров", "overdue": 1, "total": 1}]' \
+	"$(jget 'd["by_person"]' "$st")" "by_person"
+assert_eq '["3"]' "$(jget '[i["label"] for i in d["overdue_items"]]' "$st")" "overdue_items"
+assert_eq 43200 "$(jget 'd["overdue_items"][0]["late_seconds"]' "$st")" "late_seconds of 3"
+assert_eq '["4"]' "$(jget '[i["label"] for i in d["due_soon"]]' "$st")" "due_soon"
+assert_eq "1 1" "$(jget '"%d %d" % (d["done_on_time"], d["done_late"])' "$st")" "on time, late"
+
+step "status for people: totals, the table, how late"
+expect_ok q status
+assert_match '^progress: 40% \(2 of 5 done\)' "$(last_out)" "progress line"
+assert_match '6 items: 2 done, 3 open \(1 overdue\), 1 cancelled' "$(last_out)" "totals"
+assert_match '^Петров +1 +0 +1$' "$(last_out)" "Петров's row"
+assert_match '^3 +12h ' "$(last_out)" "overdue 3, 12 hours late"
+if grep -q $'\033' "$T/last.out"; then fail "colours when stdout is not a terminal"; fi
+
+step "status --all: one line per plan"
+q plan new "Тиждень якості" --from 13.11.2017 --to 17.11.2017 --tz Europe/Kyiv --lang uk \
+	>/dev/null
+all=$(qj status --all)
+assert_eq "2" "$(jget 'len(d["plans"])' "$all")" "plans"
+assert_eq "$SLUG 6 2 3 1 1" \
+	"$(jget '" ".join(str(d["plans"][0][k]) for k in ["slug","total","done","open","overdue","cancelled"])' "$all")" \
+	"first plan's line"
+assert_eq "0" "$(jget 'd["plans"][1]["total"]' "$all")" "empty plan"
+expect_ok q status --all
+assert_match "^$SLUG +Неделя качества 2017 +2 +6 +3 +1 +1 +40$" "$(last_out)" "--all table"
+
+step "status --url makes the page's URL; asking again is refused; --rotate kills the old"
+# Through QWEEK_SOCKET: cli/ctx.c takes the command's own --url flag for the global --url
+# (with --socket: "give --socket or --url, not both") until ctx_where checks args_get.
+qs() { QWEEK_SOCKET=$T/q.sock "$QWEEK" "$@"; }
+expect_ok qs --plan "$SLUG" status --url
+URL1=$(last_out)
+assert_match '^http://[^ ]+/status/[a-z2-7]{26}$' "$URL1" "status URL"
+expect_fail 1 qs --plan "$SLUG" status --url
+assert_match 'rotate' "$(last_err)" "refusal says how to rotate"
+URL2=$(qs --plan "$SLUG" status --url --rotate)
+P1=/status/${URL1##*/}
+P2=/status/${URL2##*/}
+assert_eq 404 "$(http GET "$P1")" "old URL after rotate"
+assert_eq "Not Found" "$(cat "$T/http.body")" "404 body is plain"
+assert_eq 404 "$(http GET /status/aaaaaaaaaaaaaaaaaaaaaaaaaa)" "unknown secret"
+assert_eq 404 "$(http GET /status/x)" "malformed secret"
+
+step "the page: headers, escaping, counts"
+assert_eq 200 "$(http GET "$P2")" "page status"
+cp "$T/http.body" "$ART/status.html"
+h=$(tr -d '\r' <"$T/http.headers")
+assert_match '^Content-Type: text/html; charset=utf-8$' "$h" "content type"
+assert_match "^Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'" "$h" "CSP"
+page=$(cat "$T/http.body")
+assert_match '<meta http-equiv="refresh" content="300">' "$page" "refresh"
+assert_match '&lt;script&gt;alert\(1\)&lt;/script&gt;' "$page" "title escaped"
+assert_match '&lt;b&gt;Ко&lt;/b&gt;' "$page" "org escaped"
+assert_match 'Приказ №15 &lt;подписан&gt; &amp; размещён' "$page" "note escaped"
+if grep -qiE '<script|src=|href=' "$T/http.body"; then fail "a script or an external resource"; fi
+assert_match 'Вт, 14\.11\.2017' "$page" "a day of the week in Russian"
+"$PY" - "$T/http.body" <<'PYEOF' || fail "item 1 (due by 08.11) on the day of 08.11"
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+day = re.search(r'data-day="2017-11-08">(.*?)</div>', page, re.S).group(1)
+assert "Приказ о проведении" in day, day
+PYEOF
+assert_match 'просрочено на 12 ч' "$page" "how late, in Russian"
+$CHECK page "$T/http.body" total=6 done=2 open=3 overdue=1 cancelled=1 overdue_items=1 days=8 \
+	"text=<script>alert(1)</script>" || fail "page check"
+
+step "the page in headless Chromium"
+CHROME=$(command -v chromium || command -v chromium-browser || true)
+if [[ -z $CHROME ]]; then
+	echo "SKIP: no chromium (apt-get install chromium); checked with html.parser only"
+else
+	# Over TCP, as a phone would get it: with the served headers (CSP) in force.
+	PAGE_URL="http://127.0.0.1:$PORT$P2"
+	prof=$T/chrome-profile
+	copts=(--headless --no-sandbox --disable-gpu --disable-background-networking
+		--disable-component-update --disable-sync --no-first-run --user-data-dir="$prof"
+		--enable-logging=stderr --v=0)
+	if ! timeout 60 "$CHROME" "${copts[@]}" --dump-dom "$PAGE_URL" \
+		>"$T/dom.html" 2>"$T/chrome.err"; then
+		echo "SKIP: chromium did not run: $(tail -3 "$T/chrome.err")"
+	else
+		$CHECK page "$T/dom.html" total=6 done=2 open=3 overdue=1 cancelled=1 \
+			overdue_items=1 "text=<script>alert(1)</script>" || fail "DOM check"
+		if grep -E 'Uncaught|:CONSOLE|Content Security Policy|Refused to' "$T/chrome.err"; then
+			fail "console errors in chromium"
+		fi
+		timeout 60 "$CHROME" "${copts[@]}" --hide-scrollbars --window-size=412,900 \
+			--screenshot="$ART/status-phone.png" "$PAGE_URL" \
+			>/dev/null 2>>"$T/chrome.err" || fail "chromium screenshot"
+		[[ -s $ART/status-phone.png ]] || fail "no screenshot"
+		echo "   screenshot: $ART/status-phone.png"
+	fi
+fi
+
+step "report --format md: every item's row, totals"
+expect_ok q --plan "$SLUG" report
+md=$(last_out)
+cp "$T/last.out" "$ART/report.md"
+assert_match '^# Аналитический отчёт: Неделя качества 2017$' "$md" "md title"
+assert_match '^\| 1 \| Приказ о проведении \| до 08\.11\.2017 \| Директор \| 07\.11\.2017 10:00, [^|]+ \| в срок \| Приказ №15 \\<подписан\\> & размещён \|$' \
+	"$md" "row 1"
+assert_match '^\| 2 \| Открытое занятие \| 10\.11\.2017 10:00 \| Иванова А\. П\. \| 12\.11\.2017 14:00, [^|]+ \| с опозданием на 1 день 14 ч \| Пришли 12 родителей \|$' \
+	"$md" "row 2"
+assert_match '^\| 3 \| Собрание коллектива \| 13\.11\.2017 15:00 \| Петров \|  \| не выполнено \(просрочено на 12 ч\) \|  \|$' \
+	"$md" "row 3"
+assert_match '^\| 4 \| \\<script\\>alert\(1\)\\</script\\> \| 15\.11\.2017 10:00 \| Иванова А\. П\. \|  \| в работе \|  \|$' \
+	"$md" "row 4"
+assert_match '^\| 5 \| Экскурсия \| 12\.11\.2017 09:00 \| Петров \|  \| отменено \|  \|$' "$md" "row 5"
+assert_match '^\| Доля выполненных в срок \| 20% \|$' "$md" "share on time"
+
+step "report --format csv"
+expect_ok q --plan "$SLUG" report --format csv
+cp "$T/last.out" "$ART/report.csv"
+"$PY" - "$T/last.out" <<'PYEOF' || fail "csv rows"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+assert len(rows) == 7, rows
+got = [(r[0], r[7], r[8]) for r in rows[1:]]
+want = [("1", "done", "0"), ("2", "done", "136800"), ("3", "open", "43200"),
+        ("4", "open", "0"), ("5", "cancelled", "0"), ("6", "open", "0")]
+assert got == want, got
+assert rows[4][1] == "<script>alert(1)</script>", rows[4]
+PYEOF
+
+step "report --format html: escaped, prints, same numbers"
+expect_ok q --plan "$SLUG" report --format html
+cp "$T/last.out" "$ART/report.html"
+assert_match '&lt;script&gt;alert\(1\)&lt;/script&gt;' "$(last_out)" "html report escaped"
+assert_match '@media print' "$(last_out)" "print CSS"
+$CHECK report "$T/last.out" total=6 done=2 done-on-time=1 done-late=1 overdue=1 cancelled=1 \
+	share-on-time=20% rows=6 || fail "report check"
+assert_eq 200 "$(http GET "/api/v1/plans/$SLUG/report?format=html")" "raw html report"
+assert_match '^Content-Type: text/html; charset=utf-8' "$(tr -d '\r' <"$T/http.headers")" \
+	"report content type"
+assert_eq 422 "$(http GET "/api/v1/plans/$SLUG/report?format=pdf")" "unknown format"
+expect_fail 2 q report --format pdf
+
+step "the page of a Ukrainian plan speaks Ukrainian"
+UK=$(qj plan list | jget '[p["slug"] for p in d["plans"] if p["lang"] == "uk"][0]')
+q --plan "$UK" person add "Коваленко" >/dev/null
+q --plan "$UK" add "Звіт до управління" --when "13.11 10.00" --no 1 --who "Коваленко" >/dev/null
+URLUK=$(qs --plan "$UK" status --url)
+assert_eq 200 "$(http GET "/status/${URLUK##*/}")" "uk page"
+assert_match 'Прострочені заходи' "$(cat "$T/http.body")" "Ukrainian heading"
+assert_match 'Пн, 13\.11\.2017' "$(cat "$T/http.body")" "Ukrainian day"
+assert_match 'lang="uk"' "$(cat "$T/http.body")" "html lang"
+
+step "over TCP: the page is public, making its URL is not"
+code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$P2")
+assert_eq 200 "$code" "page over TCP"
+code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/api/v1/plans/$SLUG/status-url")
+[[ $code == 401 || $code == 403 ]] || fail "status-url over TCP: expected 401/403, got $code"
+
+step "the daemon stops cleanly"
+stop_daemon
+echo "PASS: $TEST_NAME"
