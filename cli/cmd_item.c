@@ -11,7 +11,7 @@
 #define CMD_ITEM_OPTIONS \
 	{ "when", ARGS_VALUE }, { "due", ARGS_VALUE }, { "who", ARGS_VALUE | ARGS_REPEAT }, \
 	{ "no", ARGS_VALUE }, { "parent", ARGS_VALUE }, { "where", ARGS_VALUE }, \
-	{ "description", ARGS_VALUE }
+	{ "description", ARGS_VALUE }, { "remind", ARGS_VALUE }
 
 static const struct args_option cmd_add_options[] = { CMD_ITEM_OPTIONS, { NULL, 0 } };
 static const struct args_option cmd_edit_options[] = {
@@ -25,6 +25,7 @@ static const struct {
 } cmd_item_members[] = {
 	{ "title", "title" }, { "when", "when" }, { "due", "due" }, { "no", "label" },
 	{ "parent", "parent" }, { "where", "where" }, { "description", "description" },
+	{ "remind", "remind" },
 };
 
 /* The body for add or edit from ARGS, in *OUT; CMD_OK, or an error already printed. */
@@ -121,7 +122,7 @@ static enum cmd_retval cmd_add_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd_entry cmd_add_entry = {
 	.name = "add",
 	.usage = "TITLE (--when WHEN | --due WHEN) [--who NAME]... [--no LABEL] [--parent REF] "
-	    "[--where PLACE] [--description TEXT]",
+	    "[--where PLACE] [--description TEXT] [--remind RULES]",
 	.summary = "Add an item (an event, a span of days, or a deadline)",
 	.help =
 	    "Adds an item to the plan. WHEN is written as people write it: \"14.11.2017 15:00\",\n"
@@ -129,6 +130,8 @@ const struct cmd_entry cmd_add_entry = {
 	    "\"до 24.11.2017\", \"декабрь 2017\"; a missing year comes from the plan. --due makes\n"
 	    "it a deadline. --who names a person or group of the plan; give it once for each.\n"
 	    "--no sets the item's number in the plan (\"7.2\"), --parent the item it belongs to.\n"
+	    "--remind gives the item its own reminders (\"2h,1d\", or \"none\") instead of the\n"
+	    "plan's.\n"
 	    "\n"
 	    "example:\n"
 	    "  qweek add \"Мастер-класс «Подарки своими руками»\" --when \"14.11 в 15.00\" \\\n"
@@ -148,7 +151,7 @@ static enum cmd_retval cmd_edit_exec(struct cmd_ctx *ctx, struct args *args)
 		return rv;
 	if (json_object_size(body) == 0)
 		rv = ctx_usage(ctx, "nothing to change: give --title, --when, --due, --who, --no, "
-		    "--parent, --where or --description");
+		    "--parent, --where, --description or --remind");
 	else
 		rv = cmd_item_send(ctx, "PATCH", args_string(args, 0), NULL, body, "changed");
 	json_decref(body);
@@ -158,7 +161,7 @@ static enum cmd_retval cmd_edit_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd_entry cmd_edit_entry = {
 	.name = "edit",
 	.usage = "REF [--title T] [--when W | --due W] [--who NAME]... [--no LABEL] "
-	    "[--parent REF] [--where P] [--description D]",
+	    "[--parent REF] [--where P] [--description D] [--remind RULES]",
 	.summary = "Change an item",
 	.help =
 	    "Changes the fields given of the item REF (its number \"7.2\", or \"@\" and its id).\n"

@@ -8,19 +8,22 @@
 #include "clock.h"
 #include "daemon.h"
 #include "json_in.h"
+#include "remind.h"
 
 /* Adding and editing items: the daemon reads what the person typed and checks it. */
 
 static const struct field item_fields[] = {
 	{ "title", FIELD_LINE, 2000 }, { "when", FIELD_TEXT, 200 }, { "due", FIELD_TEXT, 200 },
 	{ "who", FIELD_LINES, 50 }, { "label", FIELD_LINE, 32 }, { "parent", FIELD_LINE, 40 },
-	{ "where", FIELD_LINE, 500 }, { "description", FIELD_TEXT, 20000 }, { NULL, 0, 0 },
+	{ "where", FIELD_LINE, 500 }, { "description", FIELD_TEXT, 20000 },
+	{ "remind", FIELD_LINE, 200 }, { NULL, 0, 0 },
 };
 
 /* An item request, read and resolved; strings malloc'd, NULL when not given. */
 struct item_req {
 	char *title, *description, *place, *label, *when_text;
 	struct moment moment;
+	const char *remind;	/* "2h, 1d", "none", "default": the item's own reminders */
 	int64_t who[50];
 	struct item_change change;
 };
@@ -144,6 +147,9 @@ static int read_item_req(struct request *r, const struct plan *p, int64_t self,
 		return error_set(err, ERR_INVALID, "the title is empty");
 	if (q->label != NULL && q->label[0] == '@')
 		return error_set(err, ERR_INVALID, "a label cannot start with @ (that marks ids)");
+	q->remind = json_in_str(r->body, "remind");
+	if (q->remind != NULL && remind_item_spec_check(q->remind, err) == -1)
+		return -1;
 	if (parse_when(r->body, p, q, err) == -1 || resolve_who(db, r->body, p, q, err) == -1)
 		return -1;
 	return resolve_parent(db, r->body, p, self, q, err);
@@ -181,6 +187,8 @@ static int commit_item(struct request *r, const struct plan *p, int64_t id, stru
 		rc = store_item_insert(db, p->id, &q->change, now, &id, err);
 	else
 		rc = store_item_update(db, id, &q->change, now, err);
+	if (rc == 0 && q->remind != NULL)
+		rc = remind_item_spec_set(db, id, q->remind, err);
 	if (rc == -1 || db_commit(db, err) == -1) {
 		db_rollback(db);
 		return -1;

@@ -16,7 +16,7 @@
 extern const char *const schema_migrations[];
 extern const size_t schema_migration_count;
 
-#define DB_STMT_MAX 128
+#define DB_STMT_MAX 256
 
 struct db {
 	sqlite3 *sql;

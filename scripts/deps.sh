@@ -25,7 +25,7 @@ PACKAGES=(
 	python3 python3-icalendar python3-aiosmtpd ca-certificates
 	# feeds: a real subscriber (vdirsyncer + khal); fuzzing: clang's libFuzzer;
 	# the status page: headless Chromium; the systemd unit's exposure: systemd-analyze
-	vdirsyncer khal clang chromium systemd util-linux
+	vdirsyncer khal clang chromium systemd util-linux faketime
 )
 PACKAGES+=("$@")
 if ((npm)) && ! command -v npm >/dev/null 2>&1; then
