@@ -11,17 +11,27 @@
 
 /* Plans: create one, list them, show one. */
 
+struct plans_ctx {
+	json_t *plans;
+	int64_t only;	/* a token's plan, or 0 for all */
+};
+
 static int add_plan_json(const struct plan *p, void *arg)
 {
-	return json_array_append_new(arg, api_plan_json(p));
+	struct plans_ctx *c = arg;
+
+	if (c->only != 0 && p->id != c->only)
+		return 0;
+	return json_array_append_new(c->plans, api_plan_json(p));
 }
 
+/* Every plan; with a token, its own plan only. */
 int api_plans_list(struct request *r, struct error *err)
 {
-	json_t *plans = json_array();
+	struct plans_ctx c = { json_array(), r->who.plan_id };
 
-	r->reply = json_pack("{s:o}", "plans", plans);
-	return store_plan_each(r->daemon->db, add_plan_json, plans, err);
+	r->reply = json_pack("{s:o}", "plans", c.plans);
+	return store_plan_each(r->daemon->db, add_plan_json, &c, err);
 }
 
 int api_plans_show(struct request *r, struct error *err)

@@ -53,6 +53,14 @@ static int allowed(const struct transition *t, const struct state_ctx *c, struct
 	return 0;
 }
 
+/* Who did it: a token's person, else the Unix peer's user name, else nobody known. */
+static const char *done_by(const struct request *r)
+{
+	if (r->who.person_id != 0)
+		return r->who.person;
+	return *r->peer != '\0' ? r->peer : NULL;
+}
+
 static int move(struct request *r, const struct transition *t, struct error *err)
 {
 	static const struct field fields[] = { { "note", FIELD_TEXT, 20000 }, { NULL, 0, 0 } };
@@ -69,8 +77,8 @@ static int move(struct request *r, const struct transition *t, struct error *err
 	    allowed(t, &c, err) == -1 || db_begin(db, err) == -1)
 		goto out;
 	note = json_in_trimmed(r->body, "note");
-	if (store_item_set_state(db, id, t->to, note, *r->peer ? r->peer : NULL, clock_now(),
-				 err) == -1 || db_commit(db, err) == -1) {
+	if (store_item_set_state(db, id, t->to, note, done_by(r), clock_now(), err) == -1 ||
+	    db_commit(db, err) == -1) {
 		db_rollback(db);
 		goto out;
 	}
