@@ -267,3 +267,71 @@ int client_request(struct client *c, const char *method, const char *path, json_
 	}
 	return (int)status;
 }
+
+/* The common headers plus "Content-Type: TYPE" (when TYPE is given); NULL if out of memory. */
+static struct curl_slist *client_typed_headers(const struct client *c, const char *type)
+{
+	struct curl_slist *list = NULL, *l;
+	char *ct;
+
+	for (const struct curl_slist *h = c->headers; h != NULL; h = h->next) {
+		if ((l = curl_slist_append(list, h->data)) == NULL)
+			goto fail;
+		list = l;
+	}
+	if (type == NULL)
+		return list;
+	if ((ct = util_printf("Content-Type: %s", type)) == NULL)
+		goto fail;
+	l = curl_slist_append(list, ct);
+	free(ct);
+	if (l != NULL)
+		return l;
+fail:
+	curl_slist_free_all(list);
+	return NULL;
+}
+
+int client_request_bytes(struct client *c, const char *method, const char *path,
+    const char *type, const char *data, size_t len, char **reply, size_t *reply_len,
+    char **cause)
+{
+	struct curl_slist *headers = client_typed_headers(c, type);
+	char *url = util_printf("%s%s", c->base, path);
+	CURLcode rc;
+	long status = 0;
+
+	*reply = NULL;
+	*reply_len = 0;
+	if (headers == NULL || url == NULL) {
+		curl_slist_free_all(headers);
+		free(url);
+		return util_cause(cause, "out of memory");
+	}
+	c->len = 0;
+	c->too_large = 0;
+	c->errbuf[0] = '\0';
+	curl_easy_setopt(c->curl, CURLOPT_URL, url);
+	client_method(c, method, NULL);
+	if (strcmp(method, "GET") != 0) {
+		curl_easy_setopt(c->curl, CURLOPT_POSTFIELDS, data != NULL ? data : "");
+		curl_easy_setopt(c->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	}
+	curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, headers);
+	rc = curl_easy_perform(c->curl);
+	curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, c->headers);
+	curl_slist_free_all(headers);
+	free(url);
+	if (rc != CURLE_OK) {
+		client_failed(c, rc, cause);
+		return -1;
+	}
+	curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &status);
+	if (c->buf != NULL)
+		c->buf[c->len] = '\0';
+	*reply = c->buf;
+	*reply_len = c->len;
+	c->buf = NULL;
+	c->len = c->cap = 0;
+	return (int)status;
+}

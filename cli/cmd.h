@@ -31,9 +31,15 @@ struct cmd_entry {
 
 extern const struct cmd_entry cmd_plan_new_entry, cmd_plan_list_entry, cmd_plan_show_entry;
 extern const struct cmd_entry cmd_person_add_entry, cmd_person_list_entry, cmd_group_add_entry;
+extern const struct cmd_entry cmd_person_token_entry, cmd_person_revoke_entry;
 extern const struct cmd_entry cmd_add_entry, cmd_edit_entry, cmd_show_entry, cmd_cancel_entry;
 extern const struct cmd_entry cmd_done_entry, cmd_reopen_entry;
 extern const struct cmd_entry cmd_list_entry, cmd_status_entry, cmd_help_entry;
+extern const struct cmd_entry cmd_import_entry, cmd_export_entry;
+extern const struct cmd_entry cmd_report_entry;
+extern const struct cmd_entry cmd_plan_edit_entry, cmd_remind_list_entry, cmd_remind_test_entry;
+extern const struct cmd_entry cmd_remind_set_entry, cmd_remind_show_entry, cmd_remind_status_entry;
+extern const struct cmd_entry cmd_remind_digest_entry;
 
 /* The options every command takes, before or after its name. */
 extern const struct args_option cmd_global_options[];
@@ -96,6 +102,14 @@ char *ctx_path(struct cmd_ctx *ctx, const char *what, const char *ref, const cha
 
 /* S percent-encoded, malloc'd; NULL (message printed) on failure. */
 char *ctx_escape(struct cmd_ctx *ctx, const char *s);
+
+/*
+ * Sends METHOD PATH with the LEN bytes at DATA as TYPE (NULL: no body), for files. Returns the
+ * HTTP status with the reply's bytes in *REPLY (mem_free it) and *REPLY_LEN, or -1 after
+ * printing why qweekd could not be reached.
+ */
+int ctx_request_bytes(struct cmd_ctx *ctx, const char *method, const char *path,
+    const char *type, const char *data, size_t len, char **reply, size_t *reply_len);
 
 /*
  * Sends METHOD PATH with BODY (NULL: none; stays the caller's). Prints the reply's warnings.

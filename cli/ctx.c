@@ -259,3 +259,23 @@ enum cmd_retval ctx_print_reply(struct jscan *reply)
 	fputc('\n', stdout);
 	return CMD_OK;
 }
+
+int ctx_request_bytes(struct cmd_ctx *ctx, const char *method, const char *path,
+    const char *type, const char *data, size_t len, char **reply, size_t *reply_len)
+{
+	char *cause = NULL;
+	int status;
+
+	*reply = NULL;
+	*reply_len = 0;
+	if (ctx_client(ctx) == NULL)
+		return -1;
+	status = client_request_bytes(ctx->client, method, path, type, data, len, reply,
+	    reply_len, &cause);
+	if (status == -1) {
+		ctx_fail("%s", cause != NULL ? cause : "out of memory");
+		free(cause);
+	}
+	fflush(stdout);
+	return status;
+}

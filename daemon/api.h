@@ -46,13 +46,34 @@ int api_items_edit(struct request *r, struct error *err);
 int api_items_done(struct request *r, struct error *err);
 int api_items_reopen(struct request *r, struct error *err);
 int api_items_cancel(struct request *r, struct error *err);
-int api_status(struct request *r, struct error *err);
 int api_healthz(struct request *r, struct error *err);
 int api_clock_set(struct request *r, struct error *err);
 int api_feeds_list(struct request *r, struct error *err);
 int api_feeds_create(struct request *r, struct error *err);
 int api_feeds_revoke(struct request *r, struct error *err);
 int api_export_ics(struct request *r, struct error *err);
+int api_export_csv(struct request *r, struct error *err);
+int api_import(struct request *r, struct error *err);
 int feed_get(struct request *r, struct error *err);
+int auth_api_token(struct request *r, struct error *err);
+int auth_api_revoke(struct request *r, struct error *err);
+/* The director's view (api_report.c, status_page_http.c). */
+int api_report_status(struct request *r, struct error *err);
+int api_status_all(struct request *r, struct error *err);
+int api_status_url(struct request *r, struct error *err);
+int api_report(struct request *r, struct error *err);
+int status_page_get(struct request *r, struct error *err);
+/* Reminders (api_remind.c, remind_api.c). */
+int api_plans_edit(struct request *r, struct error *err);
+int api_remind_rules(struct request *r, struct error *err);
+int api_item_remind_set(struct request *r, struct error *err);
+int api_item_remind_show(struct request *r, struct error *err);
+int api_reminders_list(struct request *r, struct error *err);
+int api_reminders_unreachable(struct request *r, struct error *err);
+int api_reminders_test(struct request *r, struct error *err);
+int api_reminder_show(struct request *r, struct error *err);
+int api_reminders_status(struct request *r, struct error *err);
+int api_reminders_digests(struct request *r, struct error *err);
+int api_reminders_digest_set(struct request *r, struct error *err);
 
 #endif

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# The import benchmark (not part of the tests): a Release build in build-bench/, a plan, and a
+# CSV of N_ROWS rows as a deputy director writes them (Cyrillic titles, dates in every form,
+# one to three people per cell, sub-items), then
+#   - qweek import FILE into the empty plan (creates N_ROWS items), as a whole process
+#   - the same file again (every row unchanged), and a dry run
+#   - qweek export --format csv of the result
+#   - peak memory (VmHWM) of the client (/usr/bin/time -v) and of qweekd (/proc) during it
+# and a table against the target (an import of 10,000 rows under 2 s). BENCH_STRICT=1 makes a
+# missed target exit 1. QWEEKD and QWEEK name prebuilt binaries instead of building.
+# Usage: bash bench/import.sh        (N_ROWS overrides the size)
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+N_ROWS=${N_ROWS:-10000}
+TARGET_S=2
+
+if [[ -z ${QWEEKD:-} || -z ${QWEEK:-} ]]; then
+	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DQWEEK_TESTS=OFF \
+		-DQWEEK_SANITIZE=OFF >/dev/null
+	cmake --build build-bench -j"$(nproc)" >/dev/null
+	QWEEKD=$ROOT/build-bench/qweekd
+	QWEEK=$ROOT/build-bench/qweek
+fi
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/qweek-bench-import.XXXXXX")
+PID=
+cleanup() {
+	if [[ -n $PID ]]; then
+		kill -TERM "$PID" 2>/dev/null || true
+		wait "$PID" 2>/dev/null || true
+	fi
+	rm -rf "$T"
+}
+trap cleanup EXIT
+SOCK=$T/b.sock
+q() { "$QWEEK" --socket "$SOCK" "$@"; }
+
+"$QWEEKD" --foreground --db "$T/b.db" --socket "$SOCK" </dev/null >"$T/qweekd.log" 2>&1 &
+PID=$!
+for _ in $(seq 100); do
+	curl -sf --unix-socket "$SOCK" http://localhost/healthz >/dev/null 2>&1 && break
+	kill -0 "$PID" 2>/dev/null || { cat "$T/qweekd.log" >&2; exit 1; }
+	sleep 0.1
+done
+q plan new "Неделя качества социальных услуг 2017" --from 08.11.2017 --to 15.11.2017 \
+	--tz Asia/Krasnoyarsk --slug bench >/dev/null
+
+echo "bench: writing a CSV of $N_ROWS rows"
+python3 - "$N_ROWS" "$T/plan.csv" <<'EOF'
+import csv, random, sys
+n, path = int(sys.argv[1]), sys.argv[2]
+random.seed(7)
+people = ["Директор", "Заместитель директора", "Заведующие отделениями", "Психологи",
+          "Специалисты отделения реабилитации детей с ОВЗ", "Социальный педагог",
+          "Юрисконсульт", "Логопед"] + ["Специалист по социальной работе №%d" % i for i in range(32)]
+words = ("проведение анкетирования получателей социальных услуг по качеству оказываемых услуг "
+         "мастер-класс для детей с ограниченными возможностями здоровья консультации "
+         "специалистов открытое мероприятие для несовершеннолетних семинар для родителей").split()
+def when(i):
+    d = 8 + i % 8
+    return random.choice(["до %02d.11.2017" % d, "%02d.11 %d.00" % (d, 9 + i % 8),
+                          "%02d.11 в %d.30" % (d, 10 + i % 7), "08.11. - 15.11. 2017",
+                          "%02d.11.2017\n%d:00" % (d, 9 + i % 9), "%02d.11 9.00-18.00" % d,
+                          "декабрь 2017"])
+with open(path, "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, lineterminator="\r\n")
+    w.writerow(["№ п/п", "Наименование мероприятия", "Срок исполнения",
+                "Ответственный исполнитель", "Место проведения"])
+    top = 0
+    for i in range(n):
+        if i % 5 == 0:
+            top += 1
+            label = str(top)
+        else:
+            label = "%d.%d" % (top, i % 5)
+        title = " ".join(random.choice(words) for _ in range(random.randint(6, 16))).capitalize()
+        who = "\n".join(random.sample(people, random.randint(1, 3)))
+        w.writerow([label, "%s (%d)" % (title, i), when(i), who,
+                    random.choice(["", "Актовый зал", "Кабинет психолога"])])
+EOF
+size=$(stat -c %s "$T/plan.csv")
+
+# run NAME CMD...: wall time in seconds (3 decimals) of CMD, its peak RSS in *_kb.
+run() {
+	local name=$1 s e
+	shift
+	s=$(date +%s%N)
+	/usr/bin/time -v -o "$T/$name.time" "$@" >"$T/$name.out" 2>"$T/$name.err" ||
+		{ echo "bench: [$*] failed:" >&2; cat "$T/$name.err" >&2; exit 1; }
+	e=$(date +%s%N)
+	awk -v ns=$((e - s)) 'BEGIN { printf "%.3f", ns / 1e9 }'
+}
+client_kb() { awk -F': ' '/Maximum resident set size/ { print $2 }' "$T/$1.time"; }
+daemon_kb() { awk '/VmHWM/ { print $2 }' "/proc/$PID/status"; }
+
+echo "bench: import, import again, dry run, export"
+kb0=$(daemon_kb)
+first_s=$(run first "$QWEEK" --socket "$SOCK" import "$T/plan.csv")
+kb1=$(daemon_kb)
+grep -q "$N_ROWS rows: $N_ROWS created" "$T/first.out" || { tail -3 "$T/first.out"; exit 1; }
+again_s=$(run again "$QWEEK" --socket "$SOCK" import "$T/plan.csv")
+grep -q "$N_ROWS rows: $N_ROWS unchanged" "$T/again.out" || { tail -3 "$T/again.out"; exit 1; }
+dry_s=$(run dry "$QWEEK" --socket "$SOCK" import --dry-run "$T/plan.csv")
+export_s=$(run export "$QWEEK" --socket "$SOCK" export --format csv --output "$T/out.csv")
+kb2=$(daemon_kb)
+
+pass() { awk -v v="$1" -v t="$2" 'BEGIN { print (v < t) ? "ok" : "MISSED" }'; }
+printf '\n%-44s %10s %10s %s\n' "measure ($N_ROWS rows, $((size / 1024)) KiB)" value target ""
+printf '%-44s %9ss %9ss %s\n' "import into an empty plan" "$first_s" "$TARGET_S" "$(pass "$first_s" "$TARGET_S")"
+printf '%-44s %9ss %9ss %s\n' "import again (all unchanged)" "$again_s" "$TARGET_S" "$(pass "$again_s" "$TARGET_S")"
+printf '%-44s %9ss %10s\n' "dry run (all unchanged)" "$dry_s" "-"
+printf '%-44s %9ss %10s\n' "export --format csv" "$export_s" "-"
+printf '%-44s %8sMB %10s\n' "client peak RSS (first import)" "$(awk -v k="$(client_kb first)" 'BEGIN { printf "%.1f", k / 1024 }')" "-"
+printf '%-44s %8sMB %10s\n' "qweekd peak RSS before the import" "$(awk -v k="$kb0" 'BEGIN { printf "%.1f", k / 1024 }')" "-"
+printf '%-44s %8sMB %10s\n' "qweekd peak RSS after the first import" "$(awk -v k="$kb1" 'BEGIN { printf "%.1f", k / 1024 }')" "-"
+printf '%-44s %8sMB %10s\n' "qweekd peak RSS after all" "$(awk -v k="$kb2" 'BEGIN { printf "%.1f", k / 1024 }')" "-"
+if [[ ${BENCH_STRICT:-0} == 1 && $(pass "$first_s" "$TARGET_S") != ok ]]; then
+	exit 1
+fi

@@ -1,0 +1,412 @@
+/* SPDX-License-Identifier: MIT */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_row.h"
+#include "import_warn.h"
+#include "moment.h"
+#include "store.h"
+
+/*
+ * A row becomes an item the way `qweek add` makes one: its WHEN through the same parser with
+ * the plan's days, its people by name, "7.1" under the nearest "7" above it. A row that cannot
+ * be an item is refused before anything of it is written, with a reason for people.
+ */
+
+#define TITLE_MAX 2000		/* the API's limits (api_item.c, api_person.c) */
+#define LABEL_MAX 32
+#define WHEN_MAX 200
+#define PLACE_MAX 500
+#define DESCRIPTION_MAX 20000
+#define NAME_MAX 200
+
+/* A row as it will be written. */
+struct resolved {
+	struct when w;
+	struct moment m;
+	const char *when_text;
+	int64_t who[IMPORT_MAX_NAMES];
+	size_t nwho;
+	char *who_joined;	/* the names as the plan writes them, '\x1f'-joined */
+	int has_parent;
+	int64_t parent_id;
+};
+
+static int refuse(struct import_result *res, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int refuse(struct import_result *res, const char *fmt, ...)
+{
+	va_list ap;
+
+	res->action = IMPORT_REFUSED;
+	va_start(ap, fmt);
+	if (vasprintf(&res->reason, fmt, ap) == -1)
+		res->reason = NULL;
+	va_end(ap);
+	return -1;
+}
+
+static size_t len_of(const char *s)
+{
+	return s != NULL ? strlen(s) : 0;
+}
+
+void import_row_prepare(struct import_run *x)
+{
+	struct import_file *f = x->f;
+
+	x->label_rows = json_object();
+	x->label_count = json_object();
+	x->parents = json_object();
+	x->uids = json_object();
+	x->matched = calloc(f->nrows + 1, sizeof *x->matched);
+	for (size_t i = 0; i < f->nrows; i++) {
+		const struct import_row *r = &f->rows[i];
+		if (r->skipped != NULL || r->refused != NULL || r->title == NULL)
+			continue;
+		if (r->label != NULL)
+			json_object_set_new(x->label_count, r->label, json_integer(1 +
+				json_integer_value(json_object_get(x->label_count, r->label))));
+		if (x->matched != NULL)
+			x->matched[i] = import_match_exact(&x->match, r->label, r->title);
+	}
+}
+
+void import_row_cleanup(struct import_run *x)
+{
+	json_decref(x->label_rows);
+	json_decref(x->label_count);
+	json_decref(x->parents);
+	json_decref(x->uids);
+	free(x->matched);
+}
+
+/* Refuses what cannot be an item: an empty title or WHEN, texts over the API's limits. */
+static int check(const struct import_row *r, struct import_result *res)
+{
+	if (r->refused != NULL)
+		return refuse(res, "%s", r->refused);
+	if (r->title == NULL)
+		return refuse(res, "the title is empty");
+	if (r->when == NULL)
+		return refuse(res, "the date (when) is empty: say when it happens, or by when");
+	if (strlen(r->title) > TITLE_MAX)
+		return refuse(res, "the title is longer than %d bytes", TITLE_MAX);
+	if (strlen(r->when) > WHEN_MAX)
+		return refuse(res, "the date (when) is longer than %d bytes", WHEN_MAX);
+	if (len_of(r->label) > LABEL_MAX)
+		return refuse(res, "the № is longer than %d bytes", LABEL_MAX);
+	if (r->label != NULL && r->label[0] == '@')
+		return refuse(res, "a № cannot start with @ (that marks ids)");
+	if (len_of(r->place) > PLACE_MAX)
+		return refuse(res, "the place is longer than %d bytes", PLACE_MAX);
+	if (len_of(r->description) > DESCRIPTION_MAX)
+		return refuse(res, "the description is longer than %d bytes", DESCRIPTION_MAX);
+	if (r->nwho > IMPORT_MAX_NAMES)
+		return refuse(res, "more than %d responsible people", IMPORT_MAX_NAMES);
+	for (size_t i = 0; i < r->nwho; i++) {
+		if (strlen(r->who[i]) > NAME_MAX)
+			return refuse(res, "a responsible name is longer than %d bytes", NAME_MAX);
+		if (r->who[i][0] == '@')
+			return refuse(res, "a name cannot start with @ (that marks ids): «%s»",
+				      r->who[i]);
+	}
+	return 0;
+}
+
+/* iCalendar from qweek: its WHEN as typed, if it reads as the same time as the file's. */
+static void use_exact_when(struct import_run *x, const struct import_row *r,
+			   struct resolved *v, struct import_result *res)
+{
+	struct when w;
+	struct moment m;
+	struct error err = ERROR_INIT;
+
+	if (r->when_exact == NULL || strlen(r->when_exact) > WHEN_MAX ||
+	    when_parse(r->when_exact, &x->o->when, 0, &w, NULL) == -1 ||
+	    moment_from_when(&w, x->p->tz, &m, &err) == -1) {
+		error_clear(&err);
+		return;
+	}
+	if (strcmp(m.kind, v->m.kind) != 0 || v->m.first < m.first || v->m.first > m.last ||
+	    (res->when = strdup(r->when_exact)) == NULL)
+		return;
+	v->w = w;
+	v->m = m;
+	v->when_text = res->when;
+}
+
+static int parse_when(struct import_run *x, const struct import_row *r, struct resolved *v,
+		      struct import_result *res)
+{
+	struct error err = ERROR_INIT;
+	char *cause = NULL;
+	int rc;
+
+	if (when_parse(r->when, &x->o->when, 0, &v->w, &cause) == -1) {
+		rc = refuse(res, "«%s» is not understood as a date: %s", r->when,
+			    cause != NULL ? cause : "?");
+		free(cause);
+		return rc;
+	}
+	if (moment_from_when(&v->w, x->p->tz, &v->m, &err) == -1) {
+		rc = refuse(res, "«%s»: %s", r->when, err.message != NULL ? err.message : "?");
+		error_clear(&err);
+		return rc;
+	}
+	v->when_text = r->when;
+	use_exact_when(x, r, v, res);
+	return 0;
+}
+
+/*
+ * The item "7.1" belongs to: the nearest "7" above it in the file, else the plan's newest;
+ * for iCalendar, the item of its RELATED-TO when that came before (else see finish).
+ */
+static int resolve_parent(struct import_run *x, struct import_row *r, int64_t self,
+			  struct resolved *v, struct import_result *res, struct error *err)
+{
+	const char *dot = r->label != NULL ? strrchr(r->label, '.') : NULL;
+	char *head;
+	int64_t ids[16];
+	json_t *id;
+	int n;
+
+	if (r->parent_uid != NULL && (id = json_object_get(x->uids, r->parent_uid)) != NULL) {
+		v->has_parent = 1;
+		v->parent_id = json_integer_value(id);
+		return 0;
+	}
+	res->parent_later = r->parent_uid != NULL;
+	v->has_parent = r->label != NULL;
+	if (dot == NULL || dot == r->label)
+		return 0;
+	if ((head = strndup(r->label, (size_t)(dot - r->label))) == NULL)
+		return error_set(err, ERR_INTERNAL, "out of memory");
+	if ((id = json_object_get(x->parents, head)) != NULL) {
+		v->parent_id = json_integer_value(id);
+	} else if ((n = store_item_by_label(x->db, x->p->id, head, ids, 16, err)) == -1) {
+		free(head);
+		return -1;
+	} else {
+		while (n > 0 && ids[n - 1] == self)
+			n--;
+		v->parent_id = n > 0 ? ids[n - 1] : 0;
+		if (n == 0)
+			import_row_warn(r, "№ %s has no item № %s above it to belong to", r->label,
+					head);
+	}
+	free(head);
+	return 0;
+}
+
+static int resolve_people(struct import_run *x, struct import_row *r, struct resolved *v,
+			  struct error *err)
+{
+	size_t used = 0, cap = 1;
+	const char *canon;
+
+	for (size_t i = 0; i < r->nwho; i++)
+		cap += strlen(r->who[i]) * 2 + 1;
+	if ((v->who_joined = malloc(cap)) == NULL)
+		return error_set(err, ERR_INTERNAL, "out of memory");
+	v->who_joined[0] = '\0';
+	for (size_t i = 0; i < r->nwho; i++) {
+		if (import_people_resolve(x->people, x->db, r->who[i],
+					  r->emails != NULL ? r->emails[i] : NULL, r,
+					  &v->who[v->nwho], &canon, err) == -1)
+			return -1;
+		v->nwho++;
+		used += (size_t)snprintf(v->who_joined + used, cap - used, "%s%s",
+					 i > 0 ? "\x1f" : "", canon);
+	}
+	return 0;
+}
+
+static int same_text(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+/* Would writing V over E change nothing? */
+static int unchanged(const struct import_run *x, const struct import_existing *e,
+		     const struct import_row *r, const struct resolved *v)
+{
+	return same_text(e->title, r->title) && same_text(e->label, r->label) &&
+	       same_text(e->when_text, v->when_text) && same_text(e->kind, v->m.kind) &&
+	       same_text(e->start, v->m.start) && same_text(e->end, v->m.end) &&
+	       same_text(e->due, v->m.due) && same_text(e->who, v->who_joined) &&
+	       (!v->has_parent || e->parent_id == v->parent_id) &&
+	       (!x->f->has_place || same_text(e->place, r->place)) &&
+	       (!x->f->has_description || same_text(e->description, r->description));
+}
+
+static int write_item(struct import_run *x, const struct import_row *r, struct resolved *v,
+		      struct import_existing *e, struct import_result *res, struct error *err)
+{
+	struct item_change c = {
+		.title = r->title, .label = r->label != NULL ? r->label : "",
+		.when_text = v->when_text, .moment = &v->m, .has_parent = v->has_parent,
+		.parent_id = v->parent_id, .has_who = 1, .who = v->who, .nwho = v->nwho,
+	};
+
+	if (x->f->has_place || e == NULL)
+		c.place = r->place != NULL ? r->place : "";
+	if (x->f->has_description || e == NULL)
+		c.description = r->description != NULL ? r->description : "";
+	if (e != NULL) {
+		res->id = e->id;
+		res->old_parent = e->parent_id;
+		res->action = unchanged(x, e, r, v) ? IMPORT_UNCHANGED : IMPORT_UPDATE;
+		if (res->action == IMPORT_UNCHANGED)
+			return 0;
+		return store_item_update(x->db, e->id, &c, x->now, err);
+	}
+	res->action = IMPORT_CREATE;
+	if (store_item_insert(x->db, x->p->id, &c, x->now, &res->id, err) == -1)
+		return -1;
+	if (r->state == NULL)
+		return 0;
+	return store_item_set_state(x->db, res->id, r->state, NULL, NULL, x->now, err);
+}
+
+/* № 7 twice in the file: said on the second, with where the first is. */
+static void note_label(struct import_run *x, struct import_row *r, size_t i, int64_t id)
+{
+	json_t *first;
+
+	if (r->label == NULL)
+		return;
+	if ((first = json_object_get(x->label_rows, r->label)) == NULL) {
+		json_object_set_new(x->label_rows, r->label, json_integer((json_int_t)i));
+	} else {
+		const struct import_row *o = &x->f->rows[json_integer_value(first)];
+		import_row_warn(r, "№ %s is already used by row %d («%s»): a typo? Items %s.x "
+				"belong to the nearest № %s above them", r->label, o->row,
+				o->title != NULL ? o->title : "", r->label, r->label);
+	}
+	if (id != 0)
+		json_object_set_new(x->parents, r->label, json_integer(id));
+}
+
+static struct import_existing *find_existing(struct import_run *x, const struct import_row *r,
+					     size_t i)
+{
+	json_t *n;
+
+	if (x->matched != NULL && x->matched[i] != NULL)
+		return x->matched[i];
+	n = r->label != NULL ? json_object_get(x->label_count, r->label) : NULL;
+	return import_match_loose(&x->match, r->label, r->title,
+				  n != NULL && json_integer_value(n) == 1);
+}
+
+int import_row_apply(struct import_run *x, size_t i, struct import_result *res,
+		     struct error *err)
+{
+	struct import_row *r = &x->f->rows[i];
+	struct resolved v = { 0 };
+	struct import_existing *e;
+	int rc = -1;
+
+	if (r->skipped != NULL) {
+		res->action = IMPORT_SKIPPED;
+		res->reason = strdup(r->skipped);
+		return 0;
+	}
+	if (check(r, res) == -1 || parse_when(x, r, &v, res) == -1) {
+		note_label(x, r, i, 0);
+		return 0;
+	}
+	e = find_existing(x, r, i);
+	if (resolve_parent(x, r, e != NULL ? e->id : 0, &v, res, err) == -1 ||
+	    resolve_people(x, r, &v, err) == -1 || write_item(x, r, &v, e, res, err) == -1)
+		goto out;
+	res->m = v.m;
+	res->parent_id = v.has_parent ? v.parent_id : res->old_parent;
+	import_warn_date(r, x->p, &v.w, &v.m, v.when_text);
+	note_label(x, r, i, res->id);
+	if (r->uid != NULL)
+		json_object_set_new(x->uids, r->uid, json_integer(res->id));
+	rc = 0;
+out:
+	free(v.who_joined);
+	return rc;
+}
+
+#define MAX_DEPTH 64	/* parents of parents: deeper is taken as a loop */
+
+static void id_key(int64_t id, char *buf, size_t len)
+{
+	snprintf(buf, len, "%lld", (long long)id);
+}
+
+/* Would item ID under PARENT make a loop, as far as PARENTS (id → parent id) go? */
+static int makes_loop(json_t *parents, int64_t id, int64_t parent)
+{
+	char key[24];
+
+	for (int steps = 0; parent != 0; steps++) {
+		if (parent == id || steps == MAX_DEPTH)
+			return 1;
+		id_key(parent, key, sizeof key);
+		parent = json_integer_value(json_object_get(parents, key));
+	}
+	return 0;
+}
+
+/* An item whose parent (RELATED-TO) came after it in the file. */
+static int late_parent(struct import_run *x, struct import_row *r, struct import_result *res,
+		       json_t *parents, struct error *err)
+{
+	char key[24];
+
+	json_t *id = json_object_get(x->uids, r->parent_uid);
+	struct item_change c = { .has_parent = 1 };
+
+	if (id == NULL || json_integer_value(id) == res->id ||
+	    (res->action == IMPORT_UNCHANGED && json_integer_value(id) == res->old_parent))
+		return 0;
+	if (makes_loop(parents, res->id, json_integer_value(id))) {
+		import_row_warn(r, "its RELATED-TO would make it its own ancestor: left out");
+		return 0;
+	}
+	c.parent_id = res->parent_id = json_integer_value(id);
+	id_key(res->id, key, sizeof key);
+	json_object_set_new(parents, key, json_integer(c.parent_id));
+	if (res->action == IMPORT_UNCHANGED)
+		res->action = IMPORT_UPDATE;
+	return store_item_update(x->db, res->id, &c, x->now, err);
+}
+
+int import_row_finish(struct import_run *x, struct import_result *res, struct error *err)
+{
+	json_t *parents = json_object();
+	char key[24];
+
+	for (size_t i = 0; i < x->f->nrows; i++) {
+		if (res[i].id == 0 || res[i].parent_id == 0)
+			continue;
+		id_key(res[i].id, key, sizeof key);
+		json_object_set_new(parents, key, json_integer(res[i].parent_id));
+	}
+	for (size_t i = 0; i < x->f->nrows; i++) {
+		struct import_row *r = &x->f->rows[i];
+		struct import_existing *e;
+		if (res[i].parent_later && res[i].id != 0 &&
+		    late_parent(x, r, &res[i], parents, err) == -1) {
+			json_decref(parents);
+			return -1;
+		}
+		if (res[i].action != IMPORT_CREATE ||
+		    (e = import_match_unmatched_label(&x->match, r->label)) == NULL)
+			continue;
+		import_row_warn(r, "№ %s is also an item that the plan had before and that is "
+				"not in this file («%s»): now there are two", r->label, e->title);
+	}
+	json_decref(parents);
+	return 0;
+}
