@@ -15,6 +15,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_add_entry, &cmd_edit_entry, &cmd_show_entry, &cmd_list_entry,
 	&cmd_done_entry, &cmd_reopen_entry, &cmd_cancel_entry,
 	&cmd_report_entry,
+	&cmd_feed_entry,
 	&cmd_plan_edit_entry, &cmd_remind_list_entry, &cmd_remind_test_entry,
 	&cmd_remind_set_entry, &cmd_remind_show_entry, &cmd_remind_status_entry,
 	&cmd_remind_digest_entry,

@@ -36,7 +36,7 @@ extern const struct cmd_entry cmd_add_entry, cmd_edit_entry, cmd_show_entry, cmd
 extern const struct cmd_entry cmd_done_entry, cmd_reopen_entry;
 extern const struct cmd_entry cmd_list_entry, cmd_status_entry, cmd_help_entry;
 extern const struct cmd_entry cmd_import_entry, cmd_export_entry;
-extern const struct cmd_entry cmd_report_entry;
+extern const struct cmd_entry cmd_report_entry, cmd_feed_entry;
 extern const struct cmd_entry cmd_plan_edit_entry, cmd_remind_list_entry, cmd_remind_test_entry;
 extern const struct cmd_entry cmd_remind_set_entry, cmd_remind_show_entry, cmd_remind_status_entry;
 extern const struct cmd_entry cmd_remind_digest_entry;

@@ -2,7 +2,8 @@
 # From a fresh Debian 12 machine to a running qweekd with the sample plan loaded:
 # installs what is needed, builds a Release into build/, (re)starts build/qweekd on its embedded
 # default (no options: database under $XDG_DATA_HOME/qweek/, socket under $XDG_RUNTIME_DIR),
-# loads data/demo-plan.sh when the database has no plan yet, and says what to do next.
+# imports data/nadezhda-2017.csv when the database has no plan yet, and prints the feed and
+# status page URLs and what to do next.
 # Run it as yourself (it uses sudo for apt-get only) or as root; running it again rebuilds and
 # restarts the daemon and keeps the data.
 set -euo pipefail
@@ -37,6 +38,7 @@ default_db() {
 	fi
 }
 SOCK=$(default_socket)
+PORT=${QWEEK_DEMO_PORT:-8437}	# feeds and the status page, on loopback TCP
 DB=$(default_db)
 
 # Stop the daemon a previous run started: the build/qweekd process that listens on SOCK.
@@ -60,7 +62,7 @@ stop_previous() {
 stop_previous
 
 say "Starting qweekd (socket $SOCK, database $DB)"
-"$QWEEKD" || die "qweekd did not start (see the message above)"
+"$QWEEKD" --listen "127.0.0.1:$PORT" || die "qweekd did not start (see the message above)"
 for _ in $(seq 100); do
 	"$QWEEK" status >/dev/null 2>&1 && break
 	"$QWEEK" plan list >/dev/null 2>&1 && break
@@ -72,44 +74,11 @@ PID=$(python3 scripts/socket-pid.py "$SOCK" | head -n1 || true)
 nplans=$("$QWEEK" --json plan list |
 	python3 -c 'import json,sys; d=json.load(sys.stdin); print(len(d["plans"] if isinstance(d, dict) else d))')
 
-# pad TEXT WIDTH: TEXT and spaces up to WIDTH characters (printf counts bytes).
-pad() { printf '%s%*s' "$1" $(($2 > ${#1} ? $2 - ${#1} : 0)) ''; }
-
-# The verbs of data/demo-plan.sh.
-SLUG=
-declare -A ID_OF_LABEL=()
-plan() {
-	SLUG=$("$QWEEK" plan new "$1" --from "$2" --to "$3" --tz "$4" --org "$5")
-	[[ -n $SLUG ]] || die "plan new printed no slug"
-	say "Loading the sample plan «$1» as $SLUG"
-}
-person() {
-	local args=(person add "$1")
-	[[ -n ${2:-} ]] && args+=(--role "$2")
-	"$QWEEK" --plan "$SLUG" "${args[@]}" >/dev/null
-	echo "   person $1"
-}
-group() {
-	"$QWEEK" --plan "$SLUG" group add "$1" >/dev/null
-	echo "   group  $1"
-}
-item() {
-	local label=$1 parent=$2 when=$3 who=$4 title=$5 name args json
-	args=(add "$title" --when "$when" --no "$label")
-	IFS=';' read -ra names <<<"$who"
-	for name in "${names[@]}"; do
-		name=${name#"${name%%[! ]*}"}
-		[[ -n $name ]] && args+=(--who "$name")
-	done
-	[[ -n $parent ]] && args+=(--parent "@${ID_OF_LABEL[$parent]}")
-	json=$("$QWEEK" --plan "$SLUG" --json "${args[@]}")
-	ID_OF_LABEL[$label]=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])' <<<"$json")
-	printf '   %s %s %s\n' "$(pad "$label" 4)" "$(pad "$when" 21)" "${title:0:60}"
-}
-
 if [[ $nplans -eq 0 ]]; then
-	# shellcheck source=../data/demo-plan.sh
-	source data/demo-plan.sh
+	say "Loading the sample plan (data/nadezhda-2017.csv, as saved from a spreadsheet)"
+	SLUG=$("$QWEEK" plan new "Неделя качества социальных услуг 2017" --from 08.11.2017 \
+		--to 15.11.2017 --tz Asia/Krasnoyarsk --org "МБУ СО «ЦСПСиД «Надежда»")
+	"$QWEEK" --plan "$SLUG" import data/nadezhda-2017.csv
 else
 	say "The database already holds $nplans plan(s): not loading the sample again"
 fi
@@ -132,7 +101,13 @@ Next, from $ROOT:
 
 Stop the daemon with: ${run}kill $PID      (running this script again restarts it)
 EOF
-# Calendar feeds, once the client has them.
-if feed=$("$QWEEK" feed 2>/dev/null) && [[ -n $feed ]]; then
-	printf '\nCalendar feed of the whole plan (subscribe in a calendar app):\n%s\n' "$feed"
-fi
+# The secrets in these URLs are kept only as hashes, so each run of the demo makes new ones.
+feed=$("$QWEEK" feed --rotate | head -n1)
+page=$("$QWEEK" status --url --rotate 2>/dev/null | head -n1)
+cat <<EOF
+
+Calendar feed of the whole plan (subscribe in Thunderbird, Google Calendar, Outlook, ICSx⁵):
+  $feed
+Status page for the director (open it in a browser, on a phone too):
+  $page
+EOF
