@@ -11,10 +11,6 @@
 
 /* qweek export: the plan as CSV (a table that imports back) or as an iCalendar file. */
 
-/* TRANSITIONAL: until cli/cmd.h declares it (see cmd_import.c). */
-int ctx_request_bytes(struct cmd_ctx *ctx, const char *method, const char *path,
-    const char *type, const char *data, size_t len, char **reply, size_t *reply_len);
-
 static const struct args_option cmd_export_options[] = {
 	{ "format", ARGS_VALUE }, { "output", ARGS_VALUE }, { NULL, 0 }
 };

@@ -20,26 +20,6 @@
 /* qweekd's limit on a file (IMPORT_MAX_BYTES, evhttp's hard cap on a body). */
 #define CMD_IMPORT_MAX (4 * 1024 * 1024)
 
-/*
- * TRANSITIONAL: ctx_request_bytes belongs to cli/ctx.c (and cli/client.c); until the lead adds
- * it there, this weak stand-in keeps qweek linking and says what is missing. The real one
- * takes its place as soon as it is linked; then delete this and the prototypes below.
- */
-int ctx_request_bytes(struct cmd_ctx *ctx, const char *method, const char *path,
-    const char *type, const char *data, size_t len, char **reply, size_t *reply_len);
-
-__attribute__((weak)) int ctx_request_bytes(struct cmd_ctx *ctx, const char *method,
-    const char *path, const char *type, const char *data, size_t len, char **reply,
-    size_t *reply_len)
-{
-	(void)ctx, (void)method, (void)path, (void)type, (void)data, (void)len;
-	*reply = NULL;
-	*reply_len = 0;
-	ctx_fail("this qweek was built without ctx_request_bytes (cli/ctx.c): it cannot send "
-	    "files or receive exports yet");
-	return -1;
-}
-
 static const struct args_option cmd_import_options[] = {
 	{ "dry-run", 0 }, { "skip-bad", 0 }, { "encoding", ARGS_VALUE },
 	{ "format", ARGS_VALUE }, { NULL, 0 }

@@ -29,8 +29,8 @@ static void next_line(const char **s, char *buf, size_t size, int *line)
 			(*line)++;
 			continue;
 		}
-		if (*p != '\r' && n + 1 < size)
-			buf[n++] = *p;
+		if (n + 1 < size)
+			buf[n++] = *p;	/* a CR alone is part of the line, as libical reads it */
 		p++;
 	}
 	buf[n] = '\0';
