@@ -30,6 +30,9 @@ int store_plan_insert(struct db *db, struct plan *p, int64_t now, struct error *
  */
 struct plan *store_plan_find(struct db *db, const char *slug, struct error *err);
 
+/* The plan with id ID (caller frees), or NULL with ERR. */
+struct plan *store_plan_get(struct db *db, int64_t id, struct error *err);
+
 /* Calls FN for every plan in creation order (the plan is valid only during the call). */
 int store_plan_each(struct db *db, int (*fn)(const struct plan *, void *), void *ctx,
 		    struct error *err);
@@ -81,6 +84,12 @@ struct item {
 };
 
 typedef int (*item_fn)(const struct item *it, void *ctx);
+
+/*
+ * Reads the item columns 0-21 of a statement that selects them in ITEM_SELECT's order (id ...
+ * seq); parent_label and who are left to the caller.
+ */
+void store_item_from_row(sqlite3_stmt *st, struct item *it);
 
 /* Which items: STATE "open", "done", "cancelled", "overdue" or NULL; PERSON_ID 0 for anyone. */
 struct item_filter {

@@ -103,39 +103,7 @@ static char *dup_text(sqlite3_stmt *st, int i)
 
 struct plan *store_feed_plan(struct db *db, int64_t id, struct error *err)
 {
-	static const char sql[] = "SELECT slug, title, org, tz, lang, first_day, last_day, "
-				  "created, updated FROM plans WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	struct plan *p;
-	int rc;
-
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		if (rc == SQLITE_DONE)
-			error_set(err, ERR_NOT_FOUND, "there is no plan %lld", (long long)id);
-		else
-			db_fail(db, rc, err);
-		return NULL;
-	}
-	if ((p = calloc(1, sizeof *p)) != NULL) {
-		p->id = id;
-		p->slug = dup_text(st, 0);
-		p->title = dup_text(st, 1);
-		p->org = dup_text(st, 2);
-		p->tz = dup_text(st, 3);
-		p->lang = dup_text(st, 4);
-		snprintf(p->first_day, sizeof p->first_day, "%s", db_text(st, 5));
-		snprintf(p->last_day, sizeof p->last_day, "%s", db_text(st, 6));
-		p->created = sqlite3_column_int64(st, 7);
-		p->updated = sqlite3_column_int64(st, 8);
-	}
-	sqlite3_reset(st);
-	if (p == NULL || !p->slug || !p->title || !p->org || !p->tz || !p->lang) {
-		plan_free(p);
-		error_set(err, ERR_INTERNAL, "out of memory");
-		return NULL;
-	}
-	return p;
+	return store_plan_get(db, id, err);
 }
 
 char *store_feed_person_name(struct db *db, int64_t plan_id, int64_t id, struct error *err)
@@ -253,28 +221,7 @@ static void who_free(struct who_index *w)
 
 static void feed_item_from_row(sqlite3_stmt *st, const struct who_index *w, struct item *it)
 {
-	it->id = sqlite3_column_int64(st, 0);
-	it->plan_id = sqlite3_column_int64(st, 1);
-	it->parent_id = sqlite3_column_int64(st, 2);
-	it->label = db_text(st, 3);
-	it->title = db_text(st, 4);
-	it->description = db_text(st, 5);
-	it->place = db_text(st, 6);
-	it->kind = db_text(st, 7);
-	it->when_text = db_text(st, 8);
-	it->start_at = db_text(st, 9);
-	it->end_at = db_text(st, 10);
-	it->due_at = db_text(st, 11);
-	it->at = sqlite3_column_int64(st, 12);
-	it->late_after = sqlite3_column_int64(st, 13);
-	it->state = db_text(st, 14);
-	it->done_at = sqlite3_column_int64(st, 15);
-	it->cancelled_at = sqlite3_column_int64(st, 16);
-	it->done_by = db_text(st, 17);
-	it->note = db_text(st, 18);
-	it->created = sqlite3_column_int64(st, 19);
-	it->updated = sqlite3_column_int64(st, 20);
-	it->seq = sqlite3_column_int64(st, 21);
+	store_item_from_row(st, it);
 	it->parent_label = "";
 	it->who = who_of(w, it->id);
 }

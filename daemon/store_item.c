@@ -19,7 +19,7 @@
 	" JOIN people n ON n.id = a.person_id WHERE a.item_id = i.id ORDER BY a.position)) " \
 	"FROM items i LEFT JOIN items p ON p.id = i.parent_id "
 
-static void item_from_row(sqlite3_stmt *st, struct item *it)
+void store_item_from_row(sqlite3_stmt *st, struct item *it)
 {
 	it->id = sqlite3_column_int64(st, 0);
 	it->plan_id = sqlite3_column_int64(st, 1);
@@ -43,6 +43,11 @@ static void item_from_row(sqlite3_stmt *st, struct item *it)
 	it->created = sqlite3_column_int64(st, 19);
 	it->updated = sqlite3_column_int64(st, 20);
 	it->seq = sqlite3_column_int64(st, 21);
+}
+
+static void item_from_row(sqlite3_stmt *st, struct item *it)
+{
+	store_item_from_row(st, it);
 	it->parent_label = db_text(st, 22);
 	it->who = db_text(st, 23);
 }

@@ -158,6 +158,32 @@ struct plan *store_plan_find(struct db *db, const char *slug, struct error *err)
 	return NULL;
 }
 
+struct plan *store_plan_get(struct db *db, int64_t id, struct error *err)
+{
+	static const char sql[] = PLAN_COLUMNS "WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	struct plan row, *p;
+	int rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			error_set(err, ERR_NOT_FOUND, "there is no plan %lld", (long long)id);
+		else
+			db_fail(db, rc, err);
+		return NULL;
+	}
+	plan_from_row(st, &row);
+	if ((p = plan_copy(&row)) == NULL || !p->slug || !p->title || !p->org || !p->tz ||
+	    !p->lang) {
+		plan_free(p);
+		error_set(err, ERR_INTERNAL, "out of memory");
+		p = NULL;
+	}
+	sqlite3_reset(st);
+	return p;
+}
+
 int store_plan_each(struct db *db, int (*fn)(const struct plan *, void *), void *ctx,
 		    struct error *err)
 {

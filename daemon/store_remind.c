@@ -280,47 +280,9 @@ int remind_store_changed(struct db *db, int64_t plan_id, int64_t since, int all,
 
 /* ---- plans ------------------------------------------------------------------------------------ */
 
-static char *dup_col(sqlite3_stmt *st, int i)
-{
-	return strdup(db_text(st, i));
-}
-
 struct plan *remind_store_plan(struct db *db, int64_t id, struct error *err)
 {
-	static const char sql[] = "SELECT slug, title, org, tz, lang, first_day, last_day, "
-				  "created, updated FROM plans WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	struct plan *p;
-	int rc;
-
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		if (rc == SQLITE_DONE)
-			error_set(err, ERR_NOT_FOUND, "there is no plan %lld", (long long)id);
-		else
-			db_fail(db, rc, err);
-		return NULL;
-	}
-	if ((p = calloc(1, sizeof *p)) != NULL) {
-		p->id = id;
-		p->slug = dup_col(st, 0);
-		p->title = dup_col(st, 1);
-		p->org = dup_col(st, 2);
-		p->tz = dup_col(st, 3);
-		p->lang = dup_col(st, 4);
-		snprintf(p->first_day, sizeof p->first_day, "%s", db_text(st, 5));
-		snprintf(p->last_day, sizeof p->last_day, "%s", db_text(st, 6));
-		p->created = sqlite3_column_int64(st, 7);
-		p->updated = sqlite3_column_int64(st, 8);
-	}
-	sqlite3_reset(st);
-	if (p == NULL || p->slug == NULL || p->title == NULL || p->org == NULL || p->tz == NULL ||
-	    p->lang == NULL) {
-		plan_free(p);
-		error_set(err, ERR_INTERNAL, "out of memory");
-		return NULL;
-	}
-	return p;
+	return store_plan_get(db, id, err);
 }
 
 int remind_store_plan_count(struct db *db)
