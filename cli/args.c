@@ -13,12 +13,12 @@
 enum { ARGS_VAL_BASE = 0x100 };
 
 struct args_given {
-	int opt;		/* index into opts */
+	int opt; /* index into opts */
 	const char *value;
 };
 
 struct args {
-	const struct args_option **opts;	/* the options of both lists */
+	const struct args_option **opts; /* the options of both lists */
 	int nopts;
 	struct args_given *given;
 	int ngiven;
@@ -47,7 +47,7 @@ static int args_find(const struct args *a, const char *name)
 
 /* Collects both option lists and the matching struct option array for getopt_long. */
 static struct option *args_options(struct args *a, const struct args_option *opts,
-    const struct args_option *extra)
+				   const struct args_option *extra)
 {
 	const struct args_option *lists[2] = { opts, extra };
 	struct option *lo;
@@ -65,8 +65,8 @@ static struct option *args_options(struct args *a, const struct args_option *opt
 	for (int l = 0; l < 2; l++) {
 		for (const struct args_option *o = lists[l]; o != NULL && o->name != NULL; o++) {
 			lo[a->nopts].name = o->name;
-			lo[a->nopts].has_arg = (o->flags & ARGS_VALUE) ? required_argument :
-			    no_argument;
+			lo[a->nopts].has_arg =
+				(o->flags & ARGS_VALUE) ? required_argument : no_argument;
 			lo[a->nopts].val = ARGS_VAL_BASE + a->nopts;
 			a->opts[a->nopts++] = o;
 		}
@@ -87,7 +87,7 @@ static void args_refuse(const struct args *a, const char *arg, char **cause)
 			continue;
 		if (used < sizeof list)
 			used += (size_t)snprintf(list + used, sizeof list - used, "%s--%s",
-			    n != 0 ? ", " : "", a->opts[i]->name);
+						 n != 0 ? ", " : "", a->opts[i]->name);
 		n++;
 	}
 	if (len != 0 && n > 1 && strncmp(arg, "--", 2) == 0)
@@ -106,8 +106,8 @@ static int args_add(struct args *a, int opt, const char *value)
 /* Handles one getopt_long result C: 0, or -1 with *CAUSE. */
 static int args_one(struct args *a, int c, int argc, char **argv, char **cause)
 {
-	int help = args_find(a, "help"), known = optopt >= ARGS_VAL_BASE &&
-	    optopt < ARGS_VAL_BASE + a->nopts;
+	int help = args_find(a, "help"),
+	    known = optopt >= ARGS_VAL_BASE && optopt < ARGS_VAL_BASE + a->nopts;
 
 	if (c == 1) {
 		a->pos[a->npos++] = optarg;
@@ -119,10 +119,10 @@ static int args_one(struct args *a, int c, int argc, char **argv, char **cause)
 		return args_add(a, c - ARGS_VAL_BASE, optarg);
 	if (c == ':')
 		return util_cause(cause, "option --%s needs a value",
-		    known ? a->opts[optopt - ARGS_VAL_BASE]->name : "?");
+				  known ? a->opts[optopt - ARGS_VAL_BASE]->name : "?");
 	if (known)
 		return util_cause(cause, "option --%s takes no value",
-		    a->opts[optopt - ARGS_VAL_BASE]->name);
+				  a->opts[optopt - ARGS_VAL_BASE]->name);
 	if (c == 'h' || optopt != 0)
 		return util_cause(cause, "unknown option -%c", c == 'h' ? 'h' : optopt);
 	args_refuse(a, optind > 0 && optind <= argc ? argv[optind - 1] : "?", cause);
@@ -149,8 +149,8 @@ static int args_check_utf8(const struct args *a, char **cause)
 	return -1;
 }
 
-struct args *args_parse(const struct args_option *opts, const struct args_option *extra,
-    int argc, char **argv, enum args_mode mode, int *used, char **cause)
+struct args *args_parse(const struct args_option *opts, const struct args_option *extra, int argc,
+			char **argv, enum args_mode mode, int *used, char **cause)
 {
 	struct args *a = calloc(1, sizeof *a);
 	struct option *lo = NULL;

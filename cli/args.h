@@ -5,8 +5,8 @@
 
 #include <stddef.h>
 
-#define ARGS_VALUE	0x1	/* takes a value: --when WHEN */
-#define ARGS_REPEAT	0x2	/* may be given several times, every value kept: --who */
+#define ARGS_VALUE  0x1 /* takes a value: --when WHEN */
+#define ARGS_REPEAT 0x2 /* may be given several times, every value kept: --who */
 
 /* One long option; a list of them ends with a NULL name. "help" also answers to -h. */
 struct args_option {
@@ -15,8 +15,8 @@ struct args_option {
 };
 
 enum args_mode {
-	ARGS_ALL,	/* options and positionals in any order; "--" ends options */
-	ARGS_STOP,	/* stop at the first positional (the options before a command) */
+	ARGS_ALL,  /* options and positionals in any order; "--" ends options */
+	ARGS_STOP, /* stop at the first positional (the options before a command) */
 };
 
 struct args;
@@ -27,8 +27,8 @@ struct args;
  * into ARGV, which must outlive the result, and must be valid UTF-8. Returns a new args for
  * args_free, or NULL with *CAUSE (a malloc'd sentence: "unknown option --foo") on bad usage.
  */
-struct args *args_parse(const struct args_option *opts, const struct args_option *extra,
-    int argc, char **argv, enum args_mode mode, int *used, char **cause);
+struct args *args_parse(const struct args_option *opts, const struct args_option *extra, int argc,
+			char **argv, enum args_mode mode, int *used, char **cause);
 void args_free(struct args *a);
 
 /* How many times option NAME was given. */

@@ -13,16 +13,16 @@
 /* One libcurl easy handle; a reply is gathered in one growing buffer and handed to jscan. */
 
 enum {
-	CLIENT_TIMEOUT = 30,			/* seconds for a whole request */
-	CLIENT_MAX_REPLY = 256 << 20,		/* bytes */
+	CLIENT_TIMEOUT = 30,	      /* seconds for a whole request */
+	CLIENT_MAX_REPLY = 256 << 20, /* bytes */
 };
 
 struct client {
 	CURL *curl;
-	char *base;			/* "http://localhost", or the URL without a final '/' */
-	char *where;			/* the socket path or the URL, for messages */
+	char *base;  /* "http://localhost", or the URL without a final '/' */
+	char *where; /* the socket path or the URL, for messages */
 	int on_socket;
-	struct curl_slist *headers;	/* for requests without a body */
+	struct curl_slist *headers; /* for requests without a body */
 	struct curl_slist *headers_body;
 	char *buf;
 	size_t len, cap;
@@ -58,8 +58,9 @@ static size_t client_write(char *data, size_t size, size_t n, void *arg)
 	curl_off_t expect = -1;
 
 	/* Room for the whole reply at once when its length is known, and for a final NUL. */
-	if (c->len == 0 && curl_easy_getinfo(c->curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T,
-	    &expect) == CURLE_OK && expect > 0 && (uint64_t)expect < CLIENT_MAX_REPLY &&
+	if (c->len == 0 &&
+	    curl_easy_getinfo(c->curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &expect) == CURLE_OK &&
+	    expect > 0 && (uint64_t)expect < CLIENT_MAX_REPLY &&
 	    client_reserve(c, (size_t)expect + 1) == -1)
 		return 0;
 	if (client_reserve(c, c->len + len + 1) == -1)
@@ -121,7 +122,8 @@ struct client *client_new(const char *socket, const char *url, const char *token
 	size_t n;
 
 	if (curl_global_init(url != NULL && strncmp(url, "https:", 6) == 0 ?
-	    CURL_GLOBAL_DEFAULT : CURL_GLOBAL_NOTHING) != CURLE_OK) {
+				     CURL_GLOBAL_DEFAULT :
+				     CURL_GLOBAL_NOTHING) != CURLE_OK) {
 		util_cause(cause, "cannot initialise libcurl");
 		return NULL;
 	}
@@ -188,8 +190,8 @@ static int client_method(struct client *c, const char *method, const char *data)
 	} else {
 		curl_easy_setopt(h, CURLOPT_POSTFIELDS, data != NULL ? data : "");
 		curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)(data != NULL ? strlen(data) : 0));
-		curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, strcmp(method, "POST") != 0 ?
-		    method : NULL);
+		curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST,
+				 strcmp(method, "POST") != 0 ? method : NULL);
 	}
 	curl_easy_setopt(h, CURLOPT_HTTPHEADER, data != NULL ? c->headers_body : c->headers);
 	return 0;
@@ -210,7 +212,7 @@ static void client_failed(struct client *c, CURLcode rc, char **cause)
 	}
 	if (rc == CURLE_OPERATION_TIMEDOUT) {
 		util_cause(cause, "qweekd at %s did not answer within %d seconds", c->where,
-		    CLIENT_TIMEOUT);
+			   CLIENT_TIMEOUT);
 		return;
 	}
 	if (os != 0)
@@ -220,15 +222,19 @@ static void client_failed(struct client *c, CURLcode rc, char **cause)
 	else if (!c->on_socket)
 		util_cause(cause, "cannot reach qweekd at %s: %s", c->where, why);
 	else if (dsock != NULL && strcmp(dsock, c->where) == 0)
-		util_cause(cause, "cannot reach qweekd at %s: %s (is qweekd running? start it "
-		    "with: qweekd)", c->where, why);
+		util_cause(cause,
+			   "cannot reach qweekd at %s: %s (is qweekd running? start it "
+			   "with: qweekd)",
+			   c->where, why);
 	else
-		util_cause(cause, "cannot reach qweekd at %s: %s (is qweekd running? start it "
-		    "with: qweekd --socket %s)", c->where, why, c->where);
+		util_cause(cause,
+			   "cannot reach qweekd at %s: %s (is qweekd running? start it "
+			   "with: qweekd --socket %s)",
+			   c->where, why, c->where);
 }
 
 int client_request(struct client *c, const char *method, const char *path, json_t *body,
-    struct jscan **reply, char **cause)
+		   struct jscan **reply, char **cause)
 {
 	char *url, *data = NULL, *why;
 	CURLcode rc;
@@ -261,7 +267,7 @@ int client_request(struct client *c, const char *method, const char *path, json_
 	c->len = c->cap = 0;
 	if (*reply == NULL) {
 		util_cause(cause, "qweekd at %s answered %ld with a reply that is not JSON (%s)",
-		    c->where, status, why != NULL ? why : "out of memory");
+			   c->where, status, why != NULL ? why : "out of memory");
 		free(why);
 		return -1;
 	}
@@ -292,9 +298,9 @@ fail:
 	return NULL;
 }
 
-int client_request_bytes(struct client *c, const char *method, const char *path,
-    const char *type, const char *data, size_t len, char **reply, size_t *reply_len,
-    char **cause)
+int client_request_bytes(struct client *c, const char *method, const char *path, const char *type,
+			 const char *data, size_t len, char **reply, size_t *reply_len,
+			 char **cause)
 {
 	struct curl_slist *headers = client_typed_headers(c, type);
 	char *url = util_printf("%s%s", c->base, path);

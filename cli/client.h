@@ -26,16 +26,16 @@ void client_free(struct client *c);
  * that is not JSON.
  */
 int client_request(struct client *c, const char *method, const char *path, json_t *body,
-    struct jscan **reply, char **cause);
+		   struct jscan **reply, char **cause);
 
 /*
  * Like client_request, for bodies and replies that are not JSON (files): sends the LEN bytes at
  * DATA as TYPE (NULL: no body), and returns the reply's bytes as they came in *REPLY (NUL-ended,
  * from mem_alloc: the caller frees it with mem_free; NULL when there was none) and *REPLY_LEN.
  */
-int client_request_bytes(struct client *c, const char *method, const char *path,
-    const char *type, const char *data, size_t len, char **reply, size_t *reply_len,
-    char **cause);
+int client_request_bytes(struct client *c, const char *method, const char *path, const char *type,
+			 const char *data, size_t len, char **reply, size_t *reply_len,
+			 char **cause);
 
 /* S percent-encoded for a path segment or query value, malloc'd; NULL if out of memory. */
 char *client_escape(struct client *c, const char *s);

@@ -8,28 +8,47 @@
 
 /* The command table: lookup by unique prefix, argument checks, help, and running a command. */
 
-static const struct cmd_entry *const cmd_table[] = {
-	&cmd_plan_new_entry, &cmd_plan_list_entry, &cmd_plan_show_entry,
-	&cmd_person_add_entry, &cmd_person_list_entry, &cmd_group_add_entry,
-	&cmd_person_token_entry, &cmd_person_revoke_entry,
-	&cmd_add_entry, &cmd_edit_entry, &cmd_show_entry, &cmd_list_entry,
-	&cmd_done_entry, &cmd_reopen_entry, &cmd_cancel_entry,
-	&cmd_report_entry,
-	&cmd_feed_entry,
-	&cmd_plan_edit_entry, &cmd_remind_list_entry, &cmd_remind_test_entry,
-	&cmd_remind_set_entry, &cmd_remind_show_entry, &cmd_remind_status_entry,
-	&cmd_remind_digest_entry,
-	&cmd_status_entry, &cmd_import_entry, &cmd_export_entry, &cmd_help_entry, NULL
-};
+static const struct cmd_entry *const cmd_table[] = { &cmd_plan_new_entry,
+						     &cmd_plan_list_entry,
+						     &cmd_plan_show_entry,
+						     &cmd_person_add_entry,
+						     &cmd_person_list_entry,
+						     &cmd_group_add_entry,
+						     &cmd_person_token_entry,
+						     &cmd_person_revoke_entry,
+						     &cmd_add_entry,
+						     &cmd_edit_entry,
+						     &cmd_show_entry,
+						     &cmd_list_entry,
+						     &cmd_done_entry,
+						     &cmd_reopen_entry,
+						     &cmd_cancel_entry,
+						     &cmd_report_entry,
+						     &cmd_feed_entry,
+						     &cmd_plan_edit_entry,
+						     &cmd_remind_list_entry,
+						     &cmd_remind_test_entry,
+						     &cmd_remind_set_entry,
+						     &cmd_remind_show_entry,
+						     &cmd_remind_status_entry,
+						     &cmd_remind_digest_entry,
+						     &cmd_status_entry,
+						     &cmd_import_entry,
+						     &cmd_export_entry,
+						     &cmd_help_entry,
+						     NULL };
 
 /* Commands whose names are two words start with one of these. */
 static const char *const cmd_groups[] = { "plan", "person", "group", "remind", NULL };
 
-const struct args_option cmd_global_options[] = {
-	{ "socket", ARGS_VALUE }, { "url", ARGS_VALUE }, { "token", ARGS_VALUE },
-	{ "plan", ARGS_VALUE }, { "json", 0 }, { "help", 0 }, { "version", 0 },
-	{ NULL, 0 }
-};
+const struct args_option cmd_global_options[] = { { "socket", ARGS_VALUE },
+						  { "url", ARGS_VALUE },
+						  { "token", ARGS_VALUE },
+						  { "plan", ARGS_VALUE },
+						  { "json", 0 },
+						  { "help", 0 },
+						  { "version", 0 },
+						  { NULL, 0 } };
 
 #define CMD_MAIN_USAGE \
 	"usage: qweek [--socket PATH | --url URL --token T] [--plan P] [--json] COMMAND ...\n"
@@ -85,7 +104,7 @@ static const char *cmd_group(const char *word)
 }
 
 const struct cmd_entry *cmd_find(int argc, char *const *argv, int *words, const char **group,
-    char **cause)
+				 char **cause)
 {
 	const struct cmd_entry *found = NULL;
 	char list[512] = "";
@@ -102,7 +121,7 @@ const struct cmd_entry *cmd_find(int argc, char *const *argv, int *words, const 
 		if (m == 0) {
 			if (used < sizeof list)
 				used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
-				    n != 0 ? ", " : "", (*e)->name);
+							 n != 0 ? ", " : "", (*e)->name);
 			found = *e;
 			fw = w;
 			n++;
@@ -128,7 +147,7 @@ const struct cmd_entry *cmd_find(int argc, char *const *argv, int *words, const 
 void cmd_print_usage(FILE *f, const struct cmd_entry *entry)
 {
 	fprintf(f, "usage: qweek %s%s%s\n", entry->name, *entry->usage != '\0' ? " " : "",
-	    entry->usage);
+		entry->usage);
 }
 
 void cmd_print_help(FILE *f, const struct cmd_entry *entry)
@@ -155,7 +174,7 @@ void cmd_print_list(FILE *f, const char *group)
 			fprintf(f, "  %-13s %s\n", (*e)->name, (*e)->summary);
 		else if (cmd_in_group(*e, group))
 			fprintf(f, "  qweek %s%s%s\n      %s\n", (*e)->name,
-			    *(*e)->usage != '\0' ? " " : "", (*e)->usage, (*e)->summary);
+				*(*e)->usage != '\0' ? " " : "", (*e)->usage, (*e)->summary);
 	}
 	if (group == NULL)
 		fprintf(f, "\n%s", cmd_options_help);
@@ -196,7 +215,8 @@ static int cmd_arity(const struct cmd_entry *e, const struct args *a, char **cau
 		return util_cause(cause, "%s needs more arguments", e->name);
 	if (e->upper != -1 && n > e->upper)
 		return util_cause(cause, "too many arguments for %s: \"%s\"%s", e->name,
-		    args_string(a, e->upper), e->upper != 0 ? " (quote text with spaces)" : "");
+				  args_string(a, e->upper),
+				  e->upper != 0 ? " (quote text with spaces)" : "");
 	return 0;
 }
 
@@ -229,8 +249,7 @@ static int cmd_run(const struct args *global, int argc, char **argv)
 	} else if (args_has(a, "version")) {
 		printf("qweek %s\n", QWEEK_VERSION);
 		rv = CMD_OK;
-	} else if (cmd_arity(e, a, &cause) == -1 ||
-	    (ctx = ctx_new(e, global, a, &cause)) == NULL)
+	} else if (cmd_arity(e, a, &cause) == -1 || (ctx = ctx_new(e, global, a, &cause)) == NULL)
 		rv = cmd_refuse_usage(e, NULL, cause);
 	else {
 		rv = e->exec(ctx, a);

@@ -12,20 +12,20 @@
 /* Exit statuses. */
 enum cmd_retval {
 	CMD_OK = 0,
-	CMD_REFUSED = 1,	/* qweekd refused, or could not be reached */
-	CMD_USAGE = 2,		/* the command line is wrong */
+	CMD_REFUSED = 1, /* qweekd refused, or could not be reached */
+	CMD_USAGE = 2,	 /* the command line is wrong */
 };
 
 struct cmd_ctx;
 
 /* One command; each cmd_*.c exports its descriptors, cmd.c lists them all. */
 struct cmd_entry {
-	const char *name;		/* one or two words: "add", "plan new" */
-	const char *usage;		/* what follows the name */
-	const char *summary;		/* one line for qweek --help */
-	const char *help;		/* a description and an example, for qweek help NAME */
+	const char *name;    /* one or two words: "add", "plan new" */
+	const char *usage;   /* what follows the name */
+	const char *summary; /* one line for qweek --help */
+	const char *help;    /* a description and an example, for qweek help NAME */
 	const struct args_option *options;
-	int lower, upper;		/* positional arguments; upper -1 for no limit */
+	int lower, upper; /* positional arguments; upper -1 for no limit */
 	enum cmd_retval (*exec)(struct cmd_ctx *ctx, struct args *args);
 };
 
@@ -54,7 +54,7 @@ int cmd_main(int argc, char **argv);
  * ARGV[0] names such a group of commands, else NULL.
  */
 const struct cmd_entry *cmd_find(int argc, char *const *argv, int *words, const char **group,
-    char **cause);
+				 char **cause);
 
 /* "usage: qweek NAME USAGE" and a newline. */
 void cmd_print_usage(FILE *f, const struct cmd_entry *entry);
@@ -73,7 +73,7 @@ void cmd_print_list(FILE *f, const char *group);
  * --url). The caller frees it with ctx_free.
  */
 struct cmd_ctx *ctx_new(const struct cmd_entry *entry, const struct args *global,
-    const struct args *args, char **cause);
+			const struct args *args, char **cause);
 void ctx_free(struct cmd_ctx *ctx);
 
 /* Whether --json was given. */
@@ -89,7 +89,7 @@ void ctx_set_plan(struct cmd_ctx *ctx, const char *slug);
 
 /* Prints "qweek: MESSAGE", the command's usage and where to read more; returns CMD_USAGE. */
 enum cmd_retval ctx_usage(struct cmd_ctx *ctx, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+	__attribute__((format(printf, 2, 3)));
 
 /* Prints "qweek: MESSAGE" on stderr; returns CMD_REFUSED. */
 enum cmd_retval ctx_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -108,16 +108,16 @@ char *ctx_escape(struct cmd_ctx *ctx, const char *s);
  * HTTP status with the reply's bytes in *REPLY (mem_free it) and *REPLY_LEN, or -1 after
  * printing why qweekd could not be reached.
  */
-int ctx_request_bytes(struct cmd_ctx *ctx, const char *method, const char *path,
-    const char *type, const char *data, size_t len, char **reply, size_t *reply_len);
+int ctx_request_bytes(struct cmd_ctx *ctx, const char *method, const char *path, const char *type,
+		      const char *data, size_t len, char **reply, size_t *reply_len);
 
 /*
  * Sends METHOD PATH with BODY (NULL: none; stays the caller's). Prints the reply's warnings.
  * Returns CMD_OK with *REPLY set to the reply, an object (the caller frees it with jscan_free),
  * or CMD_REFUSED after printing why (qweekd's message, or why it cannot be reached).
  */
-enum cmd_retval ctx_request(struct cmd_ctx *ctx, const char *method, const char *path,
-    json_t *body, struct jscan **reply);
+enum cmd_retval ctx_request(struct cmd_ctx *ctx, const char *method, const char *path, json_t *body,
+			    struct jscan **reply);
 
 /* Prints REPLY to stdout as qweekd sent it (for --json), ending in a newline. */
 enum cmd_retval ctx_print_reply(struct jscan *reply);

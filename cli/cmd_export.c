@@ -11,9 +11,9 @@
 
 /* qweek export: the plan as CSV (a table that imports back) or as an iCalendar file. */
 
-static const struct args_option cmd_export_options[] = {
-	{ "format", ARGS_VALUE }, { "output", ARGS_VALUE }, { NULL, 0 }
-};
+static const struct args_option cmd_export_options[] = { { "format", ARGS_VALUE },
+							 { "output", ARGS_VALUE },
+							 { NULL, 0 } };
 
 /* "csv" or "ics": --format, else the output file's extension; NULL (usage said) if neither. */
 static const char *cmd_export_format(struct cmd_ctx *ctx, struct args *args)
@@ -39,8 +39,8 @@ static enum cmd_retval cmd_export_refused(char *reply, size_t len, int status)
 {
 	char *why = NULL;
 	struct jscan *j = reply != NULL ? jscan_parse(reply, len, &why) : NULL;
-	const char *msg = j != NULL ? jscan_get_string(j, jscan_get(j, 0, "error"),
-	    "message") : NULL;
+	const char *msg =
+		j != NULL ? jscan_get_string(j, jscan_get(j, 0, "error"), "message") : NULL;
 
 	free(why);
 	if (msg != NULL)
@@ -63,7 +63,7 @@ static enum cmd_retval cmd_export_write(const char *out, const char *data, size_
 		if (f != stdout)
 			remove(out);
 		return ctx_fail("cannot write %s: %s", f != stdout ? out : "the output",
-		    strerror(e));
+				strerror(e));
 	}
 	if (f != stdout)
 		fprintf(stderr, "qweek: wrote %s (%zu bytes)\n", out, len);
@@ -98,15 +98,14 @@ const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.usage = "--format csv|ics [--output FILE]",
 	.summary = "Write the plan out as CSV or iCalendar",
-	.help =
-	    "Writes the plan's items to FILE (or to standard output): --format csv gives a\n"
-	    "table for Excel or LibreOffice (UTF-8, separated by \";\") with the dates as they\n"
-	    "were typed, which qweek import reads back into the same items; --format ics gives\n"
-	    "a calendar file. The format may also come from FILE's extension.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek export --format csv --output plan-2017.csv\n"
-	    "  qweek export --output plan-2017.ics\n",
+	.help = "Writes the plan's items to FILE (or to standard output): --format csv gives a\n"
+		"table for Excel or LibreOffice (UTF-8, separated by \";\") with the dates as they\n"
+		"were typed, which qweek import reads back into the same items; --format ics gives\n"
+		"a calendar file. The format may also come from FILE's extension.\n"
+		"\n"
+		"example:\n"
+		"  qweek export --format csv --output plan-2017.csv\n"
+		"  qweek export --output plan-2017.ics\n",
 	.options = cmd_export_options,
 	.lower = 0,
 	.upper = 0,

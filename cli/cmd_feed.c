@@ -6,11 +6,9 @@
 
 /* qweek feed: the calendar subscription URL of the plan, or of one person. */
 
-static const struct args_option cmd_feed_options[] = {
-	{ "who", ARGS_VALUE },
-	{ "rotate", 0 },
-	{ NULL, 0 }
-};
+static const struct args_option cmd_feed_options[] = { { "who", ARGS_VALUE },
+						       { "rotate", 0 },
+						       { NULL, 0 } };
 
 static json_t *cmd_feed_body(struct args *args)
 {
@@ -61,16 +59,15 @@ const struct cmd_entry cmd_feed_entry = {
 	.name = "feed",
 	.usage = "[--who NAME] [--rotate]",
 	.summary = "Print the calendar feed URL (http and webcal) of the plan or of a person",
-	.help =
-	    "Makes the iCalendar feed of the whole plan, or with --who of one person (their\n"
-	    "items and their groups' items), and prints its http:// and webcal:// URLs: paste\n"
-	    "either into Thunderbird, Google Calendar, Outlook, Apple Calendar or ICSx⁵.\n"
-	    "qweekd keeps only a hash of the secret in the URL, so it is shown once; --rotate\n"
-	    "makes a new URL and the old one stops working. The URL uses qweekd's --url (or\n"
-	    "its --listen address): calendar apps need qweekd listening on TCP.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek feed --who \"Иванова А. П.\"\n",
+	.help = "Makes the iCalendar feed of the whole plan, or with --who of one person (their\n"
+		"items and their groups' items), and prints its http:// and webcal:// URLs: paste\n"
+		"either into Thunderbird, Google Calendar, Outlook, Apple Calendar or ICSx⁵.\n"
+		"qweekd keeps only a hash of the secret in the URL, so it is shown once; --rotate\n"
+		"makes a new URL and the old one stops working. The URL uses qweekd's --url (or\n"
+		"its --listen address): calendar apps need qweekd listening on TCP.\n"
+		"\n"
+		"example:\n"
+		"  qweek feed --who \"Иванова А. П.\"\n",
 	.options = cmd_feed_options,
 	.lower = 0,
 	.upper = 0,

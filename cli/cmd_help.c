@@ -35,12 +35,11 @@ const struct cmd_entry cmd_help_entry = {
 	.name = "help",
 	.usage = "[COMMAND]",
 	.summary = "Show how to use qweek or one of its commands",
-	.help =
-	    "Prints the usage, a description and an example of COMMAND (the same as\n"
-	    "qweek COMMAND --help), or the list of commands.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek help add\n",
+	.help = "Prints the usage, a description and an example of COMMAND (the same as\n"
+		"qweek COMMAND --help), or the list of commands.\n"
+		"\n"
+		"example:\n"
+		"  qweek help add\n",
 	.lower = 0,
 	.upper = 2,
 	.exec = cmd_help_exec,

@@ -20,10 +20,11 @@
 /* qweekd's limit on a file (IMPORT_MAX_BYTES, evhttp's hard cap on a body). */
 #define CMD_IMPORT_MAX (4 * 1024 * 1024)
 
-static const struct args_option cmd_import_options[] = {
-	{ "dry-run", 0 }, { "skip-bad", 0 }, { "encoding", ARGS_VALUE },
-	{ "format", ARGS_VALUE }, { NULL, 0 }
-};
+static const struct args_option cmd_import_options[] = { { "dry-run", 0 },
+							 { "skip-bad", 0 },
+							 { "encoding", ARGS_VALUE },
+							 { "format", ARGS_VALUE },
+							 { NULL, 0 } };
 
 /* The LEN bytes of FILE ("-": stdin) in *DATA (malloc'd); CMD_OK or refused with why. */
 static enum cmd_retval cmd_import_slurp(const char *file, char **data, size_t *len)
@@ -43,8 +44,8 @@ static enum cmd_retval cmd_import_slurp(const char *file, char **data, size_t *l
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > CMD_IMPORT_MAX) {
 		close(fd);
 		return ctx_fail("%s is %.1f MB, and qweekd takes files of up to %d MiB (a plan "
-		    "saved as CSV is rarely over 100 KB): is it the right file?", file,
-		    (double)st.st_size / 1e6, CMD_IMPORT_MAX >> 20);
+				"saved as CSV is rarely over 100 KB): is it the right file?",
+				file, (double)st.st_size / 1e6, CMD_IMPORT_MAX >> 20);
 	}
 	*len = 0;
 	if ((buf = malloc(cap + 1)) == NULL)
@@ -68,15 +69,16 @@ static enum cmd_retval cmd_import_slurp(const char *file, char **data, size_t *l
 		if (n == -1)
 			return ctx_fail("cannot read %s: %s", file, strerror(errno));
 		return ctx_fail("%s is larger than %d MiB, the most qweekd takes: is it the "
-		    "right file?", file, CMD_IMPORT_MAX >> 20);
+				"right file?",
+				file, CMD_IMPORT_MAX >> 20);
 	}
 	*data = buf;
 	return CMD_OK;
 }
 
 /* "csv" or "ics": from --format, else the file's name, else its first bytes. */
-static const char *cmd_import_format(struct cmd_ctx *ctx, struct args *args,
-    const char *file, const char *data, size_t len)
+static const char *cmd_import_format(struct cmd_ctx *ctx, struct args *args, const char *file,
+				     const char *data, size_t len)
 {
 	const char *f = args_get(args, "format"), *dot = strrchr(file, '.');
 	size_t skip = len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
@@ -88,10 +90,10 @@ static const char *cmd_import_format(struct cmd_ctx *ctx, struct args *args,
 		return NULL;
 	}
 	if (dot != NULL && (strcasecmp(dot, ".ics") == 0 || strcasecmp(dot, ".ical") == 0 ||
-	    strcasecmp(dot, ".ifb") == 0))
+			    strcasecmp(dot, ".ifb") == 0))
 		return "ics";
 	if (dot != NULL && (strcasecmp(dot, ".csv") == 0 || strcasecmp(dot, ".txt") == 0 ||
-	    strcasecmp(dot, ".tsv") == 0))
+			    strcasecmp(dot, ".tsv") == 0))
 		return "csv";
 	while (skip < len && strchr(" \t\r\n", data[skip]) != NULL)
 		skip++;
@@ -108,10 +110,9 @@ static char *cmd_import_query(struct cmd_ctx *ctx, struct args *args, const char
 
 	if (enc != NULL && (eenc = ctx_escape(ctx, enc)) == NULL)
 		return NULL;
-	q = util_printf("?format=%s%s%s%s%s", format,
-	    args_has(args, "dry-run") ? "&dry_run=1" : "",
-	    args_has(args, "skip-bad") ? "&skip_bad=1" : "", eenc != NULL ? "&encoding=" : "",
-	    eenc != NULL ? eenc : "");
+	q = util_printf("?format=%s%s%s%s%s", format, args_has(args, "dry-run") ? "&dry_run=1" : "",
+			args_has(args, "skip-bad") ? "&skip_bad=1" : "",
+			eenc != NULL ? "&encoding=" : "", eenc != NULL ? eenc : "");
 	free(eenc);
 	if (q == NULL)
 		ctx_fail("out of memory");
@@ -170,7 +171,7 @@ static void cmd_import_reasons(struct jscan *j, const char *action, const char *
 		if (shown++ == 0)
 			printf("%s\n", head);
 		printf("  row %s: %s\n", jscan_get_string(j, r, "row"),
-		    jscan_get_string(j, r, "reason"));
+		       jscan_get_string(j, r, "reason"));
 	}
 }
 
@@ -203,7 +204,7 @@ static void cmd_import_file(struct jscan *j, const char *file)
 	printf("%s: %s", file, enc != NULL ? enc : "?");
 	if (delim != NULL)
 		printf(", separated by %s%s%s", strcmp(delim, "tab") ? "\"" : "", delim,
-		    strcmp(delim, "tab") ? "\"" : "");
+		       strcmp(delim, "tab") ? "\"" : "");
 	if (header != NULL)
 		printf(", header in row %s", header);
 	else if (delim != NULL)
@@ -215,18 +216,18 @@ static void cmd_import_file(struct jscan *j, const char *file)
 static void cmd_import_counts(struct jscan *j)
 {
 	static const char *const keys[] = { "created", "updated", "unchanged", "refused",
-	    "skipped" };
+					    "skipped" };
 	int dry = jscan_get_bool(j, 0, "dry_run"), rows = jscan_get(j, 0, "rows"), n = 0;
 	long long blank = jscan_get_int(j, 0, "blank", 0);
 
-	printf("%s%zu row%s", dry ? "dry run, nothing changed: " : "",
-	    jscan_size(j, rows), jscan_size(j, rows) == 1 ? "" : "s");
+	printf("%s%zu row%s", dry ? "dry run, nothing changed: " : "", jscan_size(j, rows),
+	       jscan_size(j, rows) == 1 ? "" : "s");
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
 		long long v = jscan_get_int(j, 0, keys[k], 0);
 		if (v == 0)
 			continue;
-		printf("%s %lld %s%s", n++ == 0 ? ":" : ",", v,
-		    dry && k < 2 ? "would be " : "", keys[k]);
+		printf("%s %lld %s%s", n++ == 0 ? ":" : ",", v, dry && k < 2 ? "would be " : "",
+		       keys[k]);
 	}
 	if (blank > 0)
 		printf(" (and %lld empty row%s)", blank, blank == 1 ? "" : "s");
@@ -242,8 +243,8 @@ static void cmd_import_body(struct cmd_ctx *ctx, struct jscan *j)
 	cmd_import_reasons(j, "refused", "refused:");
 	cmd_import_reasons(j, "skipped", "skipped:");
 	cmd_import_warnings(j);
-	cmd_import_list(j, "people_created", dry ? "people and groups to add: " :
-	    "people and groups added: ");
+	cmd_import_list(j, "people_created",
+			dry ? "people and groups to add: " : "people and groups added: ");
 	cmd_import_list(j, "groups_created", "  of them groups: ");
 }
 
@@ -255,8 +256,8 @@ static void cmd_import_print(struct cmd_ctx *ctx, struct jscan *j, const char *f
 }
 
 /* Prints the reply (REPLY, STATUS) and returns the exit status. */
-static enum cmd_retval cmd_import_reply(struct cmd_ctx *ctx, char *reply, size_t len,
-    int status, const char *file)
+static enum cmd_retval cmd_import_reply(struct cmd_ctx *ctx, char *reply, size_t len, int status,
+					const char *file)
 {
 	struct jscan *j;
 	const char *msg;
@@ -267,7 +268,7 @@ static enum cmd_retval cmd_import_reply(struct cmd_ctx *ctx, char *reply, size_t
 		return ctx_fail("qweekd answered %d with nothing", status);
 	if ((j = jscan_parse(reply, len, &why)) == NULL) {
 		ctx_fail("qweekd answered %d with a reply that is not JSON (%s)", status,
-		    why != NULL ? why : "out of memory");
+			 why != NULL ? why : "out of memory");
 		free(why);
 		return CMD_REFUSED;
 	}
@@ -298,9 +299,11 @@ static enum cmd_retval cmd_import_exec(struct cmd_ctx *ctx, struct args *args)
 	if ((format = cmd_import_format(ctx, args, file, data, len)) == NULL)
 		rv = CMD_USAGE;
 	else if ((query = cmd_import_query(ctx, args, format)) != NULL &&
-	    (path = ctx_path(ctx, "import", NULL, query)) != NULL) {
-		status = ctx_request_bytes(ctx, "POST", path, strcmp(format, "ics") == 0 ?
-		    "text/calendar" : "text/csv", data, len, &reply, &rlen);
+		 (path = ctx_path(ctx, "import", NULL, query)) != NULL) {
+		status =
+			ctx_request_bytes(ctx, "POST", path,
+					  strcmp(format, "ics") == 0 ? "text/calendar" : "text/csv",
+					  data, len, &reply, &rlen);
 		if (status != -1)
 			rv = cmd_import_reply(ctx, reply, rlen, status, file);
 		else
@@ -316,20 +319,19 @@ const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.usage = "FILE [--dry-run] [--skip-bad] [--encoding ENC] [--format csv|ics]",
 	.summary = "Import a plan's table (CSV) or a calendar (iCalendar)",
-	.help =
-	    "Reads FILE into the plan: a table as Excel or LibreOffice save it as CSV (comma or\n"
-	    "semicolon, UTF-8 or Windows-1251, with a header such as \"№ п/п, Наименование\n"
-	    "мероприятия, Срок исполнения, Ответственный исполнитель\"), or an .ics calendar.\n"
-	    "Each row becomes an item; its date is read like --when of qweek add; unknown people\n"
-	    "and groups are added. Importing the same file again updates the items. The import\n"
-	    "is all or nothing: a row that cannot be read is refused with its reason, and then\n"
-	    "nothing changes, unless --skip-bad imports the other rows. --dry-run shows what\n"
-	    "would be done and changes nothing. --encoding names the file's encoding (cp1251,\n"
-	    "utf-8) when the guess is wrong. FILE \"-\" is read from standard input.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek import --dry-run plan-2017.csv\n"
-	    "  qweek import plan-2017.csv\n",
+	.help = "Reads FILE into the plan: a table as Excel or LibreOffice save it as CSV (comma or\n"
+		"semicolon, UTF-8 or Windows-1251, with a header such as \"№ п/п, Наименование\n"
+		"мероприятия, Срок исполнения, Ответственный исполнитель\"), or an .ics calendar.\n"
+		"Each row becomes an item; its date is read like --when of qweek add; unknown people\n"
+		"and groups are added. Importing the same file again updates the items. The import\n"
+		"is all or nothing: a row that cannot be read is refused with its reason, and then\n"
+		"nothing changes, unless --skip-bad imports the other rows. --dry-run shows what\n"
+		"would be done and changes nothing. --encoding names the file's encoding (cp1251,\n"
+		"utf-8) when the guess is wrong. FILE \"-\" is read from standard input.\n"
+		"\n"
+		"example:\n"
+		"  qweek import --dry-run plan-2017.csv\n"
+		"  qweek import plan-2017.csv\n",
 	.options = cmd_import_options,
 	.lower = 1,
 	.upper = 1,

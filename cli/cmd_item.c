@@ -8,23 +8,31 @@
 
 /* qweek add | edit | show | done | reopen | cancel: one item of the plan. */
 
-#define CMD_ITEM_OPTIONS \
+#define CMD_ITEM_OPTIONS                                                                    \
 	{ "when", ARGS_VALUE }, { "due", ARGS_VALUE }, { "who", ARGS_VALUE | ARGS_REPEAT }, \
-	{ "no", ARGS_VALUE }, { "parent", ARGS_VALUE }, { "where", ARGS_VALUE }, \
-	{ "description", ARGS_VALUE }, { "remind", ARGS_VALUE }
+		{ "no", ARGS_VALUE }, { "parent", ARGS_VALUE }, { "where", ARGS_VALUE },    \
+		{ "description", ARGS_VALUE },                                              \
+	{                                                                                   \
+		"remind", ARGS_VALUE                                                        \
+	}
 
 static const struct args_option cmd_add_options[] = { CMD_ITEM_OPTIONS, { NULL, 0 } };
-static const struct args_option cmd_edit_options[] = {
-	{ "title", ARGS_VALUE }, CMD_ITEM_OPTIONS, { NULL, 0 }
-};
+static const struct args_option cmd_edit_options[] = { { "title", ARGS_VALUE },
+						       CMD_ITEM_OPTIONS,
+						       { NULL, 0 } };
 static const struct args_option cmd_note_options[] = { { "note", ARGS_VALUE }, { NULL, 0 } };
 
 /* Options that are text members of an item's body, and their names there. */
 static const struct {
 	const char *option, *member;
 } cmd_item_members[] = {
-	{ "title", "title" }, { "when", "when" }, { "due", "due" }, { "no", "label" },
-	{ "parent", "parent" }, { "where", "where" }, { "description", "description" },
+	{ "title", "title" },
+	{ "when", "when" },
+	{ "due", "due" },
+	{ "no", "label" },
+	{ "parent", "parent" },
+	{ "where", "where" },
+	{ "description", "description" },
 	{ "remind", "remind" },
 };
 
@@ -60,8 +68,8 @@ nomem:
 }
 
 /* Prints "VERB REF: TITLE[ — WHEN]" for the item in REPLY, or REPLY itself with --json. */
-static void cmd_item_say(struct cmd_ctx *ctx, struct jscan *reply, const char *verb,
-    int with_id, int with_when)
+static void cmd_item_say(struct cmd_ctx *ctx, struct jscan *reply, const char *verb, int with_id,
+			 int with_when)
 {
 	struct output_item it;
 
@@ -81,7 +89,7 @@ static void cmd_item_say(struct cmd_ctx *ctx, struct jscan *reply, const char *v
 
 /* Sends METHOD for item REF (ACTION: NULL or "done", ...) with BODY; prints with VERB. */
 static enum cmd_retval cmd_item_send(struct cmd_ctx *ctx, const char *method, const char *ref,
-    const char *action, json_t *body, const char *verb)
+				     const char *action, json_t *body, const char *verb)
 {
 	struct jscan *reply;
 	enum cmd_retval rv;
@@ -122,20 +130,19 @@ static enum cmd_retval cmd_add_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd_entry cmd_add_entry = {
 	.name = "add",
 	.usage = "TITLE (--when WHEN | --due WHEN) [--who NAME]... [--no LABEL] [--parent REF] "
-	    "[--where PLACE] [--description TEXT] [--remind RULES]",
+		 "[--where PLACE] [--description TEXT] [--remind RULES]",
 	.summary = "Add an item (an event, a span of days, or a deadline)",
-	.help =
-	    "Adds an item to the plan. WHEN is written as people write it: \"14.11.2017 15:00\",\n"
-	    "\"14.11 в 15.00\", \"14.11 9.00-18.00\", \"08.11. - 15.11. 2017\", \"10.11\",\n"
-	    "\"до 24.11.2017\", \"декабрь 2017\"; a missing year comes from the plan. --due makes\n"
-	    "it a deadline. --who names a person or group of the plan; give it once for each.\n"
-	    "--no sets the item's number in the plan (\"7.2\"), --parent the item it belongs to.\n"
-	    "--remind gives the item its own reminders (\"2h,1d\", or \"none\") instead of the\n"
-	    "plan's.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek add \"Мастер-класс «Подарки своими руками»\" --when \"14.11 в 15.00\" \\\n"
-	    "      --who \"Специалисты отделения реабилитации\" --no 7.3 --parent 7\n",
+	.help = "Adds an item to the plan. WHEN is written as people write it: \"14.11.2017 15:00\",\n"
+		"\"14.11 в 15.00\", \"14.11 9.00-18.00\", \"08.11. - 15.11. 2017\", \"10.11\",\n"
+		"\"до 24.11.2017\", \"декабрь 2017\"; a missing year comes from the plan. --due makes\n"
+		"it a deadline. --who names a person or group of the plan; give it once for each.\n"
+		"--no sets the item's number in the plan (\"7.2\"), --parent the item it belongs to.\n"
+		"--remind gives the item its own reminders (\"2h,1d\", or \"none\") instead of the\n"
+		"plan's.\n"
+		"\n"
+		"example:\n"
+		"  qweek add \"Мастер-класс «Подарки своими руками»\" --when \"14.11 в 15.00\" \\\n"
+		"      --who \"Специалисты отделения реабилитации\" --no 7.3 --parent 7\n",
 	.options = cmd_add_options,
 	.lower = 1,
 	.upper = 1,
@@ -151,7 +158,7 @@ static enum cmd_retval cmd_edit_exec(struct cmd_ctx *ctx, struct args *args)
 		return rv;
 	if (json_object_size(body) == 0)
 		rv = ctx_usage(ctx, "nothing to change: give --title, --when, --due, --who, --no, "
-		    "--parent, --where, --description or --remind");
+				    "--parent, --where, --description or --remind");
 	else
 		rv = cmd_item_send(ctx, "PATCH", args_string(args, 0), NULL, body, "changed");
 	json_decref(body);
@@ -161,23 +168,22 @@ static enum cmd_retval cmd_edit_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd_entry cmd_edit_entry = {
 	.name = "edit",
 	.usage = "REF [--title T] [--when W | --due W] [--who NAME]... [--no LABEL] "
-	    "[--parent REF] [--where P] [--description D] [--remind RULES]",
+		 "[--parent REF] [--where P] [--description D] [--remind RULES]",
 	.summary = "Change an item",
-	.help =
-	    "Changes the fields given of the item REF (its number \"7.2\", or \"@\" and its id).\n"
-	    "The --who given replace all the item's people (--who \"\" leaves none); \"\" clears\n"
-	    "a text field.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek edit 7.2 --when \"14.11 в 16.30\" --where \"актовый зал\"\n",
+	.help = "Changes the fields given of the item REF (its number \"7.2\", or \"@\" and its id).\n"
+		"The --who given replace all the item's people (--who \"\" leaves none); \"\" clears\n"
+		"a text field.\n"
+		"\n"
+		"example:\n"
+		"  qweek edit 7.2 --when \"14.11 в 16.30\" --where \"актовый зал\"\n",
 	.options = cmd_edit_options,
 	.lower = 1,
 	.upper = 1,
 	.exec = cmd_edit_exec,
 };
 
-static enum cmd_retval cmd_note_exec(struct cmd_ctx *ctx, struct args *args,
-    const char *action, const char *verb)
+static enum cmd_retval cmd_note_exec(struct cmd_ctx *ctx, struct args *args, const char *action,
+				     const char *verb)
 {
 	enum cmd_retval rv;
 	json_t *body;
@@ -201,11 +207,10 @@ const struct cmd_entry cmd_done_entry = {
 	.name = "done",
 	.usage = "REF [--note TEXT]",
 	.summary = "Mark an item done",
-	.help =
-	    "Marks the item REF done, now, with an optional note (what was done, how many came).\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek done 7.2 --note \"Пришли 14 человек\"\n",
+	.help = "Marks the item REF done, now, with an optional note (what was done, how many came).\n"
+		"\n"
+		"example:\n"
+		"  qweek done 7.2 --note \"Пришли 14 человек\"\n",
 	.options = cmd_note_options,
 	.lower = 1,
 	.upper = 1,
@@ -221,11 +226,10 @@ const struct cmd_entry cmd_reopen_entry = {
 	.name = "reopen",
 	.usage = "REF",
 	.summary = "Make a done or cancelled item open again",
-	.help =
-	    "Makes the item REF open again, as if it had never been marked done or cancelled.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek reopen 7.2\n",
+	.help = "Makes the item REF open again, as if it had never been marked done or cancelled.\n"
+		"\n"
+		"example:\n"
+		"  qweek reopen 7.2\n",
 	.lower = 1,
 	.upper = 1,
 	.exec = cmd_reopen_exec,
@@ -240,12 +244,11 @@ const struct cmd_entry cmd_cancel_entry = {
 	.name = "cancel",
 	.usage = "REF [--note TEXT]",
 	.summary = "Cancel an item",
-	.help =
-	    "Cancels the item REF: it stays in the plan and the report, marked cancelled, and\n"
-	    "leaves the calendars. --note says why.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek cancel 6 --note \"Перенесено на декабрь\"\n",
+	.help = "Cancels the item REF: it stays in the plan and the report, marked cancelled, and\n"
+		"leaves the calendars. --note says why.\n"
+		"\n"
+		"example:\n"
+		"  qweek cancel 6 --note \"Перенесено на декабрь\"\n",
 	.options = cmd_note_options,
 	.lower = 1,
 	.upper = 1,
@@ -272,17 +275,17 @@ static void cmd_show_print(struct jscan *r)
 	output_kv(stdout, "when", buf, W);
 	output_kv(stdout, "kind", jscan_get_string(r, 0, "kind"), W);
 	output_kv(stdout, "who", output_join(r, jscan_get(r, 0, "who"), &who, &cap), W);
-	output_kv(stdout, "state", it.overdue && strcmp(it.state, "open") == 0 ?
-	    "open, OVERDUE" : it.state, W);
+	output_kv(stdout, "state",
+		  it.overdue && strcmp(it.state, "open") == 0 ? "open, OVERDUE" : it.state, W);
 	for (const char *const *k = texts; *k != NULL; k++)
 		output_kv(stdout, *k, jscan_get_string(r, 0, *k), W);
-	output_kv(stdout, "done at", output_when(jscan_get_string(r, 0, "done_at"), NULL, NULL,
-	    when, sizeof when), W);
+	output_kv(stdout, "done at",
+		  output_when(jscan_get_string(r, 0, "done_at"), NULL, NULL, when, sizeof when), W);
 	output_kv(stdout, "done by", jscan_get_string(r, 0, "done_by"), W);
-	output_kv(stdout, "created", output_when(jscan_get_string(r, 0, "created"), NULL, NULL,
-	    when, sizeof when), W);
-	output_kv(stdout, "updated", output_when(jscan_get_string(r, 0, "updated"), NULL, NULL,
-	    when, sizeof when), W);
+	output_kv(stdout, "created",
+		  output_when(jscan_get_string(r, 0, "created"), NULL, NULL, when, sizeof when), W);
+	output_kv(stdout, "updated",
+		  output_when(jscan_get_string(r, 0, "updated"), NULL, NULL, when, sizeof when), W);
 	free(who);
 }
 
@@ -310,12 +313,11 @@ const struct cmd_entry cmd_show_entry = {
 	.name = "show",
 	.usage = "REF",
 	.summary = "Show an item",
-	.help =
-	    "Prints every field of the item REF (its number \"7.2\", or \"@\" and its id) as\n"
-	    "lines of key: value.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek show 7.2\n",
+	.help = "Prints every field of the item REF (its number \"7.2\", or \"@\" and its id) as\n"
+		"lines of key: value.\n"
+		"\n"
+		"example:\n"
+		"  qweek show 7.2\n",
 	.lower = 1,
 	.upper = 1,
 	.exec = cmd_show_exec,

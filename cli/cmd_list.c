@@ -8,11 +8,9 @@
 
 /* qweek list: the items of the plan, in plan order, as a table. */
 
-static const struct args_option cmd_list_options[] = {
-	{ "who", ARGS_VALUE }, { "open", 0 }, { "done", 0 }, { "overdue", 0 },
-	{ "cancelled", 0 },
-	{ NULL, 0 }
-};
+static const struct args_option cmd_list_options[] = { { "who", ARGS_VALUE }, { "open", 0 },
+						       { "done", 0 },	      { "overdue", 0 },
+						       { "cancelled", 0 },    { NULL, 0 } };
 
 static const char *const cmd_list_states[] = { "open", "done", "overdue", "cancelled", NULL };
 
@@ -33,9 +31,11 @@ static enum cmd_retval cmd_list_query(struct cmd_ctx *ctx, struct args *args, ch
 	if (who != NULL && (ewho = ctx_escape(ctx, who)) == NULL)
 		return CMD_REFUSED;
 	*tail = util_printf("%s%s%s%s%s", who != NULL || state != NULL ? "?" : "",
-	    who != NULL ? "who=" : "", who != NULL ? ewho : "",
-	    who != NULL && state != NULL ? "&state=" : state != NULL ? "state=" : "",
-	    state != NULL ? state : "");
+			    who != NULL ? "who=" : "", who != NULL ? ewho : "",
+			    who != NULL && state != NULL ? "&state=" :
+			    state != NULL		 ? "state=" :
+							   "",
+			    state != NULL ? state : "");
 	free(ewho);
 	return *tail != NULL ? CMD_OK : ctx_fail("out of memory");
 }
@@ -88,14 +88,13 @@ const struct cmd_entry cmd_list_entry = {
 	.name = "list",
 	.usage = "[--who NAME] [--open | --done | --overdue | --cancelled]",
 	.summary = "List the items of the plan",
-	.help =
-	    "Prints the plan's items in plan order: REF WHEN TITLE WHO STATE. --who keeps those\n"
-	    "of one person or group; --open, --done, --overdue and --cancelled keep those in\n"
-	    "that state. On a terminal, long titles are cut to its width; --json prints\n"
-	    "{\"items\": [...]} with every field.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek list --who \"Заместитель директора\" --overdue\n",
+	.help = "Prints the plan's items in plan order: REF WHEN TITLE WHO STATE. --who keeps those\n"
+		"of one person or group; --open, --done, --overdue and --cancelled keep those in\n"
+		"that state. On a terminal, long titles are cut to its width; --json prints\n"
+		"{\"items\": [...]} with every field.\n"
+		"\n"
+		"example:\n"
+		"  qweek list --who \"Заместитель директора\" --overdue\n",
 	.options = cmd_list_options,
 	.lower = 0,
 	.upper = 0,

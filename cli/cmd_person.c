@@ -8,11 +8,10 @@
 
 /* qweek person add | person list | group add: the people and groups of a plan. */
 
-static const struct args_option cmd_person_add_options[] = {
-	{ "role", ARGS_VALUE }, { "email", ARGS_VALUE },
-	{ "group", ARGS_VALUE | ARGS_REPEAT },
-	{ NULL, 0 }
-};
+static const struct args_option cmd_person_add_options[] = { { "role", ARGS_VALUE },
+							     { "email", ARGS_VALUE },
+							     { "group", ARGS_VALUE | ARGS_REPEAT },
+							     { NULL, 0 } };
 
 /* The body that adds NAME, a person (with ARGS' options) or a group. */
 static json_t *cmd_person_body(struct args *args, int group)
@@ -69,7 +68,7 @@ static enum cmd_retval cmd_person_add_common(struct cmd_ctx *ctx, struct args *a
 	else {
 		name = jscan_get_string(reply, 0, "name");
 		printf("added %s %s\n", group ? "group" : "person",
-		    name != NULL ? name : args_string(args, 0));
+		       name != NULL ? name : args_string(args, 0));
 	}
 	jscan_free(reply);
 	return CMD_OK;
@@ -84,14 +83,13 @@ const struct cmd_entry cmd_person_add_entry = {
 	.name = "person add",
 	.usage = "NAME [--role ROLE] [--email ADDR] [--group GROUP]...",
 	.summary = "Add a person who can be responsible for items",
-	.help =
-	    "Adds a person to the plan. --group puts them in a group (made when missing);\n"
-	    "give it once per group. Items name people and groups with --who. Names are\n"
-	    "unique in a plan, whatever the case. With --email, qweekd can send reminders.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek person add \"Иванова А. П.\" --role психолог --email ivanova@example.org \\\n"
-	    "      --group Психологи --group \"Заведующие отделениями\"\n",
+	.help = "Adds a person to the plan. --group puts them in a group (made when missing);\n"
+		"give it once per group. Items name people and groups with --who. Names are\n"
+		"unique in a plan, whatever the case. With --email, qweekd can send reminders.\n"
+		"\n"
+		"example:\n"
+		"  qweek person add \"Иванова А. П.\" --role психолог --email ivanova@example.org \\\n"
+		"      --group Психологи --group \"Заведующие отделениями\"\n",
 	.options = cmd_person_add_options,
 	.lower = 1,
 	.upper = 1,
@@ -107,19 +105,17 @@ const struct cmd_entry cmd_group_add_entry = {
 	.name = "group add",
 	.usage = "NAME",
 	.summary = "Add a group of people (\"Психологи\")",
-	.help =
-	    "Adds a group to the plan: an item given to a group is on the calendar of each of\n"
-	    "its people. Put people in it with qweek person add NAME --group GROUP.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek group add \"Специалисты отделения реабилитации\"\n",
+	.help = "Adds a group to the plan: an item given to a group is on the calendar of each of\n"
+		"its people. Put people in it with qweek person add NAME --group GROUP.\n"
+		"\n"
+		"example:\n"
+		"  qweek group add \"Специалисты отделения реабилитации\"\n",
 	.lower = 1,
 	.upper = 1,
 	.exec = cmd_group_add_exec,
 };
 
-static void cmd_person_row(struct table *t, struct jscan *j, int person, char **buf,
-    size_t *cap)
+static void cmd_person_row(struct table *t, struct jscan *j, int person, char **buf, size_t *cap)
 {
 	const char *cells[5];
 
@@ -171,11 +167,10 @@ const struct cmd_entry cmd_person_list_entry = {
 	.name = "person list",
 	.usage = "",
 	.summary = "List the people and groups of the plan",
-	.help =
-	    "Prints a table of the plan's people and groups: NAME KIND ROLE EMAIL GROUPS.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek person list --plan nedelya-kachestva-2017\n",
+	.help = "Prints a table of the plan's people and groups: NAME KIND ROLE EMAIL GROUPS.\n"
+		"\n"
+		"example:\n"
+		"  qweek person list --plan nedelya-kachestva-2017\n",
 	.lower = 0,
 	.upper = 0,
 	.exec = cmd_person_list_exec,

@@ -9,9 +9,8 @@
 /* qweek plan new | plan list | plan show: the plans qweekd keeps. */
 
 static const struct args_option cmd_plan_new_options[] = {
-	{ "from", ARGS_VALUE }, { "to", ARGS_VALUE }, { "tz", ARGS_VALUE },
-	{ "org", ARGS_VALUE }, { "lang", ARGS_VALUE }, { "slug", ARGS_VALUE },
-	{ NULL, 0 }
+	{ "from", ARGS_VALUE }, { "to", ARGS_VALUE },	{ "tz", ARGS_VALUE }, { "org", ARGS_VALUE },
+	{ "lang", ARGS_VALUE }, { "slug", ARGS_VALUE }, { NULL, 0 }
 };
 
 static enum cmd_retval cmd_plan_new_exec(struct cmd_ctx *ctx, struct args *args)
@@ -23,8 +22,7 @@ static enum cmd_retval cmd_plan_new_exec(struct cmd_ctx *ctx, struct args *args)
 
 	if (from == NULL || to == NULL)
 		return ctx_usage(ctx, "a plan needs its first and last day: --from DATE --to DATE");
-	body = json_pack("{s:s, s:s, s:s}", "title", args_string(args, 0), "from", from,
-	    "to", to);
+	body = json_pack("{s:s, s:s, s:s}", "title", args_string(args, 0), "from", from, "to", to);
 	if (body == NULL || util_json_set(body, "tz", args_get(args, "tz")) == -1 ||
 	    util_json_set(body, "org", args_get(args, "org")) == -1 ||
 	    util_json_set(body, "lang", args_get(args, "lang")) == -1 ||
@@ -51,18 +49,17 @@ static enum cmd_retval cmd_plan_new_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd_entry cmd_plan_new_entry = {
 	.name = "plan new",
 	.usage = "TITLE --from DATE --to DATE [--tz ZONE] [--org NAME] [--lang ru|uk|en] "
-	    "[--slug S]",
+		 "[--slug S]",
 	.summary = "Create a plan and print its slug",
-	.help =
-	    "Creates the plan of a Quality Week from its first day to its last. The time zone\n"
-	    "(--tz, an IANA name) defaults to qweekd's own; --lang is the language of what\n"
-	    "qweekd writes (feeds, reports); --slug names the plan in commands (--plan) and\n"
-	    "addresses, else qweekd makes one from the title. Prints the slug; with --json,\n"
-	    "{\"slug\": ...}.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek plan new \"Неделя качества 2017\" --from 08.11.2017 --to 15.11.2017 \\\n"
-	    "      --tz Asia/Krasnoyarsk --org \"МБУ СО «ЦСПСиД «Надежда»\"\n",
+	.help = "Creates the plan of a Quality Week from its first day to its last. The time zone\n"
+		"(--tz, an IANA name) defaults to qweekd's own; --lang is the language of what\n"
+		"qweekd writes (feeds, reports); --slug names the plan in commands (--plan) and\n"
+		"addresses, else qweekd makes one from the title. Prints the slug; with --json,\n"
+		"{\"slug\": ...}.\n"
+		"\n"
+		"example:\n"
+		"  qweek plan new \"Неделя качества 2017\" --from 08.11.2017 --to 15.11.2017 \\\n"
+		"      --tz Asia/Krasnoyarsk --org \"МБУ СО «ЦСПСиД «Надежда»\"\n",
 	.options = cmd_plan_new_options,
 	.lower = 1,
 	.upper = 1,
@@ -124,12 +121,11 @@ const struct cmd_entry cmd_plan_list_entry = {
 	.name = "plan list",
 	.usage = "",
 	.summary = "List the plans",
-	.help =
-	    "Prints a table of the plans qweekd keeps: SLUG TITLE FROM TO TZ ITEMS. Give a\n"
-	    "plan's slug to the other commands with --plan when there are several.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek plan list\n",
+	.help = "Prints a table of the plans qweekd keeps: SLUG TITLE FROM TO TZ ITEMS. Give a\n"
+		"plan's slug to the other commands with --plan when there are several.\n"
+		"\n"
+		"example:\n"
+		"  qweek plan list\n",
 	.lower = 0,
 	.upper = 0,
 	.exec = cmd_plan_list_exec,
@@ -157,13 +153,14 @@ static enum cmd_retval cmd_plan_show_exec(struct cmd_ctx *ctx, struct args *args
 	}
 	for (const char *const *k = keys; *k != NULL; k++)
 		output_kv(stdout, *k, jscan_get_string(reply, 0, *k), 9);
-	output_kv(stdout, "from", output_date(jscan_get_string(reply, 0, "from"), day,
-	    sizeof day), 9);
+	output_kv(stdout, "from", output_date(jscan_get_string(reply, 0, "from"), day, sizeof day),
+		  9);
 	output_kv(stdout, "to", output_date(jscan_get_string(reply, 0, "to"), day, sizeof day), 9);
 	output_kv(stdout, "tz", jscan_get_string(reply, 0, "tz"), 9);
 	output_kv(stdout, "lang", jscan_get_string(reply, 0, "lang"), 9);
-	output_kv(stdout, "created", output_when(jscan_get_string(reply, 0, "created"), NULL,
-	    NULL, day, sizeof day), 9);
+	output_kv(stdout, "created",
+		  output_when(jscan_get_string(reply, 0, "created"), NULL, NULL, day, sizeof day),
+		  9);
 	snprintf(num, sizeof num, "%lld", jscan_get_int(reply, 0, "items", 0));
 	output_kv(stdout, "items", num, 9);
 	snprintf(num, sizeof num, "%lld", jscan_get_int(reply, 0, "people", 0));
@@ -176,12 +173,11 @@ const struct cmd_entry cmd_plan_show_entry = {
 	.name = "plan show",
 	.usage = "[SLUG]",
 	.summary = "Show a plan",
-	.help =
-	    "Prints the plan named by SLUG or --plan, or the only plan there is, as lines of\n"
-	    "key: value.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek plan show nedelya-kachestva-2017\n",
+	.help = "Prints the plan named by SLUG or --plan, or the only plan there is, as lines of\n"
+		"key: value.\n"
+		"\n"
+		"example:\n"
+		"  qweek plan show nedelya-kachestva-2017\n",
 	.lower = 0,
 	.upper = 1,
 	.exec = cmd_plan_show_exec,

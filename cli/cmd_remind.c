@@ -12,27 +12,23 @@
 
 #define CMD_REMIND_TEST_WAIT_MS 30000
 
-static const char *const cmd_remind_listings[] = { "pending", "sent", "failed", "skipped",
-	"undeliverable", "all", NULL };
+static const char *const cmd_remind_listings[] = { "pending",	    "sent", "failed", "skipped",
+						   "undeliverable", "all",  NULL };
 
 static const struct args_option cmd_remind_list_options[] = {
-	{ "pending", 0 }, { "sent", 0 }, { "failed", 0 }, { "skipped", 0 },
-	{ "undeliverable", 0 }, { "all", 0 }, { "who", ARGS_VALUE }, { "limit", ARGS_VALUE },
-	{ NULL, 0 }
+	{ "pending", 0 },      { "sent", 0 },		{ "failed", 0 },
+	{ "skipped", 0 },      { "undeliverable", 0 },	{ "all", 0 },
+	{ "who", ARGS_VALUE }, { "limit", ARGS_VALUE }, { NULL, 0 }
 };
-static const struct args_option cmd_remind_who_options[] = {
-	{ "who", ARGS_VALUE }, { NULL, 0 }
-};
+static const struct args_option cmd_remind_who_options[] = { { "who", ARGS_VALUE }, { NULL, 0 } };
 static const struct args_option cmd_remind_digest_options[] = {
 	{ "who", ARGS_VALUE }, { "at", ARGS_VALUE }, { "off", 0 }, { NULL, 0 }
 };
-static const struct args_option cmd_plan_edit_options[] = {
-	{ "remind", ARGS_VALUE | ARGS_REPEAT }, { NULL, 0 }
-};
+static const struct args_option cmd_plan_edit_options[] = { { "remind", ARGS_VALUE | ARGS_REPEAT },
+							    { NULL, 0 } };
 
 /* "14.11.2017 15:00" from an instant of the API (or "" for null). */
-static const char *cmd_remind_at(struct jscan *j, int obj, const char *key, char *buf,
-    size_t len)
+static const char *cmd_remind_at(struct jscan *j, int obj, const char *key, char *buf, size_t len)
 {
 	const char *s = jscan_get_string(j, obj, key);
 
@@ -69,7 +65,7 @@ static void cmd_remind_row(struct table *t, struct jscan *j, int r)
 	const char *state = jscan_get_string(j, r, "state");
 
 	snprintf(rule, sizeof rule, "%s%s", jscan_get_string(j, r, "rule"),
-	    jscan_get_bool(j, r, "copy") ? " (copy)" : "");
+		 jscan_get_bool(j, r, "copy") ? " (copy)" : "");
 	cells[0] = cmd_remind_at(j, r, "at", at, sizeof at);
 	cells[1] = state;
 	cells[2] = jscan_get_string(j, r, "item");
@@ -87,8 +83,7 @@ static void cmd_remind_row(struct table *t, struct jscan *j, int r)
 
 static void cmd_remind_table(struct cmd_ctx *ctx, struct jscan *j, int arr)
 {
-	static const char *const header[] = { "AT", "STATE", "ITEM", "TO", "RULE", "VIA",
-		"NOTE" };
+	static const char *const header[] = { "AT", "STATE", "ITEM", "TO", "RULE", "VIA", "NOTE" };
 	struct table *t = table_new(7);
 
 	if (t == NULL)
@@ -142,7 +137,7 @@ static const char *cmd_remind_listing(struct cmd_ctx *ctx, struct args *args)
 			continue;
 		if (which != NULL) {
 			ctx_usage(ctx, "give one of --pending, --sent, --failed, --skipped, "
-			    "--undeliverable, --all");
+				       "--undeliverable, --all");
 			return NULL;
 		}
 		which = *s;
@@ -151,8 +146,8 @@ static const char *cmd_remind_listing(struct cmd_ctx *ctx, struct args *args)
 }
 
 /* "?state=S[&who=W][&limit=N]" into *TAIL; CMD_OK or an error printed. */
-static enum cmd_retval cmd_remind_query(struct cmd_ctx *ctx, struct args *args,
-    const char *state, char **tail)
+static enum cmd_retval cmd_remind_query(struct cmd_ctx *ctx, struct args *args, const char *state,
+					char **tail)
 {
 	const char *who = args_get(args, "who"), *limit = args_get(args, "limit");
 	char *ewho = NULL, *elimit = NULL;
@@ -162,10 +157,10 @@ static enum cmd_retval cmd_remind_query(struct cmd_ctx *ctx, struct args *args,
 		free(ewho);
 		return CMD_REFUSED;
 	}
-	*tail = util_printf("%s%s%s%s%s%s", state != NULL ? "?state=" : "",
-	    state != NULL ? state : "", ewho != NULL ? (state ? "&who=" : "?who=") : "",
-	    ewho != NULL ? ewho : "", elimit != NULL ? "&limit=" : "",
-	    elimit != NULL ? elimit : "");
+	*tail = util_printf(
+		"%s%s%s%s%s%s", state != NULL ? "?state=" : "", state != NULL ? state : "",
+		ewho != NULL ? (state ? "&who=" : "?who=") : "", ewho != NULL ? ewho : "",
+		elimit != NULL ? "&limit=" : "", elimit != NULL ? elimit : "");
 	free(ewho);
 	free(elimit);
 	return *tail != NULL ? CMD_OK : ctx_fail("out of memory");
@@ -217,19 +212,18 @@ static enum cmd_retval cmd_remind_list_exec(struct cmd_ctx *ctx, struct args *ar
 const struct cmd_entry cmd_remind_list_entry = {
 	.name = "remind list",
 	.usage = "[--pending | --sent | --failed | --skipped | --undeliverable | --all] "
-	    "[--who NAME] [--limit N]",
+		 "[--who NAME] [--limit N]",
 	.summary = "List reminders: to come, sent, failed, skipped; people out of reach",
-	.help =
-	    "Prints the plan's reminders: AT (when due) STATE ITEM TO RULE VIA NOTE. --pending\n"
-	    "(the default) shows what is to come and what is being sent or retried; --sent what\n"
-	    "went out; --failed what could not be delivered (retried with a growing pause) or\n"
-	    "came too late; --skipped what was not sent and why (done, cancelled, moved, or\n"
-	    "superseded). --undeliverable lists the people that nothing can reach: no email\n"
-	    "address and no notify hook. --who keeps one person's (or a group's) reminders.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek remind list --failed\n"
-	    "  qweek remind list --who \"Иванова А. П.\"\n",
+	.help = "Prints the plan's reminders: AT (when due) STATE ITEM TO RULE VIA NOTE. --pending\n"
+		"(the default) shows what is to come and what is being sent or retried; --sent what\n"
+		"went out; --failed what could not be delivered (retried with a growing pause) or\n"
+		"came too late; --skipped what was not sent and why (done, cancelled, moved, or\n"
+		"superseded). --undeliverable lists the people that nothing can reach: no email\n"
+		"address and no notify hook. --who keeps one person's (or a group's) reminders.\n"
+		"\n"
+		"example:\n"
+		"  qweek remind list --failed\n"
+		"  qweek remind list --who \"Иванова А. П.\"\n",
 	.options = cmd_remind_list_options,
 	.lower = 0,
 	.upper = 0,
@@ -272,8 +266,8 @@ static int cmd_remind_wait(struct cmd_ctx *ctx, long long id)
 		printf("sent by %s\n", jscan_get_string(reply, 0, "channel"));
 	else
 		printf("not sent by %s: %s\n", jscan_get_string(reply, 0, "channel"),
-		    strcmp(state, "queued") == 0 ? "still waiting after 30 s" :
-		    jscan_get_string(reply, 0, "reason"));
+		       strcmp(state, "queued") == 0 ? "still waiting after 30 s" :
+						      jscan_get_string(reply, 0, "reason"));
 	jscan_free(reply);
 	free(path);
 	return sent;
@@ -312,13 +306,12 @@ const struct cmd_entry cmd_remind_test_entry = {
 	.name = "remind test",
 	.usage = "--who NAME",
 	.summary = "Send a test message to a person through each of their channels",
-	.help =
-	    "Sends NAME a test message now, by email (when qweekd has [smtp] and the person an\n"
-	    "address) and through the notify hook (when qweekd has [notify] command), waits up\n"
-	    "to 30 s and says how each went. Exits 1 if one of them did not get through.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek remind test --who \"Иванова А. П.\"\n",
+	.help = "Sends NAME a test message now, by email (when qweekd has [smtp] and the person an\n"
+		"address) and through the notify hook (when qweekd has [notify] command), waits up\n"
+		"to 30 s and says how each went. Exits 1 if one of them did not get through.\n"
+		"\n"
+		"example:\n"
+		"  qweek remind test --who \"Иванова А. П.\"\n",
 	.options = cmd_remind_who_options,
 	.lower = 0,
 	.upper = 0,
@@ -333,17 +326,17 @@ static void cmd_remind_item_print(struct cmd_ctx *ctx, struct jscan *reply)
 
 	printf("%s %s\n", jscan_get_string(reply, 0, "item"), jscan_get_string(reply, 0, "title"));
 	printf("reminders: %s (%s)%s\n", jscan_get_string(reply, 0, "rules"),
-	    own != NULL ? "its own" : "the plan's",
-	    strcmp(jscan_get_string(reply, 0, "overdue"), "yes") == 0 ?
-	    ", then overdue notices" : "");
+	       own != NULL ? "its own" : "the plan's",
+	       strcmp(jscan_get_string(reply, 0, "overdue"), "yes") == 0 ?
+		       ", then overdue notices" :
+		       "");
 	if (jscan_first(reply, next) == -1)
 		printf("nothing more to come\n");
 	else
 		cmd_remind_table(ctx, reply, next);
 }
 
-static enum cmd_retval cmd_remind_item(struct cmd_ctx *ctx, const char *ref,
-    const char *spec)
+static enum cmd_retval cmd_remind_item(struct cmd_ctx *ctx, const char *ref, const char *spec)
 {
 	struct jscan *reply;
 	enum cmd_retval rv;
@@ -378,15 +371,14 @@ const struct cmd_entry cmd_remind_set_entry = {
 	.name = "remind set",
 	.usage = "REF RULES|none|default",
 	.summary = "Give an item its own reminders, or none",
-	.help =
-	    "Replaces the plan's reminders for the item REF: RULES are how long before\n"
-	    "(30m, 2h, 1d, 1w) or a time on the item's day (09:00), separated by commas.\n"
-	    "\"none\" silences the item, overdue notices included; \"default\" gives it the\n"
-	    "plan's reminders again. Prints the reminders to come.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek remind set 7.2 2h,1d\n"
-	    "  qweek remind set 6 none\n",
+	.help = "Replaces the plan's reminders for the item REF: RULES are how long before\n"
+		"(30m, 2h, 1d, 1w) or a time on the item's day (09:00), separated by commas.\n"
+		"\"none\" silences the item, overdue notices included; \"default\" gives it the\n"
+		"plan's reminders again. Prints the reminders to come.\n"
+		"\n"
+		"example:\n"
+		"  qweek remind set 7.2 2h,1d\n"
+		"  qweek remind set 6 none\n",
 	.lower = 2,
 	.upper = 2,
 	.exec = cmd_remind_set_exec,
@@ -401,12 +393,11 @@ const struct cmd_entry cmd_remind_show_entry = {
 	.name = "remind show",
 	.usage = "REF",
 	.summary = "Show an item's reminders and those to come",
-	.help =
-	    "Prints the reminders of the item REF (its own, or the plan's) and when the next\n"
-	    "ones go, to whom.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek remind show 7.2\n",
+	.help = "Prints the reminders of the item REF (its own, or the plan's) and when the next\n"
+		"ones go, to whom.\n"
+		"\n"
+		"example:\n"
+		"  qweek remind show 7.2\n",
 	.lower = 1,
 	.upper = 1,
 	.exec = cmd_remind_show_exec,
@@ -421,8 +412,10 @@ static void cmd_remind_rules_print(struct jscan *reply)
 	printf("  events:    %s\n", jscan_get_string(reply, rules, "events"));
 	printf("  deadlines: %s\n", jscan_get_string(reply, rules, "deadlines"));
 	printf("  overdue:   %s%s\n", overdue,
-	    overdue != NULL && strcmp(overdue, "none") != 0 ? " on working days (Mon-Fri), "
-	    "to the people on the item and the director" : "");
+	       overdue != NULL && strcmp(overdue, "none") != 0 ?
+		       " on working days (Mon-Fri), "
+		       "to the people on the item and the director" :
+		       "");
 }
 
 static enum cmd_retval cmd_remind_rules(struct cmd_ctx *ctx, json_t *body)
@@ -469,16 +462,15 @@ const struct cmd_entry cmd_plan_edit_entry = {
 	.name = "plan edit",
 	.usage = "--remind \"events|deadlines|overdue RULES\"... | --remind default",
 	.summary = "Change the plan's reminders",
-	.help =
-	    "Sets when qweekd reminds people, for one kind of item per --remind: \"events\"\n"
-	    "(and spans), \"deadlines\", or \"overdue\", then the rules: how long before\n"
-	    "(30m, 2h, 1d, 1w; days are calendar days, same clock time) or a time on the\n"
-	    "item's day (09:00); for overdue, the time of the notices on working days, or\n"
-	    "none. \"default\" goes back to: events 1d, 1h; deadlines 3d, 1d, 09:00; overdue\n"
-	    "09:00. Whole-day items are reminded at 09:00. Prints the plan's reminders.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek plan edit --remind \"events 2d, 2h\" --remind \"overdue 10:00\"\n",
+	.help = "Sets when qweekd reminds people, for one kind of item per --remind: \"events\"\n"
+		"(and spans), \"deadlines\", or \"overdue\", then the rules: how long before\n"
+		"(30m, 2h, 1d, 1w; days are calendar days, same clock time) or a time on the\n"
+		"item's day (09:00); for overdue, the time of the notices on working days, or\n"
+		"none. \"default\" goes back to: events 1d, 1h; deadlines 3d, 1d, 09:00; overdue\n"
+		"09:00. Whole-day items are reminded at 09:00. Prints the plan's reminders.\n"
+		"\n"
+		"example:\n"
+		"  qweek plan edit --remind \"events 2d, 2h\" --remind \"overdue 10:00\"\n",
 	.options = cmd_plan_edit_options,
 	.lower = 0,
 	.upper = 0,
@@ -504,9 +496,10 @@ static enum cmd_retval cmd_remind_status_exec(struct cmd_ctx *ctx, struct args *
 	if (*due != '\0')
 		strncat(due, " UTC", sizeof due - strlen(due) - 1);
 	output_kv(stdout, "next due", *due != '\0' ? due : "nothing to come", 10);
-	printf("%-10s%lld queued, %lld sending, %lld failed (retrying), %lld expired\n", "queue:",
-	    jscan_get_int(reply, 0, "queued", 0), jscan_get_int(reply, 0, "sending", 0),
-	    jscan_get_int(reply, 0, "failed", 0), jscan_get_int(reply, 0, "expired", 0));
+	printf("%-10s%lld queued, %lld sending, %lld failed (retrying), %lld expired\n",
+	       "queue:", jscan_get_int(reply, 0, "queued", 0),
+	       jscan_get_int(reply, 0, "sending", 0), jscan_get_int(reply, 0, "failed", 0),
+	       jscan_get_int(reply, 0, "expired", 0));
 	jscan_free(reply);
 	return cmd_remind_rules(ctx, NULL);
 }
@@ -515,12 +508,11 @@ const struct cmd_entry cmd_remind_status_entry = {
 	.name = "remind status",
 	.usage = "",
 	.summary = "Show the reminders' channels, queue and rules",
-	.help =
-	    "Prints whether email and the notify hook are configured, when the next reminder\n"
-	    "is due, how many are queued, being sent, or failing, and the plan's rules.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek remind status\n",
+	.help = "Prints whether email and the notify hook are configured, when the next reminder\n"
+		"is due, how many are queued, being sent, or failing, and the plan's rules.\n"
+		"\n"
+		"example:\n"
+		"  qweek remind status\n",
 	.lower = 0,
 	.upper = 0,
 	.exec = cmd_remind_status_exec,
@@ -559,12 +551,12 @@ static enum cmd_retval cmd_remind_digest_exec(struct cmd_ctx *ctx, struct args *
 	else if (jscan_first(reply, arr) == -1)
 		printf("nobody gets a digest\n");
 	for (int d = jscan_first(reply, arr); !ctx_json(ctx) && d != -1;
-	    d = jscan_next(reply, arr, d)) {
+	     d = jscan_next(reply, arr, d)) {
 		char next[64];
 
 		printf("%s: at %s on working days, next %s\n", jscan_get_string(reply, d, "person"),
-		    jscan_get_string(reply, d, "at"),
-		    cmd_remind_at(reply, d, "next", next, sizeof next));
+		       jscan_get_string(reply, d, "at"),
+		       cmd_remind_at(reply, d, "next", next, sizeof next));
 	}
 	jscan_free(reply);
 	return CMD_OK;
@@ -574,14 +566,13 @@ const struct cmd_entry cmd_remind_digest_entry = {
 	.name = "remind digest",
 	.usage = "[--who NAME (--at HH:MM | --off)]",
 	.summary = "Give a person a morning digest, or list who gets one",
-	.help =
-	    "With --who and --at, NAME gets a digest on working days at that time (in the\n"
-	    "plan's zone): the events of the day, the deadlines of the next three days, and\n"
-	    "what is overdue, in one message; none is sent on a day with nothing to say.\n"
-	    "--off stops it. Without options, lists who gets one.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek remind digest --who \"Сидорова Н. В.\" --at 08:00\n",
+	.help = "With --who and --at, NAME gets a digest on working days at that time (in the\n"
+		"plan's zone): the events of the day, the deadlines of the next three days, and\n"
+		"what is overdue, in one message; none is sent on a day with nothing to say.\n"
+		"--off stops it. Without options, lists who gets one.\n"
+		"\n"
+		"example:\n"
+		"  qweek remind digest --who \"Сидорова Н. В.\" --at 08:00\n",
 	.options = cmd_remind_digest_options,
 	.lower = 0,
 	.upper = 0,

@@ -10,11 +10,10 @@
  * the status page's address. */
 
 static const struct args_option cmd_status_options[] = {
-	{ "all", 0 }, { "url", 0 }, { "rotate", 0 },
-	{ NULL, 0 }
+	{ "all", 0 }, { "url", 0 }, { "rotate", 0 }, { NULL, 0 }
 };
 
-#define CMD_STATUS_BAR 30	/* columns of the progress bar */
+#define CMD_STATUS_BAR 30 /* columns of the progress bar */
 
 /* "[██████░░░░] 42%" on a terminal (coloured): DONE of the items not cancelled. */
 static void cmd_status_bar(struct cmd_ctx *ctx, long long done, long long of)
@@ -43,9 +42,9 @@ static void cmd_status_totals(struct cmd_ctx *ctx, struct jscan *r)
 	int red = ctx_color(ctx) && overdue > 0;
 
 	cmd_status_bar(ctx, done, total - cancelled);
-	printf("%lld items: %lld done, %lld open (%s%lld overdue%s), %lld cancelled\n", total,
-	    done, jscan_get_int(r, 0, "open", 0), red ? "\033[31m" : "", overdue,
-	    red ? "\033[0m" : "", cancelled);
+	printf("%lld items: %lld done, %lld open (%s%lld overdue%s), %lld cancelled\n", total, done,
+	       jscan_get_int(r, 0, "open", 0), red ? "\033[31m" : "", overdue, red ? "\033[0m" : "",
+	       cancelled);
 }
 
 static void cmd_status_people(struct cmd_ctx *ctx, struct jscan *r)
@@ -129,7 +128,7 @@ static void cmd_status_overdue(struct cmd_ctx *ctx, struct jscan *r)
 
 /* The items of array KEY, under TITLE, if any. */
 static void cmd_status_items(struct cmd_ctx *ctx, struct jscan *r, const char *key,
-    const char *title)
+			     const char *title)
 {
 	int items = jscan_get(r, 0, key);
 	struct table *t;
@@ -151,8 +150,8 @@ static void cmd_status_items(struct cmd_ctx *ctx, struct jscan *r, const char *k
 /* --all: one line per plan. */
 static void cmd_status_plans(struct cmd_ctx *ctx, struct jscan *r)
 {
-	static const char *const header[] = { "PLAN", "TITLE", "DONE", "TOTAL", "OPEN",
-	    "OVERDUE", "CANCELLED", "%" };
+	static const char *const header[] = { "PLAN", "TITLE",	 "DONE",      "TOTAL",
+					      "OPEN", "OVERDUE", "CANCELLED", "%" };
 	int plans = jscan_get(r, 0, "plans");
 	const char *cells[8];
 	char num[6][32];
@@ -166,7 +165,7 @@ static void cmd_status_plans(struct cmd_ctx *ctx, struct jscan *r)
 		table_align_right(t, c);
 	for (int p = jscan_first(r, plans); p != -1; p = jscan_next(r, plans, p)) {
 		static const char *const keys[] = { "done", "total", "open", "overdue",
-		    "cancelled" };
+						    "cancelled" };
 		long long v[5];
 		for (int k = 0; k < 5; k++) {
 			v[k] = jscan_get_int(r, p, keys[k], 0);
@@ -174,7 +173,7 @@ static void cmd_status_plans(struct cmd_ctx *ctx, struct jscan *r)
 			cells[2 + k] = num[k];
 		}
 		snprintf(num[5], sizeof num[5], "%lld",
-		    v[1] - v[4] > 0 ? v[0] * 100 / (v[1] - v[4]) : 0);
+			 v[1] - v[4] > 0 ? v[0] * 100 / (v[1] - v[4]) : 0);
 		cells[0] = jscan_get_string(r, p, "slug");
 		cells[1] = jscan_get_string(r, p, "title");
 		cells[7] = num[5];
@@ -195,7 +194,7 @@ static enum cmd_retval cmd_status_url(struct cmd_ctx *ctx, int rotate)
 	char *path = ctx_path(ctx, "status-url", NULL, NULL);
 
 	rv = body != NULL && path != NULL ? ctx_request(ctx, "POST", path, body, &reply) :
-	    CMD_REFUSED;
+					    CMD_REFUSED;
 	json_decref(body);
 	free(path);
 	if (rv != CMD_OK)
@@ -246,20 +245,19 @@ const struct cmd_entry cmd_status_entry = {
 	.name = "status",
 	.usage = "[--all | --url [--rotate]]",
 	.summary = "Show what is done, open and overdue, by person",
-	.help =
-	    "Prints the progress (a bar on a terminal), how many items are done, open, overdue\n"
-	    "and cancelled, a table of each person's and group's items (NAME TOTAL DONE\n"
-	    "OVERDUE), the overdue items with how late they are, and those due within 48 hours.\n"
-	    "\n"
-	    "  --all     one line per plan, for a department that runs several\n"
-	    "  --url     the address of the plan's status page (a web page for the director,\n"
-	    "            no login: whoever has the address sees it); shown once\n"
-	    "  --rotate  with --url: a new address; the old one stops working\n"
-	    "\n"
-	    "examples:\n"
-	    "  qweek status --plan nedelya-kachestva-2017\n"
-	    "  qweek status --all\n"
-	    "  qweek status --url --rotate\n",
+	.help = "Prints the progress (a bar on a terminal), how many items are done, open, overdue\n"
+		"and cancelled, a table of each person's and group's items (NAME TOTAL DONE\n"
+		"OVERDUE), the overdue items with how late they are, and those due within 48 hours.\n"
+		"\n"
+		"  --all     one line per plan, for a department that runs several\n"
+		"  --url     the address of the plan's status page (a web page for the director,\n"
+		"            no login: whoever has the address sees it); shown once\n"
+		"  --rotate  with --url: a new address; the old one stops working\n"
+		"\n"
+		"examples:\n"
+		"  qweek status --plan nedelya-kachestva-2017\n"
+		"  qweek status --all\n"
+		"  qweek status --url --rotate\n",
 	.options = cmd_status_options,
 	.lower = 0,
 	.upper = 0,

@@ -7,10 +7,8 @@
 
 /* qweek person token | person revoke: a person's API token for the TCP listener. */
 
-static const struct args_option cmd_person_token_options[] = {
-	{ "role", ARGS_VALUE },
-	{ NULL, 0 }
-};
+static const struct args_option cmd_person_token_options[] = { { "role", ARGS_VALUE },
+							       { NULL, 0 } };
 
 static enum cmd_retval cmd_person_token_exec(struct cmd_ctx *ctx, struct args *args)
 {
@@ -39,9 +37,10 @@ static enum cmd_retval cmd_person_token_exec(struct cmd_ctx *ctx, struct args *a
 		rv = ctx_fail("qweekd sent no token");
 	} else {
 		printf("%s\n", token);
-		fprintf(stderr, "qweek: a %s token for %s; it is shown only now (an earlier one "
-		    "no longer works):\n  qweek --url URL --token TOKEN ...\n", role,
-		    args_string(args, 0));
+		fprintf(stderr,
+			"qweek: a %s token for %s; it is shown only now (an earlier one "
+			"no longer works):\n  qweek --url URL --token TOKEN ...\n",
+			role, args_string(args, 0));
 	}
 	jscan_free(reply);
 	return rv;
@@ -51,15 +50,14 @@ const struct cmd_entry cmd_person_token_entry = {
 	.name = "person token",
 	.usage = "NAME --role planner|staff|viewer",
 	.summary = "Give a person a token for the TCP API (printed once)",
-	.help =
-	    "Makes a token for NAME on this plan and prints it; qweekd keeps only its hash,\n"
-	    "so it cannot be shown again. A new token replaces the person's earlier one.\n"
-	    "Roles: planner (everything on the plan), staff (read the plan, mark their own\n"
-	    "items done or reopen them), viewer (read, status, report). Only the\n"
-	    "administrator may do this, on qweekd's Unix socket.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek person token \"Иванова А. П.\" --role staff\n",
+	.help = "Makes a token for NAME on this plan and prints it; qweekd keeps only its hash,\n"
+		"so it cannot be shown again. A new token replaces the person's earlier one.\n"
+		"Roles: planner (everything on the plan), staff (read the plan, mark their own\n"
+		"items done or reopen them), viewer (read, status, report). Only the\n"
+		"administrator may do this, on qweekd's Unix socket.\n"
+		"\n"
+		"example:\n"
+		"  qweek person token \"Иванова А. П.\" --role staff\n",
 	.options = cmd_person_token_options,
 	.lower = 1,
 	.upper = 1,
@@ -90,11 +88,10 @@ const struct cmd_entry cmd_person_revoke_entry = {
 	.name = "person revoke",
 	.usage = "NAME",
 	.summary = "Revoke a person's API token",
-	.help =
-	    "Revokes NAME's token: it stops working at once.\n"
-	    "\n"
-	    "example:\n"
-	    "  qweek person revoke \"Иванова А. П.\"\n",
+	.help = "Revokes NAME's token: it stops working at once.\n"
+		"\n"
+		"example:\n"
+		"  qweek person revoke \"Иванова А. П.\"\n",
 	.lower = 1,
 	.upper = 1,
 	.exec = cmd_person_revoke_exec,

@@ -17,12 +17,12 @@ struct cmd_ctx {
 	char socket_buf[4096];
 	int json, color;
 	size_t width;
-	struct client *client;		/* made on the first request */
+	struct client *client; /* made on the first request */
 };
 
 /* Option NAME from ARGS, else GLOBAL, else environment variable ENV (if not empty). */
-static const char *ctx_option(const struct args *global, const struct args *args,
-    const char *name, const char *env)
+static const char *ctx_option(const struct args *global, const struct args *args, const char *name,
+			      const char *env)
 {
 	const char *v;
 
@@ -34,7 +34,7 @@ static const char *ctx_option(const struct args *global, const struct args *args
 }
 
 static int ctx_where(struct cmd_ctx *ctx, const struct args *global, const struct args *args,
-    char **cause)
+		     char **cause)
 {
 	int socket_given = args_has(args, "socket") || args_has(global, "socket");
 	/* After a command, --url may be that command's own flag (status --url): no value. */
@@ -50,14 +50,14 @@ static int ctx_where(struct cmd_ctx *ctx, const struct args *global, const struc
 		return util_cause(cause, "--socket and --url need a value that is not empty");
 	if (ctx->url != NULL)
 		ctx->socket = NULL;
-	else if (ctx->socket == NULL &&
-	    (ctx->socket = paths_default_socket(ctx->socket_buf, sizeof ctx->socket_buf)) == NULL)
+	else if (ctx->socket == NULL && (ctx->socket = paths_default_socket(
+						 ctx->socket_buf, sizeof ctx->socket_buf)) == NULL)
 		return util_cause(cause, "the default socket path is too long: give --socket");
 	return 0;
 }
 
 struct cmd_ctx *ctx_new(const struct cmd_entry *entry, const struct args *global,
-    const struct args *args, char **cause)
+			const struct args *args, char **cause)
 {
 	struct cmd_ctx *ctx = calloc(1, sizeof *ctx);
 
@@ -174,8 +174,8 @@ char *ctx_path(struct cmd_ctx *ctx, const char *what, const char *ref, const cha
 		return NULL;
 	if (ref == NULL || (eref = ctx_escape(ctx, ref)) != NULL) {
 		path = util_printf("/api/v1/plans/%s%s%s%s%s%s", slug, what != NULL ? "/" : "",
-		    what != NULL ? what : "", eref != NULL ? "/" : "", eref != NULL ? eref : "",
-		    tail != NULL ? tail : "");
+				   what != NULL ? what : "", eref != NULL ? "/" : "",
+				   eref != NULL ? eref : "", tail != NULL ? tail : "");
 		if (path == NULL)
 			ctx_fail("out of memory");
 	}
@@ -213,8 +213,8 @@ static enum cmd_retval ctx_refused(struct jscan *r, int status)
 	return ctx_fail("qweekd refused the request (HTTP status %d)", status);
 }
 
-enum cmd_retval ctx_request(struct cmd_ctx *ctx, const char *method, const char *path,
-    json_t *body, struct jscan **reply)
+enum cmd_retval ctx_request(struct cmd_ctx *ctx, const char *method, const char *path, json_t *body,
+			    struct jscan **reply)
 {
 	struct jscan *r = NULL;
 	char *cause = NULL;
@@ -241,7 +241,7 @@ enum cmd_retval ctx_request(struct cmd_ctx *ctx, const char *method, const char 
 	if (r == NULL || jscan_type(r, 0) != JSCAN_OBJECT) {
 		jscan_free(r);
 		return ctx_fail("qweekd at %s answered %d without a JSON object",
-		    client_where(ctx->client), status);
+				client_where(ctx->client), status);
 	}
 	*reply = r;
 	return CMD_OK;
@@ -252,16 +252,16 @@ enum cmd_retval ctx_print_reply(struct jscan *reply)
 	size_t len;
 	const char *raw = jscan_raw(reply, &len);
 
-	while (len > 0 && (raw[len - 1] == '\n' || raw[len - 1] == '\r' ||
-	    raw[len - 1] == ' ' || raw[len - 1] == '\t'))
+	while (len > 0 && (raw[len - 1] == '\n' || raw[len - 1] == '\r' || raw[len - 1] == ' ' ||
+			   raw[len - 1] == '\t'))
 		len--;
 	fwrite(raw, 1, len, stdout);
 	fputc('\n', stdout);
 	return CMD_OK;
 }
 
-int ctx_request_bytes(struct cmd_ctx *ctx, const char *method, const char *path,
-    const char *type, const char *data, size_t len, char **reply, size_t *reply_len)
+int ctx_request_bytes(struct cmd_ctx *ctx, const char *method, const char *path, const char *type,
+		      const char *data, size_t len, char **reply, size_t *reply_len)
 {
 	char *cause = NULL;
 	int status;
@@ -270,8 +270,8 @@ int ctx_request_bytes(struct cmd_ctx *ctx, const char *method, const char *path,
 	*reply_len = 0;
 	if (ctx_client(ctx) == NULL)
 		return -1;
-	status = client_request_bytes(ctx->client, method, path, type, data, len, reply,
-	    reply_len, &cause);
+	status = client_request_bytes(ctx->client, method, path, type, data, len, reply, reply_len,
+				      &cause);
 	if (status == -1) {
 		ctx_fail("%s", cause != NULL ? cause : "out of memory");
 		free(cause);

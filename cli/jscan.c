@@ -12,13 +12,13 @@
 
 enum { JSCAN_MAX_DEPTH = 128 };
 
-#define JSCAN_ESCAPED 0x1	/* a string holding backslash escapes */
-#define JSCAN_DECODED 0x2	/* its text is in the string arena */
+#define JSCAN_ESCAPED 0x1 /* a string holding backslash escapes */
+#define JSCAN_DECODED 0x2 /* its text is in the string arena */
 
 struct jscan_tok {
-	uint32_t start;		/* a string's content (past the quote), else the value's first byte */
-	uint32_t len;		/* bytes from start: a string's content, a container's whole text */
-	uint32_t next;		/* the token after this value and everything inside it */
+	uint32_t start; /* a string's content (past the quote), else the value's first byte */
+	uint32_t len;	/* bytes from start: a string's content, a container's whole text */
+	uint32_t next;	/* the token after this value and everything inside it */
 	uint8_t type;
 	uint8_t flags;
 };
@@ -28,8 +28,8 @@ struct jscan {
 	size_t len, pos;
 	struct jscan_tok *toks;
 	size_t ntoks, cap;
-	char *str;		/* with keep: decoded texts, each at its token's offset */
-	int keep;		/* keep src as received: decode into str, not in place */
+	char *str; /* with keep: decoded texts, each at its token's offset */
+	int keep;  /* keep src as received: decode into str, not in place */
 	char *err;
 };
 
@@ -105,7 +105,14 @@ static int jscan_escape(const struct jscan *j, size_t p)
 	if (p + 1 >= j->len)
 		return -1;
 	switch (j->src[p + 1]) {
-	case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+	case '"':
+	case '\\':
+	case '/':
+	case 'b':
+	case 'f':
+	case 'n':
+	case 'r':
+	case 't':
 		return 1;
 	case 'u':
 		if (p + 5 >= j->len || jscan_hex(j->src + p + 2, &cp) == -1 || cp == 0)
@@ -114,8 +121,8 @@ static int jscan_escape(const struct jscan *j, size_t p)
 			return 5;
 		/* UTF-16 surrogates only in pairs, high then low, as jansson insists too. */
 		if (cp > 0xdbff || p + 11 >= j->len || j->src[p + 6] != '\\' ||
-		    j->src[p + 7] != 'u' || jscan_hex(j->src + p + 8, &lo) == -1 ||
-		    lo < 0xdc00 || lo > 0xdfff)
+		    j->src[p + 7] != 'u' || jscan_hex(j->src + p + 8, &lo) == -1 || lo < 0xdc00 ||
+		    lo > 0xdfff)
 			return -1;
 		return 11;
 	}
@@ -126,22 +133,20 @@ static int jscan_escape(const struct jscan *j, size_t p)
 enum { JS_PLAIN, JS_QUOTE, JS_ESCAPE, JS_CTRL, JS_LEAD2, JS_LEAD3, JS_LEAD4, JS_BAD };
 
 static const unsigned char jscan_class[256] = {
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,		/* 0x00 */
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,		/* 0x20: '"' */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,		/* 0x40 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,		/* 0x50: '\\' */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,		/* 0x80: continuations */
-	7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
-	7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
-	7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
-	7, 7, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,		/* 0xc0: C0, C1 overlong */
-	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-	5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,		/* 0xe0 */
-	6, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,		/* 0xf0: F5-FF invalid */
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x00 */
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 1, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, /* 0x20: '"' */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0,				/* 0x40 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, /* 0x50: '\\' */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, /* 0x80: continuations */
+	7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+	7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, /* 0xc0: C0, C1 overlong */
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+	5, 5, 5, 5, 5, 5, 5,				/* 0xe0 */
+	6, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, /* 0xf0: F5-FF invalid */
 };
 
 static int jscan_cont(unsigned char c)
@@ -194,7 +199,7 @@ static int jscan_str(struct jscan *j)
 		case JS_CTRL:
 			j->pos = p;
 			return jscan_fail(j, p >= j->len ? "unterminated string" :
-			    "control character in a string");
+							   "control character in a string");
 		default:
 			if ((n = jscan_utf8(s + p)) == 0) {
 				j->pos = p;
@@ -303,7 +308,7 @@ static int jscan_container(struct jscan *j, int depth)
 			}
 			if (c != close)
 				return jscan_fail(j, object ? "expected ',' or '}'" :
-				    "expected ',' or ']'");
+							      "expected ',' or ']'");
 			j->pos++;
 			break;
 		}
@@ -349,7 +354,7 @@ struct jscan *jscan_parse(char *buf, size_t len, char **cause)
 	}
 	j->src = buf;
 	j->len = len;
-	buf[len] = '\0';	/* stops every scan at the end */
+	buf[len] = '\0'; /* stops every scan at the end */
 	if (len >= UINT32_MAX)
 		jscan_fail(j, "too long");
 	else if (jscan_value(j, 0) != -1) {
@@ -405,11 +410,21 @@ static char *jscan_unescape(const char *s, size_t len, char *d)
 			continue;
 		}
 		switch (s[1]) {
-		case 'b': *d++ = '\b'; break;
-		case 'f': *d++ = '\f'; break;
-		case 'n': *d++ = '\n'; break;
-		case 'r': *d++ = '\r'; break;
-		case 't': *d++ = '\t'; break;
+		case 'b':
+			*d++ = '\b';
+			break;
+		case 'f':
+			*d++ = '\f';
+			break;
+		case 'n':
+			*d++ = '\n';
+			break;
+		case 'r':
+			*d++ = '\r';
+			break;
+		case 't':
+			*d++ = '\t';
+			break;
 		case 'u':
 			jscan_hex(s + 2, &cp);
 			if (cp >= 0xd800 && cp <= 0xdbff && end - s >= 12 && s[6] == '\\' &&
@@ -422,7 +437,9 @@ static char *jscan_unescape(const char *s, size_t len, char *d)
 			d += utf8_put(d, cp);
 			s += 4;
 			break;
-		default: *d++ = s[1]; break;
+		default:
+			*d++ = s[1];
+			break;
 		}
 		s += 2;
 	}

@@ -11,7 +11,7 @@
 enum { MEM_MAP_AT = 128 << 10 };
 
 struct mem_head {
-	size_t size;		/* of the whole block, the header included */
+	size_t size; /* of the whole block, the header included */
 	size_t mapped;
 };
 
@@ -36,7 +36,7 @@ void *mem_alloc(size_t size)
 	} else {
 		total = mem_round(total);
 		h = mmap(NULL, total, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
 		if (h == MAP_FAILED)
 			return NULL;
 		h->mapped = 1;

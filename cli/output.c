@@ -82,7 +82,7 @@ static void output_full(const struct output_point *p, char *buf, size_t len, siz
 		break;
 	case OUTPUT_TIME:
 		output_add(buf, len, n, "%02d.%02d.%04d %02d:%02d", p->day, p->month, p->year,
-		    p->hour, p->minute);
+			   p->hour, p->minute);
 		break;
 	case OUTPUT_RAW:
 		output_add(buf, len, n, "%s", p->raw);
@@ -95,8 +95,8 @@ static int output_same_day(const struct output_point *a, const struct output_poi
 	return a->year == b->year && a->month == b->month && a->day == b->day;
 }
 
-static void output_range(const struct output_point *a, const struct output_point *b,
-    char *buf, size_t len, size_t *n)
+static void output_range(const struct output_point *a, const struct output_point *b, char *buf,
+			 size_t len, size_t *n)
 {
 	if (a->prec == OUTPUT_TIME && b->prec == OUTPUT_TIME && output_same_day(a, b)) {
 		output_full(a, buf, len, n);
@@ -174,7 +174,7 @@ void output_item(struct jscan *j, int item, struct output_item *out)
 		out->state = "";
 	out->overdue = jscan_get_bool(j, item, "overdue");
 	output_when(jscan_get_string(j, item, "start"), jscan_get_string(j, item, "end"),
-	    jscan_get_string(j, item, "due"), out->when, sizeof out->when);
+		    jscan_get_string(j, item, "due"), out->when, sizeof out->when);
 }
 
 const char *output_state(const struct output_item *it)

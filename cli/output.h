@@ -24,8 +24,8 @@ char *output_date(const char *date, char *buf, size_t len);
 
 /* An item as the commands show it: strings owned by the reply it came from. */
 struct output_item {
-	char ref[48];		/* the label, else "@" and the id */
-	char when[96];		/* output_when */
+	char ref[48];  /* the label, else "@" and the id */
+	char when[96]; /* output_when */
 	long long id;
 	const char *label, *title, *state;
 	int overdue;

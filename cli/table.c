@@ -11,28 +11,28 @@
 
 enum { TABLE_GAP = 2, TABLE_MIN_CUT = 8 };
 
-#define TABLE_RIGHT	0x1	/* right-aligned */
-#define TABLE_KEEP	0x2	/* never cut */
+#define TABLE_RIGHT 0x1 /* right-aligned */
+#define TABLE_KEEP  0x2 /* never cut */
 
 struct table_cell {
-	size_t off;		/* text in the arena */
+	size_t off; /* text in the arena */
 	size_t len;
-	size_t width;		/* terminal columns */
+	size_t width; /* terminal columns */
 	unsigned char color;
 };
 
 struct table {
 	size_t ncols;
 	size_t nrows, cap_rows;
-	struct table_cell *cells;	/* nrows * ncols */
+	struct table_cell *cells; /* nrows * ncols */
 	char *text;
 	size_t text_len, text_cap;
-	unsigned char *flags;		/* per column: TABLE_RIGHT, TABLE_KEEP */
+	unsigned char *flags; /* per column: TABLE_RIGHT, TABLE_KEEP */
 };
 
 static const char *const table_sgr[] = {
-	[TABLE_PLAIN] = "", [TABLE_RED] = "\033[31m", [TABLE_GREEN] = "\033[32m",
-	[TABLE_YELLOW] = "\033[33m", [TABLE_DIM] = "\033[2m", [TABLE_BOLD] = "\033[1m",
+	[TABLE_PLAIN] = "",	     [TABLE_RED] = "\033[31m", [TABLE_GREEN] = "\033[32m",
+	[TABLE_YELLOW] = "\033[33m", [TABLE_DIM] = "\033[2m",  [TABLE_BOLD] = "\033[1m",
 };
 
 struct table *table_new(size_t ncols)
@@ -115,7 +115,7 @@ int table_add_row(struct table *t, const char *const *cells)
 	struct table_cell *row;
 
 	if (table_grow((void **)&t->cells, &t->cap_rows, (t->nrows + 1),
-	    t->ncols * sizeof *t->cells) == -1)
+		       t->ncols * sizeof *t->cells) == -1)
 		return -1;
 	row = t->cells + t->nrows * t->ncols;
 	for (size_t i = 0; i < t->ncols; i++) {
@@ -235,7 +235,7 @@ static void table_fit(const struct table *t, size_t *w, size_t max)
 
 /* Prints one cell cut to WIDTH; returns the columns written. */
 static size_t table_print_cell(const struct table *t, FILE *f, const struct table_cell *cell,
-    size_t width, int color)
+			       size_t width, int color)
 {
 	const char *text = t->text + cell->off;
 	int sgr = color && cell->color != TABLE_PLAIN && cell->len != 0;
@@ -253,7 +253,7 @@ static size_t table_print_cell(const struct table *t, FILE *f, const struct tabl
 }
 
 static void table_print_row(const struct table *t, FILE *f, const struct table_cell *row,
-    const size_t *w, int color)
+			    const size_t *w, int color)
 {
 	size_t last = 0, n;
 

@@ -121,11 +121,11 @@ uint32_t utf8_fold(uint32_t cp)
 {
 	if (cp >= 'A' && cp <= 'Z')
 		return cp + 32;
-	if (cp >= 0x0410 && cp <= 0x042f)	/* А-Я */
+	if (cp >= 0x0410 && cp <= 0x042f) /* А-Я */
 		return cp + 32;
-	if (cp >= 0x0400 && cp <= 0x040f)	/* Ѐ-Џ: Ё, Є, І, Ї, ... */
+	if (cp >= 0x0400 && cp <= 0x040f) /* Ѐ-Џ: Ё, Є, І, Ї, ... */
 		return cp + 80;
-	if (cp == 0x0490)			/* Ґ */
+	if (cp == 0x0490) /* Ґ */
 		return 0x0491;
 	if (cp >= 0x00c0 && cp <= 0x00de && cp != 0x00d7)
 		return cp + 32;

@@ -67,9 +67,9 @@ json_t *api_plan_json(const struct plan *p)
 
 	moment_iso_instant(p->created, p->tz, created, sizeof created);
 	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:i}", "slug", p->slug,
-			 "title", p->title, "org", p->org, "from", p->first_day, "to",
-			 p->last_day, "tz", p->tz, "lang", p->lang, "created", created, "items",
-			 p->nitems, "people", p->npeople);
+			 "title", p->title, "org", p->org, "from", p->first_day, "to", p->last_day,
+			 "tz", p->tz, "lang", p->lang, "created", created, "items", p->nitems,
+			 "people", p->npeople);
 }
 
 json_t *api_name_list(const char *joined)
@@ -264,7 +264,7 @@ static int reply_one(const struct item *it, void *arg)
 	if (c->r->warnings != NULL && json_array_size(c->r->warnings) > 0) {
 		jsonw_key(&c->w, "warnings");
 		jsonw_array(&c->w);
-		json_array_foreach(c->r->warnings, i, v)
+		json_array_foreach (c->r->warnings, i, v)
 			jsonw_string(&c->w, json_string_value(v));
 		jsonw_end(&c->w, ']');
 	}
@@ -313,10 +313,11 @@ int api_clock_set(struct request *r, struct error *err)
 		return -1;
 	now = json_in_str(r->body, "now");
 	if (now == NULL || clock_parse_utc(now, &t) == -1)
-		return error_set(err, ERR_INVALID, "«now» must be an instant such as "
+		return error_set(err, ERR_INVALID,
+				 "«now» must be an instant such as "
 				 "2017-11-14T03:00:00Z");
 	clock_set(t);
-	changes_notify(0);	/* plan 0: time moved; the reminders look at what is due */
+	changes_notify(0); /* plan 0: time moved; the reminders look at what is due */
 	r->reply = json_pack("{s:s}", "now", now);
 	return 0;
 }

@@ -53,8 +53,7 @@ int feed_get(struct request *r, struct error *err)
 
 	/* Whatever is wrong with the secret, the answer is the same bare 404. */
 	if (len <= 4 || strcmp(file + len - 4, ".ics") != 0 ||
-	    !feed_secret_wellformed(file, len - 4) ||
-	    feed_secret_hash(file, len - 4, hash) == -1 ||
+	    !feed_secret_wellformed(file, len - 4) || feed_secret_hash(file, len - 4, hash) == -1 ||
 	    !feed_index_find(hash, &s.plan_id, &s.person_id)) {
 		feed_http_plain(r, 404, "Not Found");
 		return 0;
@@ -217,13 +216,12 @@ static int list_one(const struct feed_row *row, void *arg)
 
 	if (row->plan_id != c->plan->id)
 		return 0;
-	if (row->person_id != 0 &&
-	    (name = store_feed_person_name(c->r->daemon->db, row->plan_id, row->person_id,
-					   c->err)) == NULL)
+	if (row->person_id != 0 && (name = store_feed_person_name(c->r->daemon->db, row->plan_id,
+								  row->person_id, c->err)) == NULL)
 		return -1;
 	moment_iso_instant(row->created, c->plan->tz, created, sizeof created);
-	json_array_append_new(c->feeds, json_pack("{s:o, s:s}", "who", name_or_null(name),
-						  "created", created));
+	json_array_append_new(
+		c->feeds, json_pack("{s:o, s:s}", "who", name_or_null(name), "created", created));
 	free(name);
 	return 0;
 }

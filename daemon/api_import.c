@@ -21,9 +21,17 @@
 
 /* Content types a file may come as: what browsers, curl and the CLI send. */
 static const char *const file_types[] = {
-	"text/csv", "text/calendar", "text/plain", "text/tab-separated-values",
-	"text/comma-separated-values", "text/x-csv", "application/csv", "application/x-csv",
-	"application/vnd.ms-excel", "application/octet-stream", NULL,
+	"text/csv",
+	"text/calendar",
+	"text/plain",
+	"text/tab-separated-values",
+	"text/comma-separated-values",
+	"text/x-csv",
+	"application/csv",
+	"application/x-csv",
+	"application/vnd.ms-excel",
+	"application/octet-stream",
+	NULL,
 };
 
 static const char *content_type(struct request *r)
@@ -44,12 +52,14 @@ static int check_type(struct request *r, struct error *err)
 	const char *ct = content_type(r);
 
 	if (ct == NULL)
-		return 0;	/* a body without a type is just bytes */
+		return 0; /* a body without a type is just bytes */
 	for (const char *const *t = file_types; *t != NULL; t++)
 		if (type_is(ct, *t))
 			return 0;
-	return error_set(err, ERR_MEDIA_TYPE, "send the file as text/csv or text/calendar, not "
-			 "%s", ct);
+	return error_set(err, ERR_MEDIA_TYPE,
+			 "send the file as text/csv or text/calendar, not "
+			 "%s",
+			 ct);
 }
 
 /* Only the query parameters in NAMES ('|'-separated) are taken. */
@@ -57,7 +67,7 @@ static int check_query(struct request *r, const char *names, struct error *err)
 {
 	struct evkeyval *kv;
 
-	TAILQ_FOREACH(kv, &r->query, next) {
+	TAILQ_FOREACH (kv, &r->query, next) {
 		size_t n = strlen(kv->key);
 		const char *s = strstr(names, kv->key);
 		if (n == 0 || s == NULL || (s != names && s[-1] != '|') ||
@@ -83,8 +93,8 @@ static int query_bool(struct request *r, const char *name, int *out, struct erro
 	return error_set(err, ERR_BAD_FIELD, "%s must be 1 or 0, not «%s»", name, v);
 }
 
-static int read_format(struct request *r, const char *body, size_t len,
-		       enum import_format *format, struct error *err)
+static int read_format(struct request *r, const char *body, size_t len, enum import_format *format,
+		       struct error *err)
 {
 	const char *f = http_query(r, "format");
 	size_t skip = 0;
@@ -103,9 +113,9 @@ static int read_format(struct request *r, const char *body, size_t len,
 			skip++;
 		*format = type_is(content_type(r), "text/calendar") ||
 					  (len - skip >= 15 &&
-					   strncasecmp(body + skip, "BEGIN:VCALENDAR", 15) == 0)
-				  ? IMPORT_ICS
-				  : IMPORT_CSV;
+					   strncasecmp(body + skip, "BEGIN:VCALENDAR", 15) == 0) ?
+				  IMPORT_ICS :
+				  IMPORT_CSV;
 	}
 	return 0;
 }

@@ -13,9 +13,10 @@
 /* Adding and editing items: the daemon reads what the person typed and checks it. */
 
 static const struct field item_fields[] = {
-	{ "title", FIELD_LINE, 2000 }, { "when", FIELD_TEXT, 200 }, { "due", FIELD_TEXT, 200 },
-	{ "who", FIELD_LINES, 50 }, { "label", FIELD_LINE, 32 }, { "parent", FIELD_LINE, 40 },
-	{ "where", FIELD_LINE, 500 }, { "description", FIELD_TEXT, 20000 },
+	{ "title", FIELD_LINE, 2000 }, { "when", FIELD_TEXT, 200 },
+	{ "due", FIELD_TEXT, 200 },    { "who", FIELD_LINES, 50 },
+	{ "label", FIELD_LINE, 32 },   { "parent", FIELD_LINE, 40 },
+	{ "where", FIELD_LINE, 500 },  { "description", FIELD_TEXT, 20000 },
 	{ "remind", FIELD_LINE, 200 }, { NULL, 0, 0 },
 };
 
@@ -23,7 +24,7 @@ static const struct field item_fields[] = {
 struct item_req {
 	char *title, *description, *place, *label, *when_text;
 	struct moment moment;
-	const char *remind;	/* "2h, 1d", "none", "default": the item's own reminders */
+	const char *remind; /* "2h, 1d", "none", "default": the item's own reminders */
 	int64_t who[50];
 	struct item_change change;
 };
@@ -74,14 +75,16 @@ static int resolve_who(struct db *db, json_t *body, const struct plan *p, struct
 		return 0;
 	q->change.has_who = 1;
 	q->change.who = q->who;
-	json_array_foreach(who, i, v) {
+	json_array_foreach (who, i, v) {
 		const char *name = json_string_value(v);
 		int found = store_person_lookup(db, p->id, name, &id, NULL, err);
 		if (found == -1)
 			return -1;
 		if (!found) {
-			error_set(err, ERR_INVALID, "there is no person or group «%s» in this plan; "
-				  "add them with qweek person add", name);
+			error_set(err, ERR_INVALID,
+				  "there is no person or group «%s» in this plan; "
+				  "add them with qweek person add",
+				  name);
 			store_person_suggest(db, p->id, name, err);
 			return -1;
 		}
@@ -91,8 +94,7 @@ static int resolve_who(struct db *db, json_t *body, const struct plan *p, struct
 }
 
 /* The newest item labelled as LABEL's parent ("7" for "7.2"), or 0. */
-static int64_t parent_by_label(struct db *db, const struct plan *p, const char *label,
-			       int64_t self)
+static int64_t parent_by_label(struct db *db, const struct plan *p, const char *label, int64_t self)
 {
 	const char *dot = strrchr(label, '.');
 	int64_t ids[16];
@@ -132,8 +134,8 @@ static int resolve_parent(struct db *db, json_t *body, const struct plan *p, int
 	return 0;
 }
 
-static int read_item_req(struct request *r, const struct plan *p, int64_t self,
-			 struct item_req *q, struct error *err)
+static int read_item_req(struct request *r, const struct plan *p, int64_t self, struct item_req *q,
+			 struct error *err)
 {
 	struct db *db = r->daemon->db;
 
@@ -161,16 +163,15 @@ static void warn_outside(struct request *r, const struct plan *p, const struct i
 	int64_t begin, end, b2, e2;
 	char from[16], to[16];
 
-	if (q->change.moment == NULL ||
-	    moment_day_bounds(p->first_day, p->tz, &begin, &e2) == -1 ||
+	if (q->change.moment == NULL || moment_day_bounds(p->first_day, p->tz, &begin, &e2) == -1 ||
 	    moment_day_bounds(p->last_day, p->tz, &b2, &end) == -1)
 		return;
 	if (q->moment.first < end && q->moment.last > begin)
 		return;
 	moment_human_day(p->first_day, from, sizeof from);
 	moment_human_day(p->last_day, to, sizeof to);
-	http_warn(r, "«%s» is outside the plan's days (%s–%s); kept as written", q->when_text,
-		  from, to);
+	http_warn(r, "«%s» is outside the plan's days (%s–%s); kept as written", q->when_text, from,
+		  to);
 }
 
 /* Runs the write of Q in one transaction and replies with the item. */

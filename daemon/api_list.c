@@ -32,8 +32,10 @@ static int read_filter(struct request *r, const struct plan *p, struct item_filt
 	f->state = state;
 	if (state != NULL && strcmp(state, "open") && strcmp(state, "done") &&
 	    strcmp(state, "overdue") && strcmp(state, "cancelled"))
-		return error_set(err, ERR_INVALID, "state «%s»: use open, done, overdue or "
-				 "cancelled", state);
+		return error_set(err, ERR_INVALID,
+				 "state «%s»: use open, done, overdue or "
+				 "cancelled",
+				 state);
 	if (who == NULL)
 		return 0;
 	found = store_person_lookup(r->daemon->db, p->id, who, &f->person_id, NULL, err);

@@ -13,10 +13,10 @@
 static int add_person_json(const struct person *p, void *arg)
 {
 	json_t *target = arg;
-	json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o}", "id", (json_int_t)p->id,
-			      "name", p->name, "kind", p->kind, "role", p->role, "email",
-			      p->email, "groups", api_name_list(p->groups), "members",
-			      api_name_list(p->members));
+	json_t *j =
+		json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o}", "id", (json_int_t)p->id, "name",
+			  p->name, "kind", p->kind, "role", p->role, "email", p->email, "groups",
+			  api_name_list(p->groups), "members", api_name_list(p->members));
 
 	if (json_is_array(target))
 		return json_array_append_new(target, j);
@@ -83,7 +83,7 @@ static int insert_person(struct db *db, int64_t plan_id, json_t *body, const cha
 	if (store_person_insert(db, plan_id, name, kind, json_in_str(body, "role"),
 				json_in_str(body, "email"), clock_now(), id, err) == -1)
 		return -1;
-	json_array_foreach(groups, i, g) {
+	json_array_foreach (groups, i, g) {
 		const char *gname = json_string_value(g);
 		if (*gname == '\0')
 			return error_set(err, ERR_INVALID, "a group needs a name");
@@ -97,9 +97,9 @@ static int insert_person(struct db *db, int64_t plan_id, json_t *body, const cha
 int api_people_create(struct request *r, struct error *err)
 {
 	static const struct field fields[] = {
-		{ "name", FIELD_LINE, 200 }, { "role", FIELD_LINE, 200 },
+		{ "name", FIELD_LINE, 200 },  { "role", FIELD_LINE, 200 },
 		{ "email", FIELD_LINE, 254 }, { "groups", FIELD_LINES, 50 },
-		{ "kind", FIELD_LINE, 16 }, { NULL, 0, 0 },
+		{ "kind", FIELD_LINE, 16 },   { NULL, 0, 0 },
 	};
 	struct db *db = r->daemon->db;
 	const char *kind = json_in_str(r->body, "kind");

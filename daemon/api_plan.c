@@ -13,7 +13,7 @@
 
 struct plans_ctx {
 	json_t *plans;
-	int64_t only;	/* a token's plan, or 0 for all */
+	int64_t only; /* a token's plan, or 0 for all */
 };
 
 static int add_plan_json(const struct plan *p, void *arg)
@@ -53,7 +53,8 @@ static int plan_settle(struct request *r, struct plan *p, struct error *err)
 	char buf[64];
 
 	if (from == NULL || to == NULL)
-		return error_set(err, ERR_INVALID, "a plan needs its first and last day "
+		return error_set(err, ERR_INVALID,
+				 "a plan needs its first and last day "
 				 "(--from 08.11.2017 --to 15.11.2017)");
 	if (moment_day_from_text(from, p->first_day, err) == -1 ||
 	    moment_day_from_text(to, p->last_day, err) == -1)
@@ -62,13 +63,17 @@ static int plan_settle(struct request *r, struct plan *p, struct error *err)
 		return error_set(err, ERR_INVALID, "the plan ends (%s) before it starts (%s)", to,
 				 from);
 	if (!tz_valid(p->tz))
-		return error_set(err, ERR_INVALID, "«%s» is not a time zone; use an IANA name such "
-				 "as Asia/Krasnoyarsk or Europe/Kyiv", p->tz);
+		return error_set(err, ERR_INVALID,
+				 "«%s» is not a time zone; use an IANA name such "
+				 "as Asia/Krasnoyarsk or Europe/Kyiv",
+				 p->tz);
 	if (lang != NULL && strcmp(lang, "ru") && strcmp(lang, "uk") && strcmp(lang, "en"))
 		return error_set(err, ERR_INVALID, "language «%s»: use ru, uk or en", lang);
 	if (slug != NULL && (!slug_valid(slug) || strcmp(slug, "_") == 0))
-		return error_set(err, ERR_INVALID, "slug «%s»: use lower-case Latin letters, "
-				 "digits and '-'", slug);
+		return error_set(err, ERR_INVALID,
+				 "slug «%s»: use lower-case Latin letters, "
+				 "digits and '-'",
+				 slug);
 	if (slug != NULL && store_plan_slug_taken(r->daemon->db, slug))
 		return error_set(err, ERR_CONFLICT, "there is already a plan «%s»", slug);
 	slug_from_title(p->title, buf, sizeof buf);
@@ -81,8 +86,9 @@ int api_plans_create(struct request *r, struct error *err)
 {
 	static const struct field fields[] = {
 		{ "title", FIELD_LINE, 500 }, { "from", FIELD_LINE, 100 },
-		{ "to", FIELD_LINE, 100 }, { "tz", FIELD_LINE, 64 }, { "org", FIELD_LINE, 500 },
-		{ "lang", FIELD_LINE, 8 }, { "slug", FIELD_LINE, 64 }, { NULL, 0, 0 },
+		{ "to", FIELD_LINE, 100 },    { "tz", FIELD_LINE, 64 },
+		{ "org", FIELD_LINE, 500 },   { "lang", FIELD_LINE, 8 },
+		{ "slug", FIELD_LINE, 64 },   { NULL, 0, 0 },
 	};
 	struct db *db = r->daemon->db;
 	struct plan *p = calloc(1, sizeof *p);

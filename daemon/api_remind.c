@@ -22,7 +22,7 @@
 /* One parsed section of `plan edit --remind`. */
 struct section {
 	enum remind_section sec;
-	char text[128];		/* canonical; empty for "default" */
+	char text[128]; /* canonical; empty for "default" */
 };
 
 static int parse_section(const char *line, struct section *s, struct error *err)
@@ -88,7 +88,7 @@ int api_plans_edit(struct request *r, struct error *err)
 		error_set(err, ERR_INVALID, "nothing to change: give --remind \"events 1d, 1h\"");
 		goto out;
 	}
-	json_array_foreach(lines, i, v)
+	json_array_foreach (lines, i, v)
 		if (parse_section(json_string_value(v), &s[n++], err) == -1)
 			goto out;
 	if (db_begin(db, err) == -1)
@@ -147,8 +147,7 @@ int remind_item_spec_set(struct db *db, int64_t item_id, const char *spec, struc
 }
 
 /* {"item", "item_id", "title", "remind" (its own, or null), "rules", "next": [...]} */
-static int reply_item_rules(struct request *r, const struct plan *p, int64_t id,
-			    struct error *err)
+static int reply_item_rules(struct request *r, const struct plan *p, int64_t id, struct error *err)
 {
 	struct db *db = r->daemon->db;
 	struct remind_pending_query pq = { NULL, id, clock_now(), 0, 0, 0 };
@@ -192,7 +191,8 @@ int api_item_remind_set(struct request *r, struct error *err)
 	    api_item_resolve(db, p, r->args[1], &id, err) == -1)
 		goto out;
 	if ((spec = json_in_str(r->body, "remind")) == NULL) {
-		error_set(err, ERR_INVALID, "say the item's reminders: \"2h, 1d\", none, or default");
+		error_set(err, ERR_INVALID,
+			  "say the item's reminders: \"2h, 1d\", none, or default");
 		goto out;
 	}
 	if (remind_item_spec_check(spec, err) == -1 || db_begin(db, err) == -1)

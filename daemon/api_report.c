@@ -21,7 +21,7 @@
 struct status_ctx {
 	const struct plan *plan;
 	struct report_tally tally;
-	struct jsonw late, soon;	/* the item arrays, written as the items pass */
+	struct jsonw late, soon; /* the item arrays, written as the items pass */
 };
 
 /*
@@ -192,10 +192,12 @@ static int read_rotate(struct request *r, int *rotate, struct error *err)
 	*rotate = 0;
 	if (r->body == NULL)
 		return 0;
-	json_object_foreach(r->body, key, v) {
+	json_object_foreach (r->body, key, v) {
 		if (strcmp(key, "rotate") != 0)
-			return error_set(err, ERR_UNKNOWN_FIELD, "«%s» is not a field of a "
-					 "status-url request (only «rotate»)", key);
+			return error_set(err, ERR_UNKNOWN_FIELD,
+					 "«%s» is not a field of a "
+					 "status-url request (only «rotate»)",
+					 key);
 		if (!json_is_boolean(v))
 			return error_set(err, ERR_BAD_FIELD, "«rotate» must be true or false");
 		*rotate = json_is_true(v);
@@ -215,12 +217,15 @@ int api_status_url(struct request *r, struct error *err)
 	    (exists = status_page_exists(db, p->id, err)) == -1)
 		goto out;
 	if (exists && !rotate) {
-		error_set(err, ERR_CONFLICT, "plan %s has a status page already, and its URL cannot "
+		error_set(err, ERR_CONFLICT,
+			  "plan %s has a status page already, and its URL cannot "
 			  "be shown again (only a hash of it is kept); to get a new URL, ask with "
-			  "rotate (qweek status --url --rotate): the old URL stops working", p->slug);
+			  "rotate (qweek status --url --rotate): the old URL stops working",
+			  p->slug);
 		goto out;
 	}
-	if (feed_secret_new(secret) == -1 || feed_secret_hash(secret, FEED_SECRET_LEN, hash) == -1) {
+	if (feed_secret_new(secret) == -1 ||
+	    feed_secret_hash(secret, FEED_SECRET_LEN, hash) == -1) {
 		error_set(err, ERR_INTERNAL, "cannot make a secret: no random bytes");
 		goto out;
 	}
@@ -229,8 +234,7 @@ int api_status_url(struct request *r, struct error *err)
 	feed_base_url(&r->daemon->config, base, sizeof base);
 	snprintf(url, sizeof url, "%s/status/%s", base, secret);
 	r->status = 201;
-	r->reply = json_pack("{s:s, s:s, s:b}", "plan", p->slug, "url", url, "rotated",
-			     exists);
+	r->reply = json_pack("{s:s, s:s, s:b}", "plan", p->slug, "url", url, "rotated", exists);
 	rc = 0;
 out:
 	plan_free(p);

@@ -11,20 +11,29 @@
 /* Done, reopen, cancel: the moves of an item's state, each refused when it makes no sense. */
 
 struct transition {
-	const char *verb;	/* as the person typed it */
-	const char *to;		/* the state it leads to */
-	const char *from;	/* the only state it leaves */
-	const char *refusal;	/* "%s" is the item's REF */
+	const char *verb;    /* as the person typed it */
+	const char *to;	     /* the state it leads to */
+	const char *from;    /* the only state it leaves */
+	const char *refusal; /* "%s" is the item's REF */
 };
 
 static const struct transition done_move = {
-	"done", "done", "open", "%s is %s; reopen it first if it needs doing again",
+	"done",
+	"done",
+	"open",
+	"%s is %s; reopen it first if it needs doing again",
 };
 static const struct transition reopen_move = {
-	"reopen", "open", NULL, "%s is %s already",
+	"reopen",
+	"open",
+	NULL,
+	"%s is %s already",
 };
 static const struct transition cancel_move = {
-	"cancel", "cancelled", "open", "%s is %s; reopen it first",
+	"cancel",
+	"cancelled",
+	"open",
+	"%s is %s; reopen it first",
 };
 
 struct state_ctx {
@@ -73,8 +82,8 @@ static int move(struct request *r, const struct transition *t, struct error *err
 
 	if (json_in_check(r->body, fields, err) == -1 || (p = api_plan(r, err)) == NULL ||
 	    api_item_resolve(db, p, r->args[1], &id, err) == -1 ||
-	    store_item_get(db, p->id, id, read_state, &c, err) == -1 ||
-	    allowed(t, &c, err) == -1 || db_begin(db, err) == -1)
+	    store_item_get(db, p->id, id, read_state, &c, err) == -1 || allowed(t, &c, err) == -1 ||
+	    db_begin(db, err) == -1)
 		goto out;
 	note = json_in_trimmed(r->body, "note");
 	if (store_item_set_state(db, id, t->to, note, done_by(r), clock_now(), err) == -1 ||

@@ -49,8 +49,8 @@ static int is_public(const struct route *rt)
 /* The token in "Authorization: Bearer T", or NULL. */
 static const char *bearer(struct request *r, size_t *len)
 {
-	const char *h = evhttp_find_header(evhttp_request_get_input_headers(r->ev),
-					   "Authorization");
+	const char *h =
+		evhttp_find_header(evhttp_request_get_input_headers(r->ev), "Authorization");
 
 	if (h == NULL || strncasecmp(h, "Bearer ", 7) != 0)
 		return NULL;
@@ -70,11 +70,13 @@ static int identify(struct request *r, struct error *err)
 	int found;
 
 	if (t == NULL)
-		return refuse(r, 401, err, r->local
-			? "you may not use qweekd's socket: ask its administrator to add you to "
-			  "its admin_group, or send a token (--token)"
-			: "this API needs a token: qweek --url URL --token TOKEN (the administrator "
-			  "makes one with qweek person token NAME --role ROLE)");
+		return refuse(
+			r, 401, err,
+			r->local ?
+				"you may not use qweekd's socket: ask its administrator to add you to "
+				"its admin_group, or send a token (--token)" :
+				"this API needs a token: qweek --url URL --token TOKEN (the administrator "
+				"makes one with qweek person token NAME --role ROLE)");
 	if (len > 256 || auth_token_hash(t, len, hash) == -1)
 		return refuse(r, 401, err, "the token is not valid");
 	found = store_token_find(r->daemon->db, hash, &r->who, err);
@@ -82,7 +84,8 @@ static int identify(struct request *r, struct error *err)
 	if (found == -1)
 		return -1;
 	if (found == 0)
-		return refuse(r, 401, err, "the token is not valid: it was revoked, replaced, or "
+		return refuse(r, 401, err,
+			      "the token is not valid: it was revoked, replaced, or "
 			      "mistyped");
 	return 0;
 }
@@ -97,8 +100,7 @@ static int check_plan(struct request *r, struct error *err)
 		return 0;
 	}
 	if (strcmp(slug, r->who.slug) != 0)
-		return error_set(err, ERR_FORBIDDEN, "your token is for plan %s only",
-				 r->who.slug);
+		return error_set(err, ERR_FORBIDDEN, "your token is for plan %s only", r->who.slug);
 	return 0;
 }
 
@@ -118,9 +120,10 @@ static int check_own_item(struct request *r, struct error *err)
 		mine = store_item_responsible(db, id, r->who.person_id, err);
 	plan_free(p);
 	if (mine == 0)
-		return error_set(err, ERR_FORBIDDEN, "%s is not among %s's items: only the people "
-				 "responsible for it (or a planner) may change it", r->args[1],
-				 r->who.person);
+		return error_set(err, ERR_FORBIDDEN,
+				 "%s is not among %s's items: only the people "
+				 "responsible for it (or a planner) may change it",
+				 r->args[1], r->who.person);
 	return mine == 1 ? 0 : -1;
 }
 
@@ -132,7 +135,8 @@ static int check_role(struct request *r, const struct route *rt, struct error *e
 	if ((rt->flags & ROUTE_STAFF) && r->who.role == AUTH_STAFF)
 		return check_own_item(r, err);
 	if (r->who.role == AUTH_STAFF)
-		return error_set(err, ERR_FORBIDDEN, "a staff token may read the plan and mark "
+		return error_set(err, ERR_FORBIDDEN,
+				 "a staff token may read the plan and mark "
 				 "its own items done or reopen them; ask a planner for this");
 	return error_set(err, ERR_FORBIDDEN, "a viewer token may only read the plan");
 }
@@ -150,11 +154,13 @@ int auth_check(struct request *r, const struct route *rt, struct error *err)
 	if (identify(r, err) == -1)
 		return -1;
 	if (rt->flags & ROUTE_ADMIN)
-		return error_set(err, ERR_FORBIDDEN, "only the administrator may do that, on "
+		return error_set(err, ERR_FORBIDDEN,
+				 "only the administrator may do that, on "
 				 "qweekd's Unix socket");
 	if (strncmp(rt->pattern, PLAN_PREFIX, strlen(PLAN_PREFIX)) != 0) {
 		if ((rt->flags & ROUTE_WRITES) || !(rt->flags & ROUTE_TOKEN))
-			return error_set(err, ERR_FORBIDDEN, "only the administrator may do that, "
+			return error_set(err, ERR_FORBIDDEN,
+					 "only the administrator may do that, "
 					 "on qweekd's Unix socket");
 		return 0;
 	}

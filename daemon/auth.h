@@ -13,23 +13,23 @@ struct route;
 struct config;
 
 enum auth_role {
-	AUTH_NONE = 0,		/* nobody known: public routes only */
-	AUTH_VIEWER,		/* reads the plan, its status and report */
-	AUTH_STAFF,		/* reads; done/reopen the items they are responsible for */
-	AUTH_PLANNER,		/* everything on their plan */
-	AUTH_ADMIN,		/* the Unix socket's administrator: everything */
+	AUTH_NONE = 0, /* nobody known: public routes only */
+	AUTH_VIEWER,   /* reads the plan, its status and report */
+	AUTH_STAFF,    /* reads; done/reopen the items they are responsible for */
+	AUTH_PLANNER,  /* everything on their plan */
+	AUTH_ADMIN,    /* the Unix socket's administrator: everything */
 };
 
 /* Who a request comes from; filled by auth_check. */
 struct auth_who {
 	enum auth_role role;
-	int64_t plan_id, person_id;	/* a token's plan and person; 0 for the administrator */
-	char person[256];		/* the token's person's name */
-	char slug[80];			/* the token's plan */
+	int64_t plan_id, person_id; /* a token's plan and person; 0 for the administrator */
+	char person[256];	    /* the token's person's name */
+	char slug[80];		    /* the token's plan */
 };
 
-#define AUTH_TOKEN_LEN 52	/* 256 random bits in base32, lower case */
-#define AUTH_HASH_LEN 32	/* SHA-256 */
+#define AUTH_TOKEN_LEN 52 /* 256 random bits in base32, lower case */
+#define AUTH_HASH_LEN  32 /* SHA-256 */
 
 /*
  * Decides whether R may use route RT (docs/api.md, "Access"), filling R->who: 0, or -1 with ERR

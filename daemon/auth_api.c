@@ -12,8 +12,7 @@
 /* The administrator gives a person a token (printed once) or revokes it. */
 
 /* The person named by the path's second argument: 0 with *ID, or -1 (404/422) with ERR. */
-static int token_person(struct request *r, const struct plan *p, int64_t *id,
-			struct error *err)
+static int token_person(struct request *r, const struct plan *p, int64_t *id, struct error *err)
 {
 	const char *name = r->args[1];
 	int is_group = 0;
@@ -40,7 +39,8 @@ static int read_role(struct request *r, enum auth_role *role, struct error *err)
 		return -1;
 	name = json_in_str(r->body, "role");
 	if (name == NULL || (*role = auth_role_parse(name)) == AUTH_NONE)
-		return error_set(err, ERR_INVALID, "give the token a role: planner, staff or "
+		return error_set(err, ERR_INVALID,
+				 "give the token a role: planner, staff or "
 				 "viewer");
 	return 0;
 }
@@ -78,8 +78,8 @@ int auth_api_token(struct request *r, struct error *err)
 	log_info("plan %s: a %s token for person %lld", p->slug, auth_role_name(role),
 		 (long long)person);
 	r->status = 201;
-	r->reply = json_pack("{s:s, s:s, s:s, s:s}", "token", token, "person", r->args[1],
-			     "role", auth_role_name(role), "plan", p->slug);
+	r->reply = json_pack("{s:s, s:s, s:s, s:s}", "token", token, "person", r->args[1], "role",
+			     auth_role_name(role), "plan", p->slug);
 	explicit_bzero(token, sizeof token);
 	rc = 0;
 out:

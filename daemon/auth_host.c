@@ -28,7 +28,7 @@ static int host_part(const char *host, char *buf, size_t len)
 	}
 	n = (size_t)(end - host);
 	if (n > 0 && host[n - 1] == '.')
-		n--;		/* "example.org." is example.org */
+		n--; /* "example.org." is example.org */
 	if (n == 0 || n >= len)
 		return -1;
 	memcpy(buf, host, n);

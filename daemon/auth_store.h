@@ -21,7 +21,6 @@ int store_token_find(struct db *db, const unsigned char hash[AUTH_HASH_LEN], str
 		     struct error *err);
 
 /* Is PERSON_ID responsible for ITEM_ID, directly or through a group? 1, 0, or -1. */
-int store_item_responsible(struct db *db, int64_t item_id, int64_t person_id,
-			   struct error *err);
+int store_item_responsible(struct db *db, int64_t item_id, int64_t person_id, struct error *err);
 
 #endif

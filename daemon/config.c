@@ -91,22 +91,23 @@ static const char *bad_value(const struct config_key *k, const char *value, int 
 	case KEY_BOOL:
 		return (*parsed = parse_bool(value)) == -1 ? "yes or no" : NULL;
 	case KEY_LOG_LEVEL:
-		return (*parsed = log_level_parse(value)) == -1 ? "error, warn, info or debug"
-								  : NULL;
+		return (*parsed = log_level_parse(value)) == -1 ? "error, warn, info or debug" :
+								  NULL;
 	case KEY_HOSTPORT:
-		return config_parse_listen(value, host, sizeof host, &port) == -1
-			       ? "HOST:PORT, such as 127.0.0.1:8080" : NULL;
+		return config_parse_listen(value, host, sizeof host, &port) == -1 ?
+			       "HOST:PORT, such as 127.0.0.1:8080" :
+			       NULL;
 	case KEY_SMTP_URL:
-		return strncmp(value, "smtp://", 7) != 0 && strncmp(value, "smtps://", 8) != 0
-			       ? "smtp://HOST:PORT or smtps://HOST:PORT" : NULL;
+		return strncmp(value, "smtp://", 7) != 0 && strncmp(value, "smtps://", 8) != 0 ?
+			       "smtp://HOST:PORT or smtps://HOST:PORT" :
+			       NULL;
 	case KEY_COUNT:
 		return (*parsed = parse_count(value)) == -1 ? "a number from 1 to 100000" : NULL;
 	}
 	return NULL;
 }
 
-static int set_value(struct config *c, const struct config_key *k, const char *value,
-		     char **cause)
+static int set_value(struct config *c, const struct config_key *k, const char *value, char **cause)
 {
 	void *field = (char *)c + k->offset;
 	const char *expected;
@@ -169,7 +170,8 @@ int config_load(struct config *c, const char *file, char **cause)
 	if (line == 0)
 		return 0;
 	if (asprintf(cause, "%s:%d: %s", file, line,
-		     ctx.cause != NULL ? ctx.cause : "not a 'key = value' line or a [section]") == -1)
+		     ctx.cause != NULL ? ctx.cause : "not a 'key = value' line or a [section]") ==
+	    -1)
 		*cause = NULL;
 	free(ctx.cause);
 	return -1;

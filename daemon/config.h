@@ -7,18 +7,18 @@
 struct config {
 	char *db;
 	char *socket;
-	char *listen;		/* HOST:PORT */
-	char *url;		/* how people reach the TCP listener: feed and status links */
-	int log_level;		/* enum log_level */
+	char *listen;  /* HOST:PORT */
+	char *url;     /* how people reach the TCP listener: feed and status links */
+	int log_level; /* enum log_level */
 	char *smtp_url;
 	char *smtp_from;
 	char *smtp_user;
 	char *smtp_password;
-	int smtp_starttls;	/* 1 yes, 0 no */
+	int smtp_starttls; /* 1 yes, 0 no */
 	char *notify_command;
-	char *admin_group;	/* members may use the Unix socket as administrators */
-	char *hosts;		/* names the TCP listener answers to ("a,b"); NULL: defaults */
-	int max_connections;	/* open HTTP connections at most (TCP waits beyond) */
+	char *admin_group;   /* members may use the Unix socket as administrators */
+	char *hosts;	     /* names the TCP listener answers to ("a,b"); NULL: defaults */
+	int max_connections; /* open HTTP connections at most (TCP waits beyond) */
 };
 
 #define CONFIG_MAX_CONNECTIONS 512

@@ -15,7 +15,7 @@ struct daemon {
 	struct db *db;
 	struct config config;
 	struct http *http;
-	int own_socket;		/* we made config.socket (not systemd): remove it when done */
+	int own_socket; /* we made config.socket (not systemd): remove it when done */
 };
 
 #endif

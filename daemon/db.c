@@ -20,10 +20,10 @@ extern const size_t schema_migration_count;
 
 struct db {
 	sqlite3 *sql;
-	int lock_fd;	/* held open for the daemon's life: flock()ed so one daemon per file */
+	int lock_fd; /* held open for the daemon's life: flock()ed so one daemon per file */
 	size_t nstmts;
 	struct {
-		const char *sql;	/* the caller's static string: compared by address */
+		const char *sql; /* the caller's static string: compared by address */
 		sqlite3_stmt *stmt;
 	} stmts[DB_STMT_MAX];
 };
@@ -50,8 +50,8 @@ static int take_lock(struct db *db, const char *path, char **cause)
 	}
 	if (flock(db->lock_fd, LOCK_EX | LOCK_NB) == -1) {
 		*cause = cause_fmt("the database %s is in use by another qweekd%s: stop it first, "
-				   "or give this one another --db", path,
-				   errno == EWOULDBLOCK ? "" : " (cannot lock it)");
+				   "or give this one another --db",
+				   path, errno == EWOULDBLOCK ? "" : " (cannot lock it)");
 		return -1;
 	}
 	return 0;
@@ -121,8 +121,9 @@ struct db *db_open(const char *path, char **cause)
 		goto fail;
 	/* One thread: no mutexes, no memory statistics (each costs a lock per allocation). */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-						     SQLITE_OPEN_NOMUTEX, NULL);
+	rc = sqlite3_open_v2(path, &db->sql,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			     NULL);
 	if (rc != SQLITE_OK) {
 		*cause = cause_fmt("cannot open the database %s: %s", path, sqlite3_errstr(rc));
 		goto fail;
@@ -179,8 +180,9 @@ int db_fail(struct db *db, int rc, struct error *err)
 {
 	switch (rc & 0xff) {
 	case SQLITE_FULL:
-		return error_set(err, ERR_UNAVAILABLE,
-				 "the disk is full: nothing was changed; free some space and try again");
+		return error_set(
+			err, ERR_UNAVAILABLE,
+			"the disk is full: nothing was changed; free some space and try again");
 	case SQLITE_READONLY:
 	case SQLITE_CANTOPEN:
 		return error_set(err, ERR_UNAVAILABLE,
@@ -195,7 +197,8 @@ int db_fail(struct db *db, int rc, struct error *err)
 				 sqlite3_errmsg(db->sql));
 	default:
 		log_error("database error %d: %s", rc, sqlite3_errmsg(db->sql));
-		return error_set(err, ERR_INTERNAL, "internal database error; see the daemon's log");
+		return error_set(err, ERR_INTERNAL,
+				 "internal database error; see the daemon's log");
 	}
 }
 

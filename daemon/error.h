@@ -7,30 +7,33 @@
 
 enum err_kind {
 	ERR_NONE = 0,
-	ERR_BAD_JSON,		/* 400 */
-	ERR_UNKNOWN_FIELD,	/* 400 */
-	ERR_BAD_FIELD,		/* 400 */
-	ERR_FORBIDDEN,		/* 403 */
-	ERR_NOT_FOUND,		/* 404 */
-	ERR_METHOD,		/* 405 */
-	ERR_AMBIGUOUS,		/* 409 */
-	ERR_CONFLICT,		/* 409 */
-	ERR_CHOOSE_PLAN,	/* 409 */
-	ERR_TOO_LARGE,		/* 413 */
-	ERR_MEDIA_TYPE,		/* 415 */
-	ERR_INVALID,		/* 422 */
-	ERR_INTERNAL,		/* 500 */
-	ERR_UNAVAILABLE,	/* 503 */
+	ERR_BAD_JSON,	   /* 400 */
+	ERR_UNKNOWN_FIELD, /* 400 */
+	ERR_BAD_FIELD,	   /* 400 */
+	ERR_FORBIDDEN,	   /* 403 */
+	ERR_NOT_FOUND,	   /* 404 */
+	ERR_METHOD,	   /* 405 */
+	ERR_AMBIGUOUS,	   /* 409 */
+	ERR_CONFLICT,	   /* 409 */
+	ERR_CHOOSE_PLAN,   /* 409 */
+	ERR_TOO_LARGE,	   /* 413 */
+	ERR_MEDIA_TYPE,	   /* 415 */
+	ERR_INVALID,	   /* 422 */
+	ERR_INTERNAL,	   /* 500 */
+	ERR_UNAVAILABLE,   /* 503 */
 };
 
 /* A refusal for the person who asked. Owned by whoever declared it; release with error_clear. */
 struct error {
 	enum err_kind kind;
 	char *message;
-	json_t *candidates;	/* array of strings, or NULL */
+	json_t *candidates; /* array of strings, or NULL */
 };
 
-#define ERROR_INIT { ERR_NONE, NULL, NULL }
+#define ERROR_INIT                   \
+	{                            \
+		ERR_NONE, NULL, NULL \
+	}
 
 /* Sets E (if not yet set: the first cause wins) and returns -1, so that `return error_set(...)`. */
 int error_set(struct error *e, enum err_kind kind, const char *fmt, ...)

@@ -18,16 +18,22 @@ struct words {
 static const struct words words_ru = {
 	{ "№ п/п", "Наименование мероприятия", "Срок исполнения", "Ответственный исполнитель",
 	  "Место проведения", "Описание", "Состояние" },
-	"открыто", "выполнено", "отменено",
+	"открыто",
+	"выполнено",
+	"отменено",
 };
 static const struct words words_uk = {
 	{ "№ з/п", "Назва заходу", "Термін виконання", "Відповідальний виконавець",
 	  "Місце проведення", "Опис", "Стан" },
-	"відкрито", "виконано", "скасовано",
+	"відкрито",
+	"виконано",
+	"скасовано",
 };
 static const struct words words_en = {
 	{ "No.", "Title", "When", "Responsible", "Place", "Description", "State" },
-	"open", "done", "cancelled",
+	"open",
+	"done",
+	"cancelled",
 };
 
 struct out {
@@ -99,12 +105,12 @@ static const char *state_word(const struct words *w, const char *state)
 struct line {
 	int64_t id, parent_id;
 	size_t from, to;		/* its bytes in the rows buffer */
-	long parent, child, next, last;	/* indexes, -1 for none */
+	long parent, child, next, last; /* indexes, -1 for none */
 	int done;
 };
 
 struct lines {
-	struct out rows;		/* every item's line, in plan order */
+	struct out rows; /* every item's line, in plan order */
 	struct line *v;
 	size_t n, cap;
 	int nomem;
@@ -169,8 +175,8 @@ static int link_tree(struct lines *ls)
 	for (size_t i = 0; i < ls->n; i++) {
 		struct line *l = &ls->v[i], *p;
 		key.id = l->parent_id;
-		found = l->parent_id != 0 ? bsearch(&kp, sorted, ls->n, sizeof *sorted, by_id)
-					  : NULL;
+		found = l->parent_id != 0 ? bsearch(&kp, sorted, ls->n, sizeof *sorted, by_id) :
+					    NULL;
 		if (found == NULL || *found == l)
 			continue;
 		p = *found;
@@ -206,8 +212,9 @@ int export_csv(struct db *db, const struct plan *p, char delim, char **out, size
 	struct lines ls = { 0 };
 	int rc;
 
-	o.w = strcmp(p->lang, "uk") == 0 ? &words_uk : strcmp(p->lang, "en") == 0 ? &words_en
-										   : &words_ru;
+	o.w = strcmp(p->lang, "uk") == 0 ? &words_uk :
+	      strcmp(p->lang, "en") == 0 ? &words_en :
+					   &words_ru;
 	ls.rows = o;
 	put(&o, "\xef\xbb\xbf", 3);
 	for (int i = 0; i < 7; i++)
@@ -222,7 +229,7 @@ int export_csv(struct db *db, const struct plan *p, char delim, char **out, size
 		if (ls.v[i].parent == -1)
 			emit(&o, &ls, (long)i, 0);
 	for (size_t i = 0; i < ls.n; i++)
-		emit(&o, &ls, (long)i, 0);	/* what a loop of parents left out */
+		emit(&o, &ls, (long)i, 0); /* what a loop of parents left out */
 	if (o.nomem) {
 		rc = error_set(err, ERR_INTERNAL, "out of memory");
 		goto out;

@@ -23,7 +23,7 @@ struct known {
 	int64_t id, plan_id, person_id;
 };
 
-static struct known *known;	/* sorted by hash */
+static struct known *known; /* sorted by hash */
 static size_t nknown, cknown;
 
 static int by_hash(const void *a, const void *b)
@@ -32,8 +32,7 @@ static int by_hash(const void *a, const void *b)
 		      FEED_HASH_LEN);
 }
 
-int feed_index_find(const unsigned char hash[FEED_HASH_LEN], int64_t *plan_id,
-		    int64_t *person_id)
+int feed_index_find(const unsigned char hash[FEED_HASH_LEN], int64_t *plan_id, int64_t *person_id)
 {
 	struct known key, *k;
 
@@ -155,7 +154,7 @@ void feed_uid_host(const struct config *c, char *buf, size_t len)
 	s = strstr(url, "://");
 	s = s != NULL ? s + 3 : url;
 	authority = strcspn(s, "/?#");
-	if ((at = memchr(s, '@', authority)) != NULL) {	/* user:password@host */
+	if ((at = memchr(s, '@', authority)) != NULL) { /* user:password@host */
 		authority -= (size_t)(at + 1 - s);
 		s = at + 1;
 	}

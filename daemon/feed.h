@@ -18,8 +18,7 @@ void feed_init(struct daemon *d);
 void feed_shutdown(void);
 
 /* The feed whose secret hashes to HASH: 1 (sets PLAN_ID, PERSON_ID), 0 unknown. */
-int feed_index_find(const unsigned char hash[FEED_HASH_LEN], int64_t *plan_id,
-		    int64_t *person_id);
+int feed_index_find(const unsigned char hash[FEED_HASH_LEN], int64_t *plan_id, int64_t *person_id);
 
 /* Adds or replaces (by id) ROW in the index; 0 or -1. Removes feed ID. */
 int feed_index_put(const struct feed_row *row);

@@ -22,13 +22,13 @@
 
 struct entry {
 	struct feed_spec spec;
-	struct feed_body *body;		/* NULL: render on the next request */
-	uint64_t gen;			/* the plan's generation it was rendered at */
-	int64_t expires;		/* render again from then on (0: never) */
+	struct feed_body *body; /* NULL: render on the next request */
+	uint64_t gen;		/* the plan's generation it was rendered at */
+	int64_t expires;	/* render again from then on (0: never) */
 	char *host;
-	char last_etag[FEED_ETAG_MAX];	/* of the body before, to keep Last-Modified honest */
+	char last_etag[FEED_ETAG_MAX]; /* of the body before, to keep Last-Modified honest */
 	int64_t last_modified;
-	size_t last_len;		/* to size the next rendering's buffer */
+	size_t last_len; /* to size the next rendering's buffer */
 };
 
 struct plan_gen {
@@ -172,7 +172,7 @@ void feed_cache_changed(int64_t plan_id)
 		feed_body_unref(entries[i].body);
 		entries[i].body = NULL;
 	}
-	if (g == NULL)	/* out of memory: forget every body rather than serve a stale one */
+	if (g == NULL) /* out of memory: forget every body rather than serve a stale one */
 		for (size_t i = 0; i < nentries; i++) {
 			feed_body_unref(entries[i].body);
 			entries[i].body = NULL;
@@ -234,10 +234,9 @@ static double ms_since(clockid_t clock, const struct timespec *t0)
 	return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
-static int render(struct db *db, struct entry *e, const char *host, int64_t now,
-		  struct error *err)
+static int render(struct db *db, struct entry *e, const char *host, int64_t now, struct error *err)
 {
-	struct timespec wall, cpu;	/* how long rendering takes, for the log only */
+	struct timespec wall, cpu; /* how long rendering takes, for the log only */
 	struct feed_text t;
 	struct feed_body *b;
 	uint64_t gen = current_gen(e->spec.plan_id);
@@ -261,8 +260,9 @@ static int render(struct db *db, struct entry *e, const char *host, int64_t now,
 	e->expires = t.expires;
 	e->last_len = b->len;
 	log_debug("feeds: plan %lld person %lld rendered: %d events, %d to-dos, %zu bytes, "
-		  "%.1f ms CPU, %.1f ms", (long long)e->spec.plan_id, (long long)e->spec.person_id,
-		  b->nevents, b->ntodos, b->len, ms_since(CLOCK_PROCESS_CPUTIME_ID, &cpu),
+		  "%.1f ms CPU, %.1f ms",
+		  (long long)e->spec.plan_id, (long long)e->spec.person_id, b->nevents, b->ntodos,
+		  b->len, ms_since(CLOCK_PROCESS_CPUTIME_ID, &cpu),
 		  ms_since(CLOCK_MONOTONIC, &wall));
 	return 0;
 }

@@ -21,13 +21,13 @@ struct feed_body {
 	int refs;
 	char *ics;
 	size_t len;
-	unsigned char *gz;	/* the gzip of ICS, made at the first request that accepts it */
+	unsigned char *gz; /* the gzip of ICS, made at the first request that accepts it */
 	size_t gz_len;
 	int gz_failed;
-	char etag[FEED_ETAG_MAX];	/* "\"<128 bits of SHA-256 in hex>\"" */
-	char etag_gz[FEED_ETAG_MAX];	/* the same with "-gz" for the gzip body */
+	char etag[FEED_ETAG_MAX];    /* "\"<128 bits of SHA-256 in hex>\"" */
+	char etag_gz[FEED_ETAG_MAX]; /* the same with "-gz" for the gzip body */
 	int64_t modified;
-	char modified_http[40];		/* IMF-fixdate */
+	char modified_http[40]; /* IMF-fixdate */
 	int nevents, ntodos;
 };
 

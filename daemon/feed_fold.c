@@ -82,7 +82,7 @@ void feed_putn(struct feed_buf *b, const char *s, size_t n)
 		/* The longest piece that fits and ends between two characters. */
 		for (k = room; k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80; k--)
 			;
-		if (k == 0 && b->col <= 1)	/* cannot happen with UTF-8: a safety net */
+		if (k == 0 && b->col <= 1) /* cannot happen with UTF-8: a safety net */
 			k = room;
 		feed_buf_raw(b, s, k);
 		fold(b);
@@ -108,10 +108,14 @@ void feed_put_textn(struct feed_buf *b, const char *s, size_t n)
 			continue;
 		feed_putn(b, run, (size_t)(s - run));
 		run = s + 1;
-		esc = c == '\\' ? "\\\\" : c == ';' ? "\\;" : c == ',' ? "\\," : c == '\n' ? "\\n"
-		      : c == '\t' ? "\t" : NULL;
+		esc = c == '\\' ? "\\\\" :
+		      c == ';'	? "\\;" :
+		      c == ','	? "\\," :
+		      c == '\n' ? "\\n" :
+		      c == '\t' ? "\t" :
+				  NULL;
 		if (esc != NULL)
-			put_char(b, esc, strlen(esc));	/* an escape is never split by a fold */
+			put_char(b, esc, strlen(esc)); /* an escape is never split by a fold */
 	}
 	feed_putn(b, run, (size_t)(s - run));
 }

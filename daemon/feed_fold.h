@@ -6,14 +6,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define FEED_LINE_MAX 75	/* octets on a physical line, CRLF not counted (RFC 5545 3.1) */
+#define FEED_LINE_MAX 75 /* octets on a physical line, CRLF not counted (RFC 5545 3.1) */
 
 /* An output buffer; DATA is malloc'd and owned by it (take it, or feed_buf_free). */
 struct feed_buf {
 	char *data;
 	size_t len, cap;
-	int oom;	/* an allocation failed: the content is incomplete */
-	size_t col;	/* octets on the current physical line */
+	int oom;    /* an allocation failed: the content is incomplete */
+	size_t col; /* octets on the current physical line */
 };
 
 void feed_buf_init(struct feed_buf *b, size_t hint);

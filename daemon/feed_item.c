@@ -13,16 +13,16 @@
  * bytes and the feed's ETag holds.
  */
 
-#define DAY 86400
-#define NO_END_SEC 3600	/* a moment without an end shows as an hour */
+#define DAY	   86400
+#define NO_END_SEC 3600 /* a moment without an end shows as an hour */
 
 static const struct feed_words words_ru = {
-	"Срок: ", "Ответственные: ", "Пункт плана: ", "Выполнено: ", "Отменено: ",
-	"Примечание: ", "Напоминание",
+	"Срок: ",     "Ответственные: ", "Пункт плана: ", "Выполнено: ",
+	"Отменено: ", "Примечание: ",	 "Напоминание",
 };
 static const struct feed_words words_uk = {
-	"Термін: ", "Відповідальні: ", "Пункт плану: ", "Виконано: ", "Скасовано: ",
-	"Примітка: ", "Нагадування",
+	"Термін: ",    "Відповідальні: ", "Пункт плану: ", "Виконано: ",
+	"Скасовано: ", "Примітка: ",	  "Нагадування",
 };
 static const struct feed_words words_en = {
 	"Due: ", "Responsible: ", "Plan item: ", "Done: ", "Cancelled: ", "Note: ", "Reminder",
@@ -411,15 +411,15 @@ static int trigger_of(struct feed_ctx *c, const struct rule *r, enum rule_kind k
 	}
 	feed_zone_wall(c->zone, s->start, &w);
 	t = feed_zone_instant(c->zone, w.year, w.month, w.day, r->at_local / 3600,
-			      r->at_local / 60 % 60, r->at_local % 60) - s->start;
-	if (t > 0)	/* after the moment */
+			      r->at_local / 60 % 60, r->at_local % 60) -
+	    s->start;
+	if (t > 0) /* after the moment */
 		return 0;
 	*d = (struct dur){ t < 0, 0, t < 0 ? -t : 0 };
 	return 1;
 }
 
-static void put_alarms(struct feed_ctx *c, const struct item *it, const struct span *s,
-		       int todo)
+static void put_alarms(struct feed_ctx *c, const struct item *it, const struct span *s, int todo)
 {
 	enum rule_kind kind = rules_kind_of(it->kind);
 	struct dur d;

@@ -31,8 +31,8 @@ static int year_of(int64_t t)
 }
 
 /* The years a client needs the zone for: the plan's days and everything its items name. */
-static int years(struct db *db, const struct plan *p, int *first, int *last,
-		 int64_t *updated, struct error *err)
+static int years(struct db *db, const struct plan *p, int *first, int *last, int64_t *updated,
+		 struct error *err)
 {
 	struct feed_span s = { 0, 0, 0 };
 
@@ -89,7 +89,7 @@ static int render_items(struct db *db, const struct feed_spec *s, struct feed_ct
 	feed_buf_raw(c->b, zone, len);
 	if (store_feed_items(db, s->plan_id, s->person_id, write_item, c, err) == -1)
 		return c->b->oom ? error_set(err, ERR_INTERNAL, "out of memory") : -1;
-	feed_buf_raw(c->b, "END:VCALENDAR\r\n\0", 16);	/* a string too (not counted) */
+	feed_buf_raw(c->b, "END:VCALENDAR\r\n\0", 16); /* a string too (not counted) */
 	c->b->len--;
 	if (c->b->oom)
 		return error_set(err, ERR_INTERNAL, "out of memory");
@@ -107,8 +107,8 @@ int feed_render(struct db *db, const struct feed_spec *s, const char *host, int6
 	int64_t updated;
 
 	memset(out, 0, sizeof *out);
-	feed_buf_init(&b, size_hint + size_hint / 8 > 64 * 1024 ? size_hint + size_hint / 8
-								  : 64 * 1024);
+	feed_buf_init(&b, size_hint + size_hint / 8 > 64 * 1024 ? size_hint + size_hint / 8 :
+								  64 * 1024);
 	if (p == NULL ||
 	    (s->person_id != 0 &&
 	     (person = store_feed_person_name(db, s->plan_id, s->person_id, err)) == NULL))

@@ -22,14 +22,14 @@ struct feed_spec {
 	int alarms;
 };
 
-#define FEED_CANCELLED_KEEP (30 * 86400)	/* a cancelled item stays this long after */
+#define FEED_CANCELLED_KEEP (30 * 86400) /* a cancelled item stays this long after */
 
 /* A rendered calendar; ICS (LEN bytes and a NUL) is malloc'd and owned by the caller. */
 struct feed_text {
 	char *ics;
 	size_t len;
-	int64_t modified;	/* the latest change that it shows (for Last-Modified) */
-	int64_t expires;	/* when it must be rendered again though nothing changed (or 0) */
+	int64_t modified; /* the latest change that it shows (for Last-Modified) */
+	int64_t expires;  /* when it must be rendered again though nothing changed (or 0) */
 	int nevents, ntodos;
 };
 
@@ -43,13 +43,13 @@ int feed_render(struct db *db, const struct feed_spec *s, const char *host, int6
 
 /* Words of the plan's language that the feed shows. */
 struct feed_words {
-	const char *due;		/* "Срок: " */
-	const char *who;		/* "Ответственные: " */
-	const char *label;		/* "Пункт плана: " */
-	const char *done;		/* "Выполнено: " */
-	const char *cancelled;		/* "Отменено: " */
-	const char *note;		/* "Примечание: " */
-	const char *reminder;		/* "Напоминание": an alarm's text */
+	const char *due;       /* "Срок: " */
+	const char *who;       /* "Ответственные: " */
+	const char *label;     /* "Пункт плана: " */
+	const char *done;      /* "Выполнено: " */
+	const char *cancelled; /* "Отменено: " */
+	const char *note;      /* "Примечание: " */
+	const char *reminder;  /* "Напоминание": an alarm's text */
 };
 
 const struct feed_words *feed_words_for(const char *lang);
@@ -64,9 +64,9 @@ struct feed_ctx {
 	enum feed_todo todo;
 	int alarms;
 	int64_t now;
-	int64_t expires;	/* out: the earliest future moment a cancelled item leaves */
-	int64_t modified;	/* out: the latest moment an item left the feed */
-	int nevents, ntodos;	/* out */
+	int64_t expires;     /* out: the earliest future moment a cancelled item leaves */
+	int64_t modified;    /* out: the latest moment an item left the feed */
+	int nevents, ntodos; /* out */
 };
 
 /* Writes the VEVENT(s) and VTODO of item IT (nothing for an item gone from the feed). */

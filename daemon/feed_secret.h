@@ -5,8 +5,8 @@
 
 #include <stddef.h>
 
-#define FEED_SECRET_LEN 26	/* 128 bits in base32, lower case, no padding */
-#define FEED_HASH_LEN 32	/* SHA-256 */
+#define FEED_SECRET_LEN 26 /* 128 bits in base32, lower case, no padding */
+#define FEED_HASH_LEN	32 /* SHA-256 */
 
 /* A new secret into OUT (NUL-terminated) from getrandom(2); 0 or -1. */
 int feed_secret_new(char out[FEED_SECRET_LEN + 1]);

@@ -53,7 +53,6 @@ struct feed_span {
 	int64_t first, last, updated;
 };
 
-int store_feed_items_span(struct db *db, int64_t plan_id, struct feed_span *out,
-			  struct error *err);
+int store_feed_items_span(struct db *db, int64_t plan_id, struct feed_span *out, struct error *err);
 
 #endif

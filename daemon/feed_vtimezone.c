@@ -24,26 +24,26 @@
  * is written and what the VTIMEZONE says can never disagree.
  */
 
-#define DAY 86400
+#define DAY	 86400
 #define YEAR_MIN 1971
 #define YEAR_MAX 2200
-#define SPAN_MAX 60	/* years in one VTIMEZONE */
+#define SPAN_MAX 60 /* years in one VTIMEZONE */
 
 #define ABBR_MAX 8
 
 struct trans {
-	int64_t at;		/* the instant of the change */
-	int from, to;		/* offsets before and after */
-	int dst;		/* the observance after it is daylight saving time */
-	char abbr[ABBR_MAX];	/* its abbreviation ("EEST"), for TZNAME */
+	int64_t at;	     /* the instant of the change */
+	int from, to;	     /* offsets before and after */
+	int dst;	     /* the observance after it is daylight saving time */
+	char abbr[ABBR_MAX]; /* its abbreviation ("EEST"), for TZNAME */
 };
 
 struct feed_zone {
 	char *name;
 	int first, last;
-	int initial;		/* the offset before the first transition */
+	int initial; /* the offset before the first transition */
 	char initial_abbr[ABBR_MAX];
-	struct trans *t;	/* sorted; t[0] is the change in force on 1 January of FIRST */
+	struct trans *t; /* sorted; t[0] is the change in force on 1 January of FIRST */
 	size_t n;
 	char *text;
 	size_t len;
@@ -86,7 +86,7 @@ void feed_civil_wall(int64_t secs, struct feed_wall *w)
 	w->hour = (int)(rem / 3600);
 	w->minute = (int)(rem / 60 % 60);
 	w->second = (int)(rem % 60);
-	w->wday = (int)((days % 7 + 11) % 7);	/* 1970-01-01 was a Thursday */
+	w->wday = (int)((days % 7 + 11) % 7); /* 1970-01-01 was a Thursday */
 }
 
 static int days_in_month(int y, int m)
@@ -114,7 +114,7 @@ static int offset_of(const struct feed_zone *z, int64_t t)
 
 	if (z->n == 0 || t < z->t[0].at)
 		return z->n > 0 ? z->t[0].from : z->initial;
-	while (hi - lo > 1) {	/* the last transition at or before T */
+	while (hi - lo > 1) { /* the last transition at or before T */
 		size_t mid = lo + (hi - lo) / 2;
 		if (z->t[mid].at <= t)
 			lo = mid;
@@ -161,9 +161,9 @@ int64_t feed_zone_instant(const struct feed_zone *z, int y, int mo, int d, int h
  * times. Zones renamed in tzdata are found under either name, as tz.c does.
  */
 static const char *const renamed[][2] = {
-	{ "Europe/Kyiv", "Europe/Kiev" },	{ "Asia/Kolkata", "Asia/Calcutta" },
-	{ "Asia/Ho_Chi_Minh", "Asia/Saigon" },	{ "Asia/Yangon", "Asia/Rangoon" },
-	{ "America/Nuuk", "America/Godthab" },	{ "Pacific/Kanton", "Pacific/Enderbury" },
+	{ "Europe/Kyiv", "Europe/Kiev" },      { "Asia/Kolkata", "Asia/Calcutta" },
+	{ "Asia/Ho_Chi_Minh", "Asia/Saigon" }, { "Asia/Yangon", "Asia/Rangoon" },
+	{ "America/Nuuk", "America/Godthab" }, { "Pacific/Kanton", "Pacific/Enderbury" },
 };
 
 static int has_tzfile(const char *name)
@@ -333,7 +333,7 @@ static void key_of(const struct trans *t, struct rule_key *k, int *year)
 {
 	struct feed_wall w;
 
-	memset(k, 0, sizeof *k);	/* compared with memcmp */
+	memset(k, 0, sizeof *k); /* compared with memcmp */
 	feed_civil_wall(t->at + t->from, &w);
 	*year = w.year;
 	k->dst = t->dst;
@@ -349,8 +349,8 @@ static void key_of(const struct trans *t, struct rule_key *k, int *year)
 static icalcomponent *observance(const struct feed_zone *z, const struct group *g)
 {
 	const struct trans *t = &z->t[g->first];
-	icalcomponent *c = icalcomponent_new(g->key.dst ? ICAL_XDAYLIGHT_COMPONENT
-							: ICAL_XSTANDARD_COMPONENT);
+	icalcomponent *c =
+		icalcomponent_new(g->key.dst ? ICAL_XDAYLIGHT_COMPONENT : ICAL_XSTANDARD_COMPONENT);
 	static const char days[][3] = { "SU", "MO", "TU", "WE", "TH", "FR", "SA" };
 	struct icaltimetype start = icaltime_null_time();
 	struct icalrecurrencetype r;
@@ -370,7 +370,7 @@ static icalcomponent *observance(const struct feed_zone *z, const struct group *
 		return c;
 	n = snprintf(rule, sizeof rule, "FREQ=YEARLY;BYMONTH=%d;BYDAY=%d%s", g->key.month,
 		     g->key.week, days[g->key.wday]);
-	if (g->last_year < z->last + 2) {	/* the rule ended: say when */
+	if (g->last_year < z->last + 2) { /* the rule ended: say when */
 		feed_civil_wall(g->last_at, &w);
 		snprintf(rule + n, sizeof rule - (size_t)n, ";UNTIL=%04d%02d%02dT%02d%02d%02dZ",
 			 w.year, w.month, w.day, w.hour, w.minute, w.second);

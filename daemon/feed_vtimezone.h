@@ -9,7 +9,7 @@
 /* Wall-clock fields of a local time. */
 struct feed_wall {
 	int year, month, day, hour, minute, second;
-	int wday;	/* 0 = Sunday */
+	int wday; /* 0 = Sunday */
 };
 
 struct feed_zone;

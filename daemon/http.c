@@ -29,7 +29,7 @@ struct http {
 	struct evhttp *ev;
 	struct daemon *daemon;
 	const struct route *routes;
-	struct listen_set *conns;	/* listeners, the connection cap, EMFILE back-off */
+	struct listen_set *conns; /* listeners, the connection cap, EMFILE back-off */
 };
 
 static void on_request(struct evhttp_request *req, void *arg);
@@ -228,7 +228,8 @@ static int match(const char *pattern, const char *path, struct request *r, char 
 			char *seg = strndup(path, slen), *dec;
 			dec = seg ? evhttp_uridecode(seg, 0, &len) : NULL;
 			free(seg);
-			if (dec == NULL || len != strlen(dec) || len == 0 || nargs == HTTP_MAX_ARGS) {
+			if (dec == NULL || len != strlen(dec) || len == 0 ||
+			    nargs == HTTP_MAX_ARGS) {
 				free(dec);
 				return 0;
 			}
@@ -318,7 +319,8 @@ static int dispatch(struct http *h, struct request *r, char **owned, struct erro
 
 	if (!r->local && !auth_host_ok(&h->daemon->config, evhttp_request_get_host(r->ev))) {
 		r->auth_status = 421;
-		return error_set(err, ERR_FORBIDDEN, "this server does not answer to that host "
+		return error_set(err, ERR_FORBIDDEN,
+				 "this server does not answer to that host "
 				 "name; add it to [daemon] hosts if it is right");
 	}
 	if (q != NULL && evhttp_parse_query_str(q, &r->query) == -1)
@@ -350,7 +352,7 @@ static void finish(struct request *r, struct error *err)
 	}
 	if (r->reply_text != NULL) {
 		send_text(r->ev, r->status ? r->status : 200, r->reply_text, r->reply_len);
-		r->reply_text = NULL;	/* the buffer now frees it */
+		r->reply_text = NULL; /* the buffer now frees it */
 		return;
 	}
 	if (r->reply == NULL)

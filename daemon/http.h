@@ -22,30 +22,30 @@ struct http;
  * a hard limit a few times ours, and ours (a JSON 413) applies first for most oversized bodies.
  */
 #define HTTP_HARD_MAX_BODY (4 * HTTP_MAX_BODY)
-#define HTTP_MAX_HEADERS (16 * 1024)
-#define HTTP_TIMEOUT_SEC 30
-#define HTTP_MAX_ARGS 4
+#define HTTP_MAX_HEADERS   (16 * 1024)
+#define HTTP_TIMEOUT_SEC   30
+#define HTTP_MAX_ARGS	   4
 
 /* One request as a handler sees it. */
 struct request {
 	struct evhttp_request *ev;
 	struct daemon *daemon;
-	const char *args[HTTP_MAX_ARGS];	/* decoded ":x" path segments, in order */
-	struct evkeyvalq query;			/* decoded query string */
-	json_t *body;				/* the request's JSON object, or NULL */
-	int local;				/* came over the Unix socket */
-	char peer[64];				/* the Unix peer's user name, or "" */
-	long peer_uid, peer_gid;		/* the Unix peer's credentials, or -1 */
-	struct auth_who who;			/* who asks, and with which role (auth.h) */
-	int auth_status;			/* 401/421 for an auth refusal, else 0 */
-	const struct route *route;		/* the route it matched, or NULL */
+	const char *args[HTTP_MAX_ARGS]; /* decoded ":x" path segments, in order */
+	struct evkeyvalq query;		 /* decoded query string */
+	json_t *body;			 /* the request's JSON object, or NULL */
+	int local;			 /* came over the Unix socket */
+	char peer[64];			 /* the Unix peer's user name, or "" */
+	long peer_uid, peer_gid;	 /* the Unix peer's credentials, or -1 */
+	struct auth_who who;		 /* who asks, and with which role (auth.h) */
+	int auth_status;		 /* 401/421 for an auth refusal, else 0 */
+	const struct route *route;	 /* the route it matched, or NULL */
 	/* What the handler replies: */
-	int status;				/* 200 unless set */
-	json_t *reply;				/* owned; sent as the body */
-	char *reply_text;			/* or: owned, already-encoded JSON (wins) */
+	int status;	  /* 200 unless set */
+	json_t *reply;	  /* owned; sent as the body */
+	char *reply_text; /* or: owned, already-encoded JSON (wins) */
 	size_t reply_len;
-	json_t *warnings;			/* array of strings, added to reply if non-empty */
-	int sent;				/* the handler sent a non-JSON reply itself */
+	json_t *warnings; /* array of strings, added to reply if non-empty */
+	int sent;	  /* the handler sent a non-JSON reply itself */
 };
 
 /* A handler fills R->reply (and R->status) and returns 0, or returns -1 with ERR set. */
@@ -60,17 +60,17 @@ typedef int (*route_fn)(struct request *r, struct error *err);
  * - any other /api/ route needs the administrator, unless ROUTE_TOKEN lets any token read it
  *   (its handler shows only the token's plan: r->who.plan_id).
  */
-#define ROUTE_WRITES	0x1	/* changes data: planners (or the administrator) only */
-#define ROUTE_RAW_BODY	0x2	/* takes a body that is not JSON (a file): the handler reads it */
-#define ROUTE_ADMIN	0x4	/* the administrator only (the Unix socket), whatever the token */
-#define ROUTE_STAFF	0x8	/* with ROUTE_WRITES: staff may do it on an item of theirs */
-#define ROUTE_TOKEN	0x10	/* outside a plan: any token may read it */
+#define ROUTE_WRITES   0x1  /* changes data: planners (or the administrator) only */
+#define ROUTE_RAW_BODY 0x2  /* takes a body that is not JSON (a file): the handler reads it */
+#define ROUTE_ADMIN    0x4  /* the administrator only (the Unix socket), whatever the token */
+#define ROUTE_STAFF    0x8  /* with ROUTE_WRITES: staff may do it on an item of theirs */
+#define ROUTE_TOKEN    0x10 /* outside a plan: any token may read it */
 
 struct route {
-	int method;		/* EVHTTP_REQ_GET, ... */
-	const char *pattern;	/* "/api/v1/plans/:slug/items/:ref" */
+	int method;	     /* EVHTTP_REQ_GET, ... */
+	const char *pattern; /* "/api/v1/plans/:slug/items/:ref" */
 	route_fn fn;
-	int flags;		/* ROUTE_* */
+	int flags; /* ROUTE_* */
 };
 
 /* The raw request body of a ROUTE_RAW_BODY request, and its length (up to HTTP_HARD_MAX_BODY). */

@@ -11,24 +11,24 @@
 #include "store.h"
 #include "when.h"
 
-#define IMPORT_MAX_BYTES (4 * 1024 * 1024)	/* evhttp's hard cap on a body (http.h) */
-#define IMPORT_MAX_ROWS 100000
-#define IMPORT_MAX_CELL (64 * 1024)		/* a larger cell is not a plan's: a lost quote */
+#define IMPORT_MAX_BYTES   (4 * 1024 * 1024) /* evhttp's hard cap on a body (http.h) */
+#define IMPORT_MAX_ROWS	   100000
+#define IMPORT_MAX_CELL	   (64 * 1024) /* a larger cell is not a plan's: a lost quote */
 #define IMPORT_MAX_COLUMNS 256
-#define IMPORT_MAX_NAMES 50			/* responsible people of one item */
+#define IMPORT_MAX_NAMES   50 /* responsible people of one item */
 
 enum import_format { IMPORT_CSV, IMPORT_ICS };
 
 /* One row of the file as the reader found it, before it is checked. Strings malloc'd or NULL. */
 struct import_row {
-	int row;		/* the spreadsheet's row (CSV), or the component's number (ics) */
+	int row; /* the spreadsheet's row (CSV), or the component's number (ics) */
 	char *label, *title, *when, *place, *description;
-	char **who;		/* responsible names, split, trimmed, without repeats */
-	char **emails;		/* iCalendar: an e-mail for each name (NULL entries), or NULL */
+	char **who;    /* responsible names, split, trimmed, without repeats */
+	char **emails; /* iCalendar: an e-mail for each name (NULL entries), or NULL */
 	size_t nwho;
 	char *state;		/* "done" or "cancelled" for a new item, or NULL (open) */
 	char *when_exact;	/* iCalendar: the WHEN as qweek wrote it (X-QWEEK-WHEN), or NULL */
-	char *uid, *parent_uid;	/* iCalendar: its UID, its parent's (RELATED-TO), or NULL */
+	char *uid, *parent_uid; /* iCalendar: its UID, its parent's (RELATED-TO), or NULL */
 	char *refused;		/* the reader's reason to refuse the row, or NULL */
 	char *skipped;		/* why the row is not an item (above the header, ...), or NULL */
 	json_t *warnings;	/* the reader's warnings about this row (array), or NULL */
@@ -40,19 +40,19 @@ struct import_file {
 	struct import_row *rows;
 	size_t nrows, cap;
 	int blank;			/* empty rows, not listed */
-	int has_place, has_description;	/* columns that exist: an update sets those fields */
+	int has_place, has_description; /* columns that exist: an update sets those fields */
 	int has_state;
-	json_t *info;			/* what the reply says of the file: encoding, columns */
-	json_t *warnings;		/* about the file as a whole (array of strings) */
+	json_t *info;	  /* what the reply says of the file: encoding, columns */
+	json_t *warnings; /* about the file as a whole (array of strings) */
 };
 
 /* What the request asks for. */
 struct import_opts {
 	enum import_format format;
 	int dry_run, skip_bad;
-	const char *encoding;		/* forced source encoding, or NULL to detect */
-	struct when_ctx when;		/* the plan's days, for WHEN texts and guessing columns */
-	const char *tz;			/* the plan's zone, for times of iCalendar files */
+	const char *encoding; /* forced source encoding, or NULL to detect */
+	struct when_ctx when; /* the plan's days, for WHEN texts and guessing columns */
+	const char *tz;	      /* the plan's zone, for times of iCalendar files */
 };
 
 void import_file_init(struct import_file *f, enum import_format format);
@@ -90,8 +90,8 @@ char *import_clean_text(const char *s, size_t len);
  * (import_csv.h) or iCalendar (import_ics.h). Returns 0, or -1 with ERR when the file as a
  * whole cannot be read (binary, broken quotes, no table, not iCalendar, ...).
  */
-int import_read(const char *data, size_t len, const struct import_opts *o,
-		struct import_file *f, struct error *err);
+int import_read(const char *data, size_t len, const struct import_opts *o, struct import_file *f,
+		struct error *err);
 
 /*
  * Applies F to plan P in one transaction: every row becomes an item (created, updated, or

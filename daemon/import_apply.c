@@ -49,8 +49,8 @@ static json_t *item_json(const struct import_result *res, const char *tz)
 	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o}", "id", (json_int_t)res->id, "kind",
 			 res->m.kind, "start", time_or_null(res->m.start, tz), "end",
 			 time_or_null(res->m.end, tz), "due", time_or_null(res->m.due, tz),
-			 "parent_id", res->parent_id != 0 ? json_integer(res->parent_id)
-							  : json_null());
+			 "parent_id",
+			 res->parent_id != 0 ? json_integer(res->parent_id) : json_null());
 }
 
 /* The reply's entry for row R and what became of it. */
@@ -63,8 +63,8 @@ static json_t *row_json(struct import_run *x, const struct import_row *r,
 		json_array_append_new(who, json_string(r->who[i]));
 	j = json_pack("{s:i, s:o, s:o, s:o, s:o, s:s}", "row", r->row, "label",
 		      text_or_null(r->label), "title", text_or_null(r->title), "when",
-		      text_or_null(res->when != NULL ? res->when : r->when), "who", who,
-		      "action", action_name(res->action));
+		      text_or_null(res->when != NULL ? res->when : r->when), "who", who, "action",
+		      action_name(res->action));
 	if (res->reason != NULL)
 		json_object_set_new(j, "reason", json_string(res->reason));
 	if (r->warnings != NULL && json_array_size(r->warnings) > 0)
@@ -101,14 +101,13 @@ static void gather_warnings(struct import_file *f)
 	for (size_t i = 0; i < f->nrows; i++) {
 		json_t *v;
 		size_t k;
-		json_array_foreach(f->rows[i].warnings, k, v)
+		json_array_foreach (f->rows[i].warnings, k, v)
 			import_file_warn(f, f->rows[i].row, "%s", json_string_value(v));
 	}
 }
 
 /* "3 rows are refused (row 5: ...; row 9: ...)": the reply's error when nothing is done. */
-static json_t *refusal_error(const struct import_file *f, const struct import_result *res,
-			     int n)
+static json_t *refusal_error(const struct import_file *f, const struct import_result *res, int n)
 {
 	char list[1024] = "", *msg;
 	size_t used = 0;
@@ -125,17 +124,17 @@ static json_t *refusal_error(const struct import_file *f, const struct import_re
 		used += (size_t)snprintf(list + used, sizeof list - used, "%srow %d: %s",
 					 shown > 1 ? "; " : "", f->rows[i].row, res[i].reason);
 	}
-	if (asprintf(&msg, "%d row%s refused (%s), so nothing was imported: fix %s, or import "
-		     "the other rows with --skip-bad", n, n == 1 ? " is" : "s are", list,
-		     n == 1 ? "it" : "them") == -1)
+	if (asprintf(&msg,
+		     "%d row%s refused (%s), so nothing was imported: fix %s, or import "
+		     "the other rows with --skip-bad",
+		     n, n == 1 ? " is" : "s are", list, n == 1 ? "it" : "them") == -1)
 		return json_pack("{s:s, s:s}", "code", "invalid", "message", "rows are refused");
 	e = json_pack("{s:s, s:s}", "code", "invalid", "message", msg);
 	free(msg);
 	return e;
 }
 
-static json_t *summary(struct import_run *x, const struct counts *c, json_t *rows,
-		       int committed)
+static json_t *summary(struct import_run *x, const struct counts *c, json_t *rows, int committed)
 {
 	struct import_file *f = x->f;
 
@@ -150,8 +149,8 @@ static json_t *summary(struct import_run *x, const struct counts *c, json_t *row
 }
 
 /* Runs every row inside the transaction; RES gets what became of each. 0 or -1 with ERR. */
-static int run_rows(struct import_run *x, struct import_result *res, json_t *rows,
-		    struct counts *c, struct error *err)
+static int run_rows(struct import_run *x, struct import_result *res, json_t *rows, struct counts *c,
+		    struct error *err)
 {
 	import_row_prepare(x);
 	for (size_t i = 0; i < x->f->nrows; i++)

@@ -10,8 +10,8 @@
  * the line it starts on and empty lines count as the spreadsheet rows they were.
  */
 
-#define CSV_BLOCK 4096
-#define SNIFF_BYTES (64 * 1024)
+#define CSV_BLOCK     4096
+#define SNIFF_BYTES   (64 * 1024)
 #define SNIFF_RECORDS 50
 
 /* libcsv's state before a record begins (its ROW_NOT_BEGUN, not exported). */
@@ -19,13 +19,13 @@
 
 struct feed {
 	struct import_table *t;
-	char **cells;		/* the record being read */
+	char **cells; /* the record being read */
 	size_t n, cap;
 	int row, line, rec_line;
 	size_t max;
-	int overflow;		/* a record with too many cells, or too many records */
+	int overflow; /* a record with too many cells, or too many records */
 	int nomem;
-	int at_end;		/* the failure came at the end of the text */
+	int at_end; /* the failure came at the end of the text */
 };
 
 /* libcsv grows a cell's buffer by CSV_BLOCK; past the limit it fails (CSV_ENOMEM). */
@@ -139,23 +139,31 @@ static int parse_error(struct csv_parser *p, struct feed *f, struct error *err)
 	if (f->overflow && f->t->n == f->max)
 		return error_set(err, ERR_INVALID, "the file has more than %zu rows", f->max);
 	if (f->overflow)
-		return error_set(err, ERR_INVALID, "row %d (line %d) has more than %d cells: is "
-				 "this a plan's table?", f->row, f->rec_line, IMPORT_MAX_COLUMNS);
+		return error_set(err, ERR_INVALID,
+				 "row %d (line %d) has more than %d cells: is "
+				 "this a plan's table?",
+				 f->row, f->rec_line, IMPORT_MAX_COLUMNS);
 	if (csv_error(p) == CSV_ENOMEM || csv_error(p) == CSV_ETOOBIG)
-		return error_set(err, ERR_INVALID, "row %d (from line %d) has a cell larger than "
-				 "%d KiB: is a quote missing there?", f->row, f->rec_line,
-				 IMPORT_MAX_CELL / 1024);
+		return error_set(err, ERR_INVALID,
+				 "row %d (from line %d) has a cell larger than "
+				 "%d KiB: is a quote missing there?",
+				 f->row, f->rec_line, IMPORT_MAX_CELL / 1024);
 	if (f->at_end)
-		return error_set(err, ERR_INVALID, "a quote opened on line %d (row %d) is never "
-				 "closed: is a quote missing there?", f->rec_line, f->row);
+		return error_set(err, ERR_INVALID,
+				 "a quote opened on line %d (row %d) is never "
+				 "closed: is a quote missing there?",
+				 f->rec_line, f->row);
 	if (f->line == f->rec_line)
-		return error_set(err, ERR_INVALID, "line %d (row %d) has a stray quote: a cell "
+		return error_set(err, ERR_INVALID,
+				 "line %d (row %d) has a stray quote: a cell "
 				 "with a quote in it must be in quotes itself, with the quote "
-				 "doubled (\"\"), and nothing may follow a closing quote", f->line,
-				 f->row);
-	return error_set(err, ERR_INVALID, "a quote opened on line %d (row %d) does not close "
+				 "doubled (\"\"), and nothing may follow a closing quote",
+				 f->line, f->row);
+	return error_set(err, ERR_INVALID,
+			 "a quote opened on line %d (row %d) does not close "
 			 "where it should: text follows the quote that closes it on line %d; "
-			 "is a quote missing or extra?", f->rec_line, f->row, f->line);
+			 "is a quote missing or extra?",
+			 f->rec_line, f->row, f->line);
 }
 
 static void init_parser(struct csv_parser *p, char delim)
@@ -228,7 +236,7 @@ static long delimiter_score(const char *text, size_t len, char delim)
 	for (size_t i = 0; i < t.n; i++) {
 		size_t n = t.recs[i].ncells;
 		while (n > 1 && t.recs[i].cells[n - 1][0] == '\0')
-			n--;	/* Excel's trailing empty cells */
+			n--; /* Excel's trailing empty cells */
 		counts[n]++;
 	}
 	for (int n = 2; n <= IMPORT_MAX_COLUMNS; n++)

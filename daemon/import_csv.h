@@ -19,7 +19,7 @@ struct csv_record {
 struct import_table {
 	struct csv_record *recs;
 	size_t n, cap;
-	int blank;		/* empty lines between records (rows of a spreadsheet too) */
+	int blank; /* empty lines between records (rows of a spreadsheet too) */
 };
 
 /*

@@ -14,7 +14,7 @@
  * cells as an item's number, title, WHEN, people, place, description and state.
  */
 
-#define HEADER_SEARCH 10	/* records in which a header may be found */
+#define HEADER_SEARCH 10 /* records in which a header may be found */
 
 static int record_empty(const struct csv_record *rec)
 {
@@ -176,8 +176,10 @@ static void warn_guessed(struct import_file *f, const int *map)
 		if (map[c] >= 0)
 			n += (size_t)snprintf(buf + n, sizeof buf - n, "%scolumn %d as %s",
 					      n ? ", " : "", map[c] + 1, import_col_name(c));
-	import_file_warn(f, 0, "the file has no header row (№, Наименование, Срок, "
-			 "Ответственный): took %s", buf);
+	import_file_warn(f, 0,
+			 "the file has no header row (№, Наименование, Срок, "
+			 "Ответственный): took %s",
+			 buf);
 }
 
 /* Columns with text that no field takes: said, never dropped silently. */
@@ -198,12 +200,15 @@ static void warn_unused(struct import_file *f, const struct import_table *t, siz
 		if (used || !filled)
 			continue;
 		if (header >= 0 && *cell_at(&t->recs[header], (int)c) != '\0')
-			import_file_warn(f, 0, "column %zu («%s») is not imported: qweek does not "
-					 "know what it holds", c + 1,
-					 cell_at(&t->recs[header], (int)c));
+			import_file_warn(f, 0,
+					 "column %zu («%s») is not imported: qweek does not "
+					 "know what it holds",
+					 c + 1, cell_at(&t->recs[header], (int)c));
 		else
-			import_file_warn(f, 0, "column %zu is not imported: qweek does not know "
-					 "what it holds", c + 1);
+			import_file_warn(f, 0,
+					 "column %zu is not imported: qweek does not know "
+					 "what it holds",
+					 c + 1);
 	}
 }
 
@@ -215,7 +220,8 @@ static int layout(struct import_file *f, const struct import_table *t, char deli
 	*header = find_header(t, map);
 	*first = *header >= 0 ? (size_t)*header + 1 : 0;
 	if (*header < 0 && import_guess_columns(t, 0, &o->when, map) == -1)
-		return error_set(err, ERR_INVALID, "the file has no header row (№, Наименование, "
+		return error_set(err, ERR_INVALID,
+				 "the file has no header row (№, Наименование, "
 				 "Срок, Ответственный) and no column of it reads as dates: add "
 				 "a header row, or check that this is the plan");
 	if (*header < 0)

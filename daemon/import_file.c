@@ -173,12 +173,12 @@ static size_t space_at(const char *s, int *newline)
 	*newline = *u == '\n';
 	if (*u == ' ' || *u == '\t' || *u == '\r' || *u == '\n' || *u == '\v' || *u == '\f')
 		return 1;
-	if (u[0] == 0xc2 && u[1] == 0xa0)				/* U+00A0 */
+	if (u[0] == 0xc2 && u[1] == 0xa0) /* U+00A0 */
 		return 2;
 	/* U+2000-200A, U+202F */
 	if (u[0] == 0xe2 && u[1] == 0x80 && (u[2] <= 0x8a || u[2] == 0xaf))
 		return 3;
-	if (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xa8 || u[2] == 0xa9)) {	/* U+2028, 2029 */
+	if (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xa8 || u[2] == 0xa9)) { /* U+2028, 2029 */
 		*newline = 1;
 		return 3;
 	}
@@ -240,8 +240,8 @@ static int looks_ical(const char *text)
 	       strncasecmp(text, "BEGIN:VEVENT", 12) == 0;
 }
 
-int import_read(const char *data, size_t len, const struct import_opts *o,
-		struct import_file *f, struct error *err)
+int import_read(const char *data, size_t len, const struct import_opts *o, struct import_file *f,
+		struct error *err)
 {
 	struct import_text t;
 	int rc;
@@ -255,16 +255,20 @@ int import_read(const char *data, size_t len, const struct import_opts *o,
 		return -1;
 	json_object_set_new(f->info, "encoding", json_string(t.encoding));
 	if (t.forced_differs)
-		import_file_warn(f, 0, "the file was read as %s, as asked, but it looks like "
+		import_file_warn(f, 0,
+				 "the file was read as %s, as asked, but it looks like "
 				 "UTF-8: if the text reads as «Р—Р°…», import it without "
-				 "--encoding", t.encoding);
+				 "--encoding",
+				 t.encoding);
 	if (t.text[strspn(t.text, " \t\r\n")] == '\0')
 		rc = error_set(err, ERR_INVALID, "the file has nothing in it but white space");
 	else if (o->format == IMPORT_CSV && looks_ical(t.text))
-		rc = error_set(err, ERR_INVALID, "this is an iCalendar file, not CSV: import it "
+		rc = error_set(err, ERR_INVALID,
+			       "this is an iCalendar file, not CSV: import it "
 			       "as .ics (format=ics)");
 	else if (o->format == IMPORT_ICS && !looks_ical(t.text))
-		rc = error_set(err, ERR_INVALID, "this is not an iCalendar file: it does not "
+		rc = error_set(err, ERR_INVALID,
+			       "this is not an iCalendar file: it does not "
 			       "start with BEGIN:VCALENDAR");
 	else if (o->format == IMPORT_ICS)
 		rc = import_ics_read(t.text, t.len, o, f, err);

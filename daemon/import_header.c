@@ -31,12 +31,12 @@ static const struct {
 };
 
 #define HEADER_MAX_CHARS 80
-#define GUESS_RECORDS 200
+#define GUESS_RECORDS	 200
 
 const char *import_col_name(int col)
 {
-	static const char *const names[] = { "№", "title", "when", "responsible", "place",
-					     "description", "state" };
+	static const char *const names[] = { "№",     "title",	     "when", "responsible",
+					     "place", "description", "state" };
 
 	return col >= 0 && col < IMPORT_NCOLS ? names[col] : "?";
 }
@@ -54,8 +54,8 @@ static int word_in(const char *w, size_t len, const char *list)
 		size_t n = strcspn(list, "|");
 		int prefix = n > 0 && list[n - 1] == '*';
 		size_t stem = prefix ? n - 1 : n;
-		if (prefix ? len >= stem && memcmp(w, list, stem) == 0
-			   : len == stem && memcmp(w, list, stem) == 0)
+		if (prefix ? len >= stem && memcmp(w, list, stem) == 0 :
+			     len == stem && memcmp(w, list, stem) == 0)
 			return 1;
 		list += n;
 		if (*list == '|')
@@ -75,7 +75,7 @@ static int has_word(const char *key, const char *list)
 		while ((c = utf8_next(&p)) != 0 && is_word_char(c))
 			end = p;
 		if (end == start) {
-			s = p;	/* one character that is not a letter */
+			s = p; /* one character that is not a letter */
 			continue;
 		}
 		if (word_in(start, (size_t)(end - start), list))
@@ -164,8 +164,8 @@ struct col_stats {
 	size_t chars;
 };
 
-static void sample_columns(const struct import_table *t, size_t first,
-			   const struct when_ctx *ctx, struct col_stats *st, size_t ncols)
+static void sample_columns(const struct import_table *t, size_t first, const struct when_ctx *ctx,
+			   struct col_stats *st, size_t ncols)
 {
 	for (size_t r = first; r < t->n && r < first + GUESS_RECORDS; r++) {
 		const struct csv_record *rec = &t->recs[r];
@@ -177,8 +177,8 @@ static void sample_columns(const struct import_table *t, size_t first,
 			st[c].nonempty++;
 			st[c].chars += utf8_length(cell);
 			st[c].labels += import_looks_label(cell);
-			st[c].whens += strlen(cell) < 200 &&
-				       when_parse(cell, ctx, 0, &w, NULL) == 0;
+			st[c].whens +=
+				strlen(cell) < 200 && when_parse(cell, ctx, 0, &w, NULL) == 0;
 		}
 	}
 }
@@ -207,8 +207,8 @@ static int pick(const struct col_stats *st, size_t ncols, const int *taken, int 
 	return best;
 }
 
-int import_guess_columns(const struct import_table *t, size_t first,
-			 const struct when_ctx *ctx, int map[IMPORT_NCOLS])
+int import_guess_columns(const struct import_table *t, size_t first, const struct when_ctx *ctx,
+			 int map[IMPORT_NCOLS])
 {
 	size_t ncols = 0;
 	struct col_stats *st;

@@ -9,13 +9,13 @@
 #include "when.h"
 
 enum import_col {
-	IMPORT_COL_LABEL,	/* № / № п/п / № з/п / No. */
-	IMPORT_COL_TITLE,	/* Наименование мероприятия / Назва заходу / Title */
-	IMPORT_COL_WHEN,	/* Срок исполнения / Термін / When / Date */
-	IMPORT_COL_WHO,		/* Ответственный исполнитель / Відповідальний / Responsible */
-	IMPORT_COL_PLACE,	/* Место проведения / Місце / Place */
-	IMPORT_COL_DESC,	/* Примечание / Опис / Description */
-	IMPORT_COL_STATE,	/* Состояние / Стан / State */
+	IMPORT_COL_LABEL, /* № / № п/п / № з/п / No. */
+	IMPORT_COL_TITLE, /* Наименование мероприятия / Назва заходу / Title */
+	IMPORT_COL_WHEN, /* Срок исполнения / Термін / When / Date */
+	IMPORT_COL_WHO, /* Ответственный исполнитель / Відповідальний / Responsible */
+	IMPORT_COL_PLACE, /* Место проведения / Місце / Place */
+	IMPORT_COL_DESC,  /* Примечание / Опис / Description */
+	IMPORT_COL_STATE, /* Состояние / Стан / State */
 	IMPORT_NCOLS,
 	IMPORT_COL_NONE = -1,
 };
@@ -39,8 +39,8 @@ int import_header_row(char *const *cells, size_t n, int map[IMPORT_NCOLS]);
  * cells that CTX's WHEN parser reads, the longest texts as titles, the responsible people after
  * the dates). Returns 0, or -1 when no column reads as dates or none as titles.
  */
-int import_guess_columns(const struct import_table *t, size_t first,
-			 const struct when_ctx *ctx, int map[IMPORT_NCOLS]);
+int import_guess_columns(const struct import_table *t, size_t first, const struct when_ctx *ctx,
+			 int map[IMPORT_NCOLS]);
 
 /* True if CELL is an item's number as plans write them: "7", "7.1", "7.", "7.1.". */
 int import_looks_label(const char *cell);

@@ -18,15 +18,15 @@
  * to-do's copy, "✓ "/"✗ " before a title mark a done or cancelled item.
  */
 
-#define ICS_MAX_DESCRIPTION 20000
+#define ICS_MAX_DESCRIPTION   20000
 #define ICS_MAX_FILE_WARNINGS 20
 
 struct ics_ctx {
 	const struct import_opts *o;
 	struct import_file *f;
-	json_t *todos;		/* UID of each VTODO → its row */
-	int qweek;		/* written by qweek */
-	int others;		/* components that are neither events nor to-dos */
+	json_t *todos; /* UID of each VTODO → its row */
+	int qweek;     /* written by qweek */
+	int others;    /* components that are neither events nor to-dos */
 };
 
 static int is_item(icalcomponent *c)
@@ -123,8 +123,7 @@ static void label_from_categories(struct import_row *r, icalcomponent *c)
 	     p != NULL && r->label == NULL;
 	     p = icalcomponent_get_next_property(c, ICAL_CATEGORIES_PROPERTY)) {
 		const char *v = icalproperty_get_categories(p);
-		if (v != NULL && *v != '\0' && strspn(v, "0123456789.") == strlen(v) &&
-		    v[0] != '.')
+		if (v != NULL && *v != '\0' && strspn(v, "0123456789.") == strlen(v) && v[0] != '.')
 			r->label = strdup(v);
 	}
 }
@@ -247,8 +246,10 @@ static void read_when(struct import_row *r, icalcomponent *c, enum ics_shape sha
 	if (import_ics_when(c, shape, x->o->tz, &r->when, &why, &unknown) == -1)
 		import_row_refuse(r, "%s", why);
 	if (unknown)
-		import_row_warn(r, "its time zone is unknown: its times are taken in the plan's "
-				"zone (%s)", x->o->tz);
+		import_row_warn(r,
+				"its time zone is unknown: its times are taken in the plan's "
+				"zone (%s)",
+				x->o->tz);
 	if (icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY) != NULL)
 		import_row_warn(r, "it repeats: only its first time is imported");
 }
@@ -320,9 +321,11 @@ static void warn_file_errors(struct ics_ctx *x, icalcomponent *cal)
 					 e != NULL ? e : "?");
 	}
 	if (x->others > 0)
-		import_file_warn(x->f, 0, "%d component%s other than events and to-dos (journal "
-				 "entries, free/busy) %s not imported", x->others,
-				 x->others == 1 ? "" : "s", x->others == 1 ? "is" : "are");
+		import_file_warn(x->f, 0,
+				 "%d component%s other than events and to-dos (journal "
+				 "entries, free/busy) %s not imported",
+				 x->others, x->others == 1 ? "" : "s",
+				 x->others == 1 ? "is" : "are");
 }
 
 static int read_calendar(struct ics_ctx *x, icalcomponent *cal, struct error *err)
@@ -335,13 +338,16 @@ static int read_calendar(struct ics_ctx *x, icalcomponent *cal, struct error *er
 		if (!is_item(c))
 			continue;
 		if (++row > IMPORT_MAX_ROWS)
-			return error_set(err, ERR_INVALID, "the file has more than %d events and "
-					 "to-dos", IMPORT_MAX_ROWS);
+			return error_set(err, ERR_INVALID,
+					 "the file has more than %d events and "
+					 "to-dos",
+					 IMPORT_MAX_ROWS);
 		if (read_component(x, c, row) == -1)
 			return error_set(err, ERR_INTERNAL, "out of memory");
 	}
 	if (row == 0)
-		return error_set(err, ERR_INVALID, "the calendar has no events (VEVENT) or to-dos "
+		return error_set(err, ERR_INVALID,
+				 "the calendar has no events (VEVENT) or to-dos "
 				 "(VTODO) to import");
 	warn_file_errors(x, cal);
 	return 0;
@@ -362,7 +368,8 @@ int import_ics_read(const char *text, size_t len, const struct import_opts *o,
 	if (cal == NULL || icalcomponent_isa(cal) != ICAL_VCALENDAR_COMPONENT) {
 		if (cal != NULL)
 			icalcomponent_free(cal);
-		return error_set(err, ERR_INVALID, "the file is not an iCalendar calendar "
+		return error_set(err, ERR_INVALID,
+				 "the file is not an iCalendar calendar "
 				 "(BEGIN:VCALENDAR … END:VCALENDAR) that can be read");
 	}
 	x.todos = json_object();

@@ -10,7 +10,7 @@
  * value after the first ':' outside double quotes.
  */
 
-#define LINE_HEAD 128	/* of a logical line, as much as the check needs */
+#define LINE_HEAD 128 /* of a logical line, as much as the check needs */
 
 /* Copies the start of the logical line at *S into BUF and moves *S past it; *LINE counts. */
 static void next_line(const char **s, char *buf, size_t size, int *line)
@@ -25,12 +25,12 @@ static void next_line(const char **s, char *buf, size_t size, int *line)
 			p += *p == '\r' ? 2 : 1;
 			if (*p != ' ' && *p != '\t')
 				break;
-			p++;	/* a folded line goes on */
+			p++; /* a folded line goes on */
 			(*line)++;
 			continue;
 		}
 		if (n + 1 < size)
-			buf[n++] = *p;	/* a CR alone is part of the line, as libical reads it */
+			buf[n++] = *p; /* a CR alone is part of the line, as libical reads it */
 		p++;
 	}
 	buf[n] = '\0';
@@ -68,25 +68,35 @@ int import_ics_check(const char *text, struct error *err)
 		next_line(&s, buf, sizeof buf, &line);
 		if ((kind = marker(buf, value, sizeof value)) == 1) {
 			if (depth == ICS_MAX_DEPTH || *value == '\0')
-				return error_set(err, ERR_INVALID, "line %d: a BEGIN that the "
+				return error_set(err, ERR_INVALID,
+						 "line %d: a BEGIN that the "
 						 "import does not take (nested too deep, or "
-						 "empty)", at);
+						 "empty)",
+						 at);
 			if (depth == 0 && ++calendars > 1)
-				return error_set(err, ERR_INVALID, "line %d: a second calendar; "
-						 "import one calendar at a time", at);
+				return error_set(err, ERR_INVALID,
+						 "line %d: a second calendar; "
+						 "import one calendar at a time",
+						 at);
 			strcpy(stack[depth++], value);
 		} else if (kind == 2) {
 			if (depth == 0)
-				return error_set(err, ERR_INVALID, "line %d: an END before any "
-						 "BEGIN", at);
+				return error_set(err, ERR_INVALID,
+						 "line %d: an END before any "
+						 "BEGIN",
+						 at);
 			if (strcasecmp(stack[depth - 1], value) != 0)
-				return error_set(err, ERR_INVALID, "line %d: an END that does "
-						 "not end BEGIN:%.40s", at, stack[depth - 1]);
+				return error_set(err, ERR_INVALID,
+						 "line %d: an END that does "
+						 "not end BEGIN:%.40s",
+						 at, stack[depth - 1]);
 			depth--;
 		}
 	}
 	if (depth > 0)
-		return error_set(err, ERR_INVALID, "BEGIN:%.40s is never ended: is the file cut "
-				 "short?", stack[depth - 1]);
+		return error_set(err, ERR_INVALID,
+				 "BEGIN:%.40s is never ended: is the file cut "
+				 "short?",
+				 stack[depth - 1]);
 	return 0;
 }

@@ -5,7 +5,7 @@
 
 #include "error.h"
 
-#define ICS_MAX_DEPTH 8		/* VCALENDAR > VEVENT > VALARM, and some room */
+#define ICS_MAX_DEPTH 8 /* VCALENDAR > VEVENT > VALARM, and some room */
 
 /*
  * Checks that the BEGIN and END lines of TEXT (folded lines unfolded, in any case, with or

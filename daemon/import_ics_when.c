@@ -14,7 +14,7 @@
 
 struct wall {
 	int year, month, day, hour, minute, second;
-	int date;	/* a whole day */
+	int date; /* a whole day */
 };
 
 /* Whether the property NAME of C has a TZID that libical could not find. */
@@ -42,8 +42,8 @@ static int wall_of(struct icaltimetype t, const char *tz, struct wall *w)
 		return 0;
 	}
 	if (t.zone != NULL || icaltime_is_utc(t)) {
-		icaltimezone *z = t.zone != NULL ? (icaltimezone *)t.zone
-						 : icaltimezone_get_utc_timezone();
+		icaltimezone *z =
+			t.zone != NULL ? (icaltimezone *)t.zone : icaltimezone_get_utc_timezone();
 		time_t u = icaltime_as_timet_with_zone(t, z);
 		if (tz_from_utc(tz, (int64_t)u, &l) == -1)
 			return -1;
@@ -82,8 +82,7 @@ static int same_day(const struct wall *a, const struct wall *b)
 }
 
 /* An event: "14.11.2017", "08.11.2017 - 15.11.2017", "14.11.2017 15:00-16:30", ... */
-static int event_when(icalcomponent *c, const char *tz, char *buf, size_t size,
-		      const char **why)
+static int event_when(icalcomponent *c, const char *tz, char *buf, size_t size, const char **why)
 {
 	struct icaltimetype st = icalcomponent_get_dtstart(c), en = icalcomponent_get_dtend(c);
 	struct wall s, e;
@@ -93,11 +92,10 @@ static int event_when(icalcomponent *c, const char *tz, char *buf, size_t size,
 		return -1;
 	}
 	put_point(buf, size, &s, 1);
-	if (icaltime_is_null_time(en) || en.is_date != st.is_date ||
-	    icaltime_compare(en, st) <= 0)
+	if (icaltime_is_null_time(en) || en.is_date != st.is_date || icaltime_compare(en, st) <= 0)
 		return 0;
 	if (st.is_date) {
-		icaltime_adjust(&en, -1, 0, 0, 0);	/* DTEND of days is the day after */
+		icaltime_adjust(&en, -1, 0, 0, 0); /* DTEND of days is the day after */
 		if (icaltime_compare_date_only(en, st) <= 0 || wall_of(en, tz, &e) == -1)
 			return 0;
 		strncat(buf, " - ", size - strlen(buf) - 1);
@@ -151,9 +149,9 @@ int import_ics_when(icalcomponent *c, enum ics_shape shape, const char *tz, char
 		rc = due_when(t, tz, buf, sizeof buf, why);
 		break;
 	}
-	*zone_unknown = tzid_unknown(c, ICAL_DTSTART_PROPERTY, icalcomponent_get_dtstart(c)) ||
-			(shape == ICS_TODO &&
-			 tzid_unknown(c, ICAL_DUE_PROPERTY, icalcomponent_get_due(c)));
+	*zone_unknown =
+		tzid_unknown(c, ICAL_DTSTART_PROPERTY, icalcomponent_get_dtstart(c)) ||
+		(shape == ICS_TODO && tzid_unknown(c, ICAL_DUE_PROPERTY, icalcomponent_get_due(c)));
 	if (rc == -1)
 		return -1;
 	if ((*out = strdup(buf)) == NULL) {

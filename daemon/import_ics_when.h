@@ -7,9 +7,9 @@
 
 /* What the component is to the plan. */
 enum ics_shape {
-	ICS_EVENT,	/* a VEVENT: a moment, a time range, a day or days */
-	ICS_TODO,	/* a VTODO: a deadline at its DUE (or its start) */
-	ICS_DUE_EVENT,	/* qweek's calendar copy of a deadline (a VEVENT): due at its start */
+	ICS_EVENT,     /* a VEVENT: a moment, a time range, a day or days */
+	ICS_TODO,      /* a VTODO: a deadline at its DUE (or its start) */
+	ICS_DUE_EVENT, /* qweek's calendar copy of a deadline (a VEVENT): due at its start */
 };
 
 /*

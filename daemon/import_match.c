@@ -92,8 +92,7 @@ static int build_index(struct import_match *m)
 	return 0;
 }
 
-int import_match_load(struct db *db, int64_t plan_id, struct import_match *m,
-		      struct error *err)
+int import_match_load(struct db *db, int64_t plan_id, struct import_match *m, struct error *err)
 {
 	struct item_filter all = { 0 };
 	struct load_ctx c = { .m = m };
@@ -140,7 +139,7 @@ static int unmatched(struct import_match *m, json_t *index, const char *key,
 	int n = 0;
 
 	*first = NULL;
-	json_array_foreach(list, i, v) {
+	json_array_foreach (list, i, v) {
 		struct import_existing *e = &m->items[json_integer_value(v)];
 		if (e->matched)
 			continue;

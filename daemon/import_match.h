@@ -13,20 +13,19 @@
 /* An item as it was; strings malloc'd. */
 struct import_existing {
 	int64_t id, parent_id;
-	char *label, *title, *when_text, *place, *description, *who;	/* who: '\x1f'-joined */
+	char *label, *title, *when_text, *place, *description, *who; /* who: '\x1f'-joined */
 	char *kind, *start, *end, *due;
-	int matched;		/* a row of the file stands for it */
+	int matched; /* a row of the file stands for it */
 };
 
 struct import_match {
 	struct import_existing *items;
 	size_t n;
-	json_t *by_both, *by_title, *by_label;	/* key → array of indexes */
+	json_t *by_both, *by_title, *by_label; /* key → array of indexes */
 };
 
 /* Loads the items of plan PLAN_ID into M; 0, or -1 with ERR. */
-int import_match_load(struct db *db, int64_t plan_id, struct import_match *m,
-		      struct error *err);
+int import_match_load(struct db *db, int64_t plan_id, struct import_match *m, struct error *err);
 void import_match_free(struct import_match *m);
 
 /*

@@ -12,7 +12,7 @@
  * the name: "Специалисты (психолог, логопед)".
  */
 
-#define NEAR_SHORT 4	/* names shorter than this must match exactly */
+#define NEAR_SHORT 4 /* names shorter than this must match exactly */
 
 /* Bullets that lists in cells start with. */
 static const char *const bullets[] = { "-", "–", "—", "•", "·", "*", "●", "▪", "○", NULL };
@@ -125,7 +125,7 @@ int import_names_split(const char *cell, char ***out)
 		else if (strncmp(s, "»", 2) == 0 && depth > 0)
 			depth--;
 		else if (c == '\n')
-			depth = quoted = 0;	/* a line break always ends a name */
+			depth = quoted = 0; /* a line break always ends a name */
 		if (c != '\0' && (c != '\n' && ((c != ',' && c != ';') || depth > 0 || quoted)))
 			continue;
 		if (add_piece(start, (size_t)(s - start), &names, &n) == -1) {

@@ -14,20 +14,20 @@
  * has, the import says which, so that a typo does not quietly become a second group.
  */
 
-#define NEAR_MAX_NAMES 5000	/* beyond this many names, near names are not looked for */
+#define NEAR_MAX_NAMES 5000 /* beyond this many names, near names are not looked for */
 
 struct known {
 	int64_t id;
 	char *name;
 	size_t chars;
-	int row;		/* the row that created it, 0 if it was there before */
+	int row; /* the row that created it, 0 if it was there before */
 };
 
 struct import_people {
 	int64_t plan_id, now;
 	struct known *names;
 	size_t n, cap;
-	json_t *index;		/* folded name → index in NAMES */
+	json_t *index; /* folded name → index in NAMES */
 	json_t *created, *groups;
 };
 
@@ -112,8 +112,7 @@ json_t *import_people_groups(struct import_people *pp)
 }
 
 /* The known name nearest to NAME if it is near enough (import_names_near), or NULL. */
-static const struct known *nearest(const struct import_people *pp, const char *name,
-				   size_t chars)
+static const struct known *nearest(const struct import_people *pp, const char *name, size_t chars)
 {
 	const struct known *best = NULL;
 	int best_d = 100;
@@ -134,16 +133,17 @@ static const struct known *nearest(const struct import_people *pp, const char *n
 	return best;
 }
 
-static void warn_near(struct import_row *r, const char *name, const struct known *k,
-		      int group)
+static void warn_near(struct import_row *r, const char *name, const struct known *k, int group)
 {
 	char where[48] = "already in the plan";
 
 	if (k->row > 0)
 		snprintf(where, sizeof where, "from row %d", k->row);
-	import_row_warn(r, "«%s» is nearly «%s» (%s): the same %s? If so, write it the same "
-			"way and import again; it was added as a new %s", name, k->name, where,
-			group ? "group" : "person", group ? "group" : "person");
+	import_row_warn(r,
+			"«%s» is nearly «%s» (%s): the same %s? If so, write it the same "
+			"way and import again; it was added as a new %s",
+			name, k->name, where, group ? "group" : "person",
+			group ? "group" : "person");
 }
 
 static int create(struct import_people *pp, struct db *db, const char *name, const char *email,
@@ -166,8 +166,8 @@ static int create(struct import_people *pp, struct db *db, const char *name, con
 }
 
 int import_people_resolve(struct import_people *pp, struct db *db, const char *name,
-			  const char *email, struct import_row *r, int64_t *id,
-			  const char **canon, struct error *err)
+			  const char *email, struct import_row *r, int64_t *id, const char **canon,
+			  struct error *err)
 {
 	char *key = utf8_fold_str(name);
 	json_t *at;

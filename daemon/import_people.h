@@ -24,8 +24,8 @@ void import_people_free(struct import_people *pp);
  * warning that says which. Returns 0, or -1 with ERR.
  */
 int import_people_resolve(struct import_people *pp, struct db *db, const char *name,
-			  const char *email, struct import_row *r, int64_t *id,
-			  const char **canon, struct error *err);
+			  const char *email, struct import_row *r, int64_t *id, const char **canon,
+			  struct error *err);
 
 /* The names created so far, and the groups among them (arrays of strings, borrowed). */
 json_t *import_people_created(struct import_people *pp);

@@ -15,12 +15,12 @@
  * be an item is refused before anything of it is written, with a reason for people.
  */
 
-#define TITLE_MAX 2000		/* the API's limits (api_item.c, api_person.c) */
-#define LABEL_MAX 32
-#define WHEN_MAX 200
-#define PLACE_MAX 500
+#define TITLE_MAX	2000 /* the API's limits (api_item.c, api_person.c) */
+#define LABEL_MAX	32
+#define WHEN_MAX	200
+#define PLACE_MAX	500
 #define DESCRIPTION_MAX 20000
-#define NAME_MAX 200
+#define NAME_MAX	200
 
 /* A row as it will be written. */
 struct resolved {
@@ -29,7 +29,7 @@ struct resolved {
 	const char *when_text;
 	int64_t who[IMPORT_MAX_NAMES];
 	size_t nwho;
-	char *who_joined;	/* the names as the plan writes them, '\x1f'-joined */
+	char *who_joined; /* the names as the plan writes them, '\x1f'-joined */
 	int has_parent;
 	int64_t parent_id;
 };
@@ -68,8 +68,9 @@ void import_row_prepare(struct import_run *x)
 		if (r->skipped != NULL || r->refused != NULL || r->title == NULL)
 			continue;
 		if (r->label != NULL)
-			json_object_set_new(x->label_count, r->label, json_integer(1 +
-				json_integer_value(json_object_get(x->label_count, r->label))));
+			json_object_set_new(x->label_count, r->label,
+					    json_integer(1 + json_integer_value(json_object_get(
+								     x->label_count, r->label))));
 		if (x->matched != NULL)
 			x->matched[i] = import_match_exact(&x->match, r->label, r->title);
 	}
@@ -118,8 +119,8 @@ static int check(const struct import_row *r, struct import_result *res)
 }
 
 /* iCalendar from qweek: its WHEN as typed, if it reads as the same time as the file's. */
-static void use_exact_when(struct import_run *x, const struct import_row *r,
-			   struct resolved *v, struct import_result *res)
+static void use_exact_when(struct import_run *x, const struct import_row *r, struct resolved *v,
+			   struct import_result *res)
 {
 	struct when w;
 	struct moment m;
@@ -248,9 +249,15 @@ static int write_item(struct import_run *x, const struct import_row *r, struct r
 		      struct import_existing *e, struct import_result *res, struct error *err)
 {
 	struct item_change c = {
-		.title = r->title, .label = r->label != NULL ? r->label : "",
-		.when_text = v->when_text, .moment = &v->m, .has_parent = v->has_parent,
-		.parent_id = v->parent_id, .has_who = 1, .who = v->who, .nwho = v->nwho,
+		.title = r->title,
+		.label = r->label != NULL ? r->label : "",
+		.when_text = v->when_text,
+		.moment = &v->m,
+		.has_parent = v->has_parent,
+		.parent_id = v->parent_id,
+		.has_who = 1,
+		.who = v->who,
+		.nwho = v->nwho,
 	};
 
 	if (x->f->has_place || e == NULL)
@@ -284,9 +291,11 @@ static void note_label(struct import_run *x, struct import_row *r, size_t i, int
 		json_object_set_new(x->label_rows, r->label, json_integer((json_int_t)i));
 	} else {
 		const struct import_row *o = &x->f->rows[json_integer_value(first)];
-		import_row_warn(r, "№ %s is already used by row %d («%s»): a typo? Items %s.x "
-				"belong to the nearest № %s above them", r->label, o->row,
-				o->title != NULL ? o->title : "", r->label, r->label);
+		import_row_warn(r,
+				"№ %s is already used by row %d («%s»): a typo? Items %s.x "
+				"belong to the nearest № %s above them",
+				r->label, o->row, o->title != NULL ? o->title : "", r->label,
+				r->label);
 	}
 	if (id != 0)
 		json_object_set_new(x->parents, r->label, json_integer(id));
@@ -304,8 +313,7 @@ static struct import_existing *find_existing(struct import_run *x, const struct 
 				  n != NULL && json_integer_value(n) == 1);
 }
 
-int import_row_apply(struct import_run *x, size_t i, struct import_result *res,
-		     struct error *err)
+int import_row_apply(struct import_run *x, size_t i, struct import_result *res, struct error *err)
 {
 	struct import_row *r = &x->f->rows[i];
 	struct resolved v = { 0 };
@@ -337,7 +345,7 @@ out:
 	return rc;
 }
 
-#define MAX_DEPTH 64	/* parents of parents: deeper is taken as a loop */
+#define MAX_DEPTH 64 /* parents of parents: deeper is taken as a loop */
 
 static void id_key(int64_t id, char *buf, size_t len)
 {
@@ -404,8 +412,10 @@ int import_row_finish(struct import_run *x, struct import_result *res, struct er
 		if (res[i].action != IMPORT_CREATE ||
 		    (e = import_match_unmatched_label(&x->match, r->label)) == NULL)
 			continue;
-		import_row_warn(r, "№ %s is also an item that the plan had before and that is "
-				"not in this file («%s»): now there are two", r->label, e->title);
+		import_row_warn(r,
+				"№ %s is also an item that the plan had before and that is "
+				"not in this file («%s»): now there are two",
+				r->label, e->title);
 	}
 	json_decref(parents);
 	return 0;

@@ -11,19 +11,24 @@
 #include "import_match.h"
 #include "import_people.h"
 
-enum import_action { IMPORT_CREATE, IMPORT_UPDATE, IMPORT_UNCHANGED, IMPORT_REFUSED,
-		     IMPORT_SKIPPED };
+enum import_action {
+	IMPORT_CREATE,
+	IMPORT_UPDATE,
+	IMPORT_UNCHANGED,
+	IMPORT_REFUSED,
+	IMPORT_SKIPPED
+};
 
 /* What became of a row; strings malloc'd. */
 struct import_result {
 	enum import_action action;
-	char *reason;		/* refused or skipped: why */
-	char *when;		/* the WHEN used when it is not the row's (X-QWEEK-WHEN), or NULL */
-	int64_t id;		/* the item, when there is one */
-	struct moment m;	/* its time (with an item) */
-	int64_t parent_id;	/* its parent, 0 for none */
-	int parent_later;	/* its parent (RELATED-TO) comes later in the file */
-	int64_t old_parent;	/* the parent it had, when it was there before */
+	char *reason;	    /* refused or skipped: why */
+	char *when;	    /* the WHEN used when it is not the row's (X-QWEEK-WHEN), or NULL */
+	int64_t id;	    /* the item, when there is one */
+	struct moment m;    /* its time (with an item) */
+	int64_t parent_id;  /* its parent, 0 for none */
+	int parent_later;   /* its parent (RELATED-TO) comes later in the file */
+	int64_t old_parent; /* the parent it had, when it was there before */
 };
 
 /* An import under way: the plan, the file, what is known of the plan and of the file so far. */
@@ -35,19 +40,18 @@ struct import_run {
 	int64_t now;
 	struct import_match match;
 	struct import_people *people;
-	struct import_existing **matched;	/* per row: the item it stands for, or NULL */
-	json_t *label_rows;	/* label → index of the first row that has it */
-	json_t *label_count;	/* label → how many rows have it */
-	json_t *parents;	/* label → id of the latest item with it, in file order */
-	json_t *uids;		/* iCalendar UID → id of its item */
+	struct import_existing **matched; /* per row: the item it stands for, or NULL */
+	json_t *label_rows;		  /* label → index of the first row that has it */
+	json_t *label_count;		  /* label → how many rows have it */
+	json_t *parents; /* label → id of the latest item with it, in file order */
+	json_t *uids;	 /* iCalendar UID → id of its item */
 };
 
 /* Before the rows: counts labels, and matches every row that has an exact match. */
 void import_row_prepare(struct import_run *x);
 
 /* Row I of the file: RES says what became of it. 0, or -1 with ERR (a database failure). */
-int import_row_apply(struct import_run *x, size_t i, struct import_result *res,
-		     struct error *err);
+int import_row_apply(struct import_run *x, size_t i, struct import_result *res, struct error *err);
 
 /*
  * After the rows: gives items their parents that came later in the file (RELATED-TO), warns

@@ -21,10 +21,12 @@ static const struct magic {
 	size_t len;
 	const char *what;
 } magics[] = {
-	{ "PK\x03\x04", 4, "a zip archive, most likely an Excel or LibreOffice workbook (.xlsx, "
-			   ".ods): open it and save the sheet as CSV" },
-	{ "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, "an old Excel workbook (.xls) or Word document: "
-						 "open it and save the sheet as CSV" },
+	{ "PK\x03\x04", 4,
+	  "a zip archive, most likely an Excel or LibreOffice workbook (.xlsx, "
+	  ".ods): open it and save the sheet as CSV" },
+	{ "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8,
+	  "an old Excel workbook (.xls) or Word document: "
+	  "open it and save the sheet as CSV" },
 	{ "%PDF", 4, "a PDF document: export the table from where it was made, as CSV" },
 	{ "{\\rtf", 5, "an RTF document: save the table as CSV" },
 	{ "\x1f\x8b", 2, "a gzip archive: unpack it first" },
@@ -49,8 +51,11 @@ static void count_utf8(const unsigned char *s, size_t len, size_t *good, size_t 
 
 	*good = *bad = 0;
 	while (i < len) {
-		size_t n = s[i] < 0x80 ? 1 : s[i] >= 0xc2 && s[i] <= 0xdf ? 2 :
-			   s[i] >= 0xe0 && s[i] <= 0xef ? 3 : s[i] >= 0xf0 && s[i] <= 0xf4 ? 4 : 0;
+		size_t n = s[i] < 0x80			? 1 :
+			   s[i] >= 0xc2 && s[i] <= 0xdf ? 2 :
+			   s[i] >= 0xe0 && s[i] <= 0xef ? 3 :
+			   s[i] >= 0xf0 && s[i] <= 0xf4 ? 4 :
+							  0;
 		if (n == 1) {
 			i++;
 			continue;
@@ -92,10 +97,10 @@ static const char *iconv_name(const char *enc, char *buf, size_t size)
 	static const struct {
 		const char *alias, *name;
 	} aliases[] = {
-		{ "cp1251", "CP1251" }, { "windows-1251", "CP1251" }, { "win-1251", "CP1251" },
-		{ "win1251", "CP1251" }, { "1251", "CP1251" }, { "utf8", "UTF-8" },
-		{ "utf-8", "UTF-8" }, { "koi8r", "KOI8-R" }, { "koi8u", "KOI8-U" },
-		{ "cp866", "CP866" }, { "dos", "CP866" }, { "utf16", "UTF-16" },
+		{ "cp1251", "CP1251" },	 { "windows-1251", "CP1251" }, { "win-1251", "CP1251" },
+		{ "win1251", "CP1251" }, { "1251", "CP1251" },	       { "utf8", "UTF-8" },
+		{ "utf-8", "UTF-8" },	 { "koi8r", "KOI8-R" },	       { "koi8u", "KOI8-U" },
+		{ "cp866", "CP866" },	 { "dos", "CP866" },	       { "utf16", "UTF-16" },
 	};
 	size_t n = strlen(enc);
 
@@ -141,12 +146,17 @@ static int convert(iconv_t cd, const char *data, size_t len, const char *enc,
 			size_t off = (size_t)(in - data);
 			free(buf);
 			if (errno == EINVAL)
-				return error_set(err, ERR_INVALID, "the file ends in the "
-						 "middle of a %s character", display_name(enc));
+				return error_set(err, ERR_INVALID,
+						 "the file ends in the "
+						 "middle of a %s character",
+						 display_name(enc));
 			if (strncmp(enc, "UTF-16", 6) == 0)
-				return error_set(err, ERR_INVALID, "the bytes at offset %zu "
-						 "are not %s", off, enc);
-			return error_set(err, ERR_INVALID, "byte 0x%02x on line %d is not %s: "
+				return error_set(err, ERR_INVALID,
+						 "the bytes at offset %zu "
+						 "are not %s",
+						 off, enc);
+			return error_set(err, ERR_INVALID,
+					 "byte 0x%02x on line %d is not %s: "
 					 "is the file in another encoding?",
 					 (unsigned char)data[off], import_text_line(data, off),
 					 display_name(enc));
@@ -165,10 +175,11 @@ static int check_controls(const char *text, size_t len, struct error *err)
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)text[i];
 		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-			return error_set(err, ERR_INVALID, "the file is not text: it has a control "
+			return error_set(err, ERR_INVALID,
+					 "the file is not text: it has a control "
 					 "character (0x%02x) on line %d; is it a spreadsheet "
-					 "saved in its own format? Save it as CSV", c,
-					 import_text_line(text, i));
+					 "saved in its own format? Save it as CSV",
+					 c, import_text_line(text, i));
 	}
 	return 0;
 }
@@ -196,17 +207,19 @@ static int refuse_broken_utf8(const char *data, size_t len, struct error *err)
 		i += n;
 	}
 	if (memchr(data, '\0', len) != NULL)
-		return error_set(err, ERR_INVALID, "the file is not text: it has NUL bytes; is "
+		return error_set(err, ERR_INVALID,
+				 "the file is not text: it has NUL bytes; is "
 				 "it a spreadsheet saved in its own format? Save it as CSV");
-	return error_set(err, ERR_INVALID, "the file is UTF-8 but for byte 0x%02x on line %d "
+	return error_set(err, ERR_INVALID,
+			 "the file is UTF-8 but for byte 0x%02x on line %d "
 			 "(a damaged or cut file?); if it is in another encoding, say which "
-			 "(--encoding cp1251)", i < len ? (unsigned char)data[i] : 0,
-			 import_text_line(data, i));
+			 "(--encoding cp1251)",
+			 i < len ? (unsigned char)data[i] : 0, import_text_line(data, i));
 }
 
 /* The iconv name to read DATA from (*FROM) and its byte order mark (*BOM); 0 or -1. */
-static int choose(const char *data, size_t len, const char *encoding, char *namebuf,
-		  size_t size, const char **from, size_t *bom, struct error *err)
+static int choose(const char *data, size_t len, const char *encoding, char *namebuf, size_t size,
+		  const char **from, size_t *bom, struct error *err)
 {
 	if (encoding == NULL) {
 		*from = import_text_detect(data, len, bom);
@@ -217,7 +230,7 @@ static int choose(const char *data, size_t len, const char *encoding, char *name
 				 encoding);
 	import_text_detect(data, len, bom);
 	if (strcmp(*from, "UTF-8") != 0 || *bom != 3)
-		*bom = 0;	/* iconv reads a UTF-16 mark itself */
+		*bom = 0; /* iconv reads a UTF-16 mark itself */
 	return 0;
 }
 
@@ -236,8 +249,8 @@ static void compare_detected(const char *data, size_t len, const char *from,
 			      utf8_valid(data + bom, len - bom);
 }
 
-int import_text_decode(const char *data, size_t len, const char *encoding,
-		       struct import_text *out, struct error *err)
+int import_text_decode(const char *data, size_t len, const char *encoding, struct import_text *out,
+		       struct error *err)
 {
 	const char *from;
 	char namebuf[40];

@@ -11,9 +11,9 @@
 struct import_text {
 	char *text;
 	size_t len;
-	const char *encoding;	/* as the reply names it: "UTF-8", "Windows-1251", ... */
-	int utf16;		/* was UTF-16 (Excel's "Unicode text": tab-separated) */
-	int forced_differs;	/* an encoding was given, but the bytes are UTF-8 with letters */
+	const char *encoding; /* as the reply names it: "UTF-8", "Windows-1251", ... */
+	int utf16;	      /* was UTF-16 (Excel's "Unicode text": tab-separated) */
+	int forced_differs;   /* an encoding was given, but the bytes are UTF-8 with letters */
 };
 
 /*
@@ -28,8 +28,8 @@ const char *import_text_detect(const char *data, size_t len, size_t *bom);
  * ...), else as detected. Refuses (ERR_INVALID, saying what the file seems to be) what is not
  * text: workbooks, PDF, images, control characters. Returns 0, or -1 with ERR.
  */
-int import_text_decode(const char *data, size_t len, const char *encoding,
-		       struct import_text *out, struct error *err);
+int import_text_decode(const char *data, size_t len, const char *encoding, struct import_text *out,
+		       struct error *err);
 void import_text_free(struct import_text *t);
 
 /* The line (from 1) of byte OFF in TEXT. */

@@ -82,8 +82,8 @@ static void say_distance(int64_t secs, char *buf, size_t len)
 }
 
 /* The same WHEN moved to year TO; its distance from the plan in *DIST. 0 or -1. */
-static int shifted(const struct when *w, int to, const struct plan *p, int64_t begin,
-		   int64_t end, int64_t *dist)
+static int shifted(const struct when *w, int to, const struct plan *p, int64_t begin, int64_t end,
+		   int64_t *dist)
 {
 	struct when w2 = *w;
 	struct moment m2;
@@ -120,8 +120,10 @@ static int warn_year(struct import_row *r, const struct plan *p, const struct wh
 		import_row_warn(r, "«%s» is in %d, but the plan is in %d: probably «%s»", text, y,
 				to, probably);
 	else
-		import_row_warn(r, "«%s» is in %d, but the plan is in %d: probably a typo for "
-				"%d", text, y, to, to);
+		import_row_warn(r,
+				"«%s» is in %d, but the plan is in %d: probably a typo for "
+				"%d",
+				text, y, to, to);
 	free(probably);
 	return 1;
 }
@@ -142,6 +144,6 @@ void import_warn_date(struct import_row *r, const struct plan *p, const struct w
 	moment_human_day(p->first_day, from, sizeof from);
 	moment_human_day(p->last_day, to, sizeof to);
 	say_distance(dist, far, sizeof far);
-	import_row_warn(r, "«%s» is %s %s the plan's days (%s–%s): is the date right?", text,
-			far, dist < 0 ? "before" : "after", from, to);
+	import_row_warn(r, "«%s» is %s %s the plan's days (%s–%s): is the date right?", text, far,
+			dist < 0 ? "before" : "after", from, to);
 }

@@ -8,7 +8,7 @@
 #include "store.h"
 #include "when.h"
 
-#define IMPORT_NEAR_SEC (31 * 86400)	/* a month: how far from its days a plan reaches */
+#define IMPORT_NEAR_SEC (31 * 86400) /* a month: how far from its days a plan reaches */
 
 /*
  * Warns on R when the time M of its item (parsed as W from the WHEN TEXT) is in another year

@@ -30,14 +30,14 @@ static int has_control(const char *s, int multiline)
 {
 	for (; *s != '\0'; s++) {
 		unsigned char c = (unsigned char)*s;
-		if ((c < 0x20 || c == 0x7f) && !(multiline && (c == '\n' || c == '\t' || c == '\r')))
+		if ((c < 0x20 || c == 0x7f) &&
+		    !(multiline && (c == '\n' || c == '\t' || c == '\r')))
 			return 1;
 	}
 	return 0;
 }
 
-static int check_string(const char *name, json_t *v, int multiline, size_t max,
-			struct error *err)
+static int check_string(const char *name, json_t *v, int multiline, size_t max, struct error *err)
 {
 	if (!json_is_string(v))
 		return error_set(err, ERR_BAD_FIELD, "«%s» must be a string", name);
@@ -67,7 +67,7 @@ static int check_field(const struct field *f, json_t *v, struct error *err)
 		if (json_array_size(v) > f->max)
 			return error_set(err, ERR_BAD_FIELD, "«%s» has more than %zu entries",
 					 f->name, f->max);
-		json_array_foreach(v, i, e)
+		json_array_foreach (v, i, e)
 			if (check_string(f->name, e, 0, 500, err) == -1)
 				return -1;
 		return 0;
@@ -83,12 +83,14 @@ int json_in_check(json_t *obj, const struct field *fields, struct error *err)
 
 	if (obj == NULL)
 		return 0;
-	json_object_foreach(obj, key, v) {
+	json_object_foreach (obj, key, v) {
 		const struct field *f = field_find(fields, key);
 		if (f == NULL) {
 			field_names(fields, names, sizeof names);
-			return error_set(err, ERR_UNKNOWN_FIELD, "unknown field «%s»; this request "
-					 "takes: %s", key, *names ? names : "no fields");
+			return error_set(err, ERR_UNKNOWN_FIELD,
+					 "unknown field «%s»; this request "
+					 "takes: %s",
+					 key, *names ? names : "no fields");
 		}
 		if (check_field(f, v, err) == -1)
 			return -1;

@@ -8,15 +8,15 @@
 #include "error.h"
 
 enum field_type {
-	FIELD_LINE,	/* a string on one line: names, titles, labels */
-	FIELD_TEXT,	/* a string that may hold new lines: descriptions, notes */
-	FIELD_LINES,	/* an array of FIELD_LINE strings */
+	FIELD_LINE,  /* a string on one line: names, titles, labels */
+	FIELD_TEXT,  /* a string that may hold new lines: descriptions, notes */
+	FIELD_LINES, /* an array of FIELD_LINE strings */
 };
 
 struct field {
 	const char *name;
 	enum field_type type;
-	size_t max;	/* bytes for strings, elements for arrays */
+	size_t max; /* bytes for strings, elements for arrays */
 };
 
 /*

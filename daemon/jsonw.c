@@ -102,7 +102,7 @@ void jsonw_key(struct jsonw *w, const char *key)
 		w->buf[w->len++] = '"';
 		w->buf[w->len++] = ':';
 	}
-	w->first[w->depth] = 1;	/* the value that follows takes no comma */
+	w->first[w->depth] = 1; /* the value that follows takes no comma */
 }
 
 /* Escapes the N bytes at S: quotes, backslashes and control characters; UTF-8 passes. */
@@ -121,11 +121,21 @@ static void put_escaped(struct jsonw *w, const char *s, size_t len)
 		put(w, run, (size_t)(s - run));
 		run = s + 1;
 		switch (c) {
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '\t': esc[1] = 't'; break;
+		case '"':
+			esc[1] = '"';
+			break;
+		case '\\':
+			esc[1] = '\\';
+			break;
+		case '\n':
+			esc[1] = 'n';
+			break;
+		case '\r':
+			esc[1] = 'r';
+			break;
+		case '\t':
+			esc[1] = 't';
+			break;
 		default:
 			esc[1] = 'u';
 			esc[4] = hex[c >> 4];

@@ -18,8 +18,8 @@ struct jsonw {
 	char *buf;
 	size_t len, cap;
 	int depth;
-	unsigned char first[JSONW_DEPTH];	/* no value written yet at this depth */
-	int failed;				/* out of memory: the text is incomplete */
+	unsigned char first[JSONW_DEPTH]; /* no value written yet at this depth */
+	int failed;			  /* out of memory: the text is incomplete */
 };
 
 void jsonw_init(struct jsonw *w);
@@ -30,13 +30,13 @@ char *jsonw_take(struct jsonw *w, size_t *len);
 
 void jsonw_object(struct jsonw *w);
 void jsonw_array(struct jsonw *w);
-void jsonw_end(struct jsonw *w, char close);	/* '}' or ']' */
+void jsonw_end(struct jsonw *w, char close); /* '}' or ']' */
 
 /* A key in the current object; KEY is plain ASCII that needs no escaping. */
 void jsonw_key(struct jsonw *w, const char *key);
 
-void jsonw_string(struct jsonw *w, const char *s);	/* NULL writes null */
-void jsonw_stringn(struct jsonw *w, const char *s, size_t n);	/* S holds no NUL */
+void jsonw_string(struct jsonw *w, const char *s);	      /* NULL writes null */
+void jsonw_stringn(struct jsonw *w, const char *s, size_t n); /* S holds no NUL */
 void jsonw_int(struct jsonw *w, int64_t v);
 void jsonw_bool(struct jsonw *w, int v);
 void jsonw_null(struct jsonw *w);

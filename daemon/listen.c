@@ -60,8 +60,10 @@ int listen_unix(const char *path, char **cause)
 	if (paths_make_parent(path, 0755) == -1)
 		return fail(cause, "cannot create the directory of %s: %s", path);
 	if (someone_listens(&addr)) {
-		if (asprintf(cause, "another qweekd is already listening on %s: stop it first, "
-			     "or give this one another --socket", path) == -1)
+		if (asprintf(cause,
+			     "another qweekd is already listening on %s: stop it first, "
+			     "or give this one another --socket",
+			     path) == -1)
 			*cause = NULL;
 		return -1;
 	}
@@ -121,7 +123,7 @@ int listen_is_unix(int fd)
 
 /* ---- the guarded set of listeners ------------------------------------------------------- */
 
-#define LISTEN_MAX 8
+#define LISTEN_MAX	  8
 #define LISTEN_BACKOFF_MS 500
 
 struct listen_set {
@@ -130,13 +132,13 @@ struct listen_set {
 	struct evconnlistener *l[LISTEN_MAX];
 	int local[LISTEN_MAX];
 	int n;
-	int conns;		/* open HTTP connections */
-	int capped;		/* TCP listeners paused: at the cap */
-	int backoff;		/* every listener paused: out of descriptors */
-	int closing;		/* the listeners are being freed */
-	int reserve_fd;		/* kept open, given up to shed a connection on EMFILE */
+	int conns;	/* open HTTP connections */
+	int capped;	/* TCP listeners paused: at the cap */
+	int backoff;	/* every listener paused: out of descriptors */
+	int closing;	/* the listeners are being freed */
+	int reserve_fd; /* kept open, given up to shed a connection on EMFILE */
 	struct event *resume;
-	time_t warned_cap, warned_fds;	/* when each was last logged: once a minute at most */
+	time_t warned_cap, warned_fds; /* when each was last logged: once a minute at most */
 };
 
 /* libevent hands the listener's error callback the evhttp, not us: one set per process. */
@@ -205,7 +207,7 @@ static void on_adopt(evutil_socket_t fd, short what, void *arg)
 	if (readcb != NULL && evcon != NULL)
 		evhttp_connection_set_closecb(evcon, on_conn_close, a->set);
 	else
-		on_conn_close(NULL, a->set);	/* gone already */
+		on_conn_close(NULL, a->set); /* gone already */
 	bufferevent_decref(a->bev);
 	free(a);
 }
@@ -219,7 +221,7 @@ static struct bufferevent *on_new_conn(struct event_base *base, void *arg)
 
 	if (bev == NULL || a == NULL) {
 		free(a);
-		return bev;	/* uncounted: better than refusing */
+		return bev; /* uncounted: better than refusing */
 	}
 	a->set = s;
 	a->bev = bev;

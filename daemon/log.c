@@ -62,13 +62,13 @@ static void log_vwrite(enum log_level level, const char *fmt, va_list ap)
 	fputc('\n', stderr);
 }
 
-#define LOG_FN(fn, level)                          \
-	void fn(const char *fmt, ...)              \
-	{                                          \
-		va_list ap;                        \
-		va_start(ap, fmt);                 \
-		log_vwrite(level, fmt, ap);        \
-		va_end(ap);                        \
+#define LOG_FN(fn, level)                   \
+	void fn(const char *fmt, ...)       \
+	{                                   \
+		va_list ap;                 \
+		va_start(ap, fmt);          \
+		log_vwrite(level, fmt, ap); \
+		va_end(ap);                 \
 	}
 
 LOG_FN(log_error, LOG_LEVEL_ERROR)

@@ -29,8 +29,8 @@ struct options {
 	const char *config;
 	int foreground;
 	int check_only;
-	struct config cli;	/* what the command line set, applied over the file */
-	int cli_set[5];		/* which of db, socket, listen, log_level, url the command line set */
+	struct config cli; /* what the command line set, applied over the file */
+	int cli_set[5];	   /* which of db, socket, listen, log_level, url the command line set */
 };
 
 /* The command line, kept for SIGHUP: a reload lays it over the file again. */
@@ -38,9 +38,10 @@ static struct options opts;
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: qweekd [--config FILE] [--db PATH] [--socket PATH] [--listen HOST:PORT]\n"
-		   "              [--url http://HOST:PORT] [--log-level LEVEL] [--foreground] [-n]\n"
-		   "  -n  check the configuration, say \"configuration OK\" or what is wrong, exit\n");
+	fprintf(f,
+		"usage: qweekd [--config FILE] [--db PATH] [--socket PATH] [--listen HOST:PORT]\n"
+		"              [--url http://HOST:PORT] [--log-level LEVEL] [--foreground] [-n]\n"
+		"  -n  check the configuration, say \"configuration OK\" or what is wrong, exit\n");
 }
 
 static void parse_args(int argc, char **argv, struct options *o)
@@ -62,24 +63,54 @@ static void parse_args(int argc, char **argv, struct options *o)
 
 	while ((ch = getopt_long(argc, argv, "c:d:s:l:u:L:fnhV", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'c': o->config = optarg; break;
-		case 'd': free(o->cli.db); o->cli.db = strdup(optarg); o->cli_set[0] = 1; break;
-		case 's': free(o->cli.socket); o->cli.socket = strdup(optarg); o->cli_set[1] = 1; break;
-		case 'l': free(o->cli.listen); o->cli.listen = strdup(optarg); o->cli_set[2] = 1; break;
-		case 'u': free(o->cli.url); o->cli.url = strdup(optarg); o->cli_set[4] = 1; break;
+		case 'c':
+			o->config = optarg;
+			break;
+		case 'd':
+			free(o->cli.db);
+			o->cli.db = strdup(optarg);
+			o->cli_set[0] = 1;
+			break;
+		case 's':
+			free(o->cli.socket);
+			o->cli.socket = strdup(optarg);
+			o->cli_set[1] = 1;
+			break;
+		case 'l':
+			free(o->cli.listen);
+			o->cli.listen = strdup(optarg);
+			o->cli_set[2] = 1;
+			break;
+		case 'u':
+			free(o->cli.url);
+			o->cli.url = strdup(optarg);
+			o->cli_set[4] = 1;
+			break;
 		case 'L':
 			if ((o->cli.log_level = log_level_parse(optarg)) == -1) {
-				fprintf(stderr, "qweekd: --log-level %s: use error, warn, info or "
-					"debug\n", optarg);
+				fprintf(stderr,
+					"qweekd: --log-level %s: use error, warn, info or "
+					"debug\n",
+					optarg);
 				exit(2);
 			}
 			o->cli_set[3] = 1;
 			break;
-		case 'f': o->foreground = 1; break;
-		case 'n': o->check_only = 1; break;
-		case 'h': usage(stdout); exit(0);
-		case 'V': printf("qweekd %s\n", QWEEK_VERSION); exit(0);
-		default: usage(stderr); exit(2);
+		case 'f':
+			o->foreground = 1;
+			break;
+		case 'n':
+			o->check_only = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		case 'V':
+			printf("qweekd %s\n", QWEEK_VERSION);
+			exit(0);
+		default:
+			usage(stderr);
+			exit(2);
 		}
 	}
 	if (optind < argc) {
@@ -305,7 +336,7 @@ int main(int argc, char **argv)
 	parse_args(argc, argv, &opts);
 	if (clock_init_from_env() == -1) {
 		fprintf(stderr, "qweekd: QWEEKD_NOW must be an instant such as "
-			"2017-11-14T03:00:00Z\n");
+				"2017-11-14T03:00:00Z\n");
 		return 2;
 	}
 	if (load_config(&opts, &d.config, &cause) == -1 || opts.check_only) {
@@ -325,7 +356,7 @@ int main(int argc, char **argv)
 	remind_shutdown();
 	http_free(d.http);
 	if (d.own_socket)
-		unlink(d.config.socket);	/* leave nothing stale behind */
+		unlink(d.config.socket); /* leave nothing stale behind */
 	db_close(d.db);
 	event_base_free(d.base);
 	config_free(&d.config);

@@ -63,7 +63,7 @@ static int64_t point_end(const struct when_point *p, const char *tz)
 		tm.tm_year = p->year - 1900;
 		tm.tm_mon = p->month - 1;
 		tm.tm_mday = p->day + 1;
-		timegm(&tm);	/* normalises 31.12 + 1 */
+		timegm(&tm); /* normalises 31.12 + 1 */
 		return local_instant(tz, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 0, 0, 0);
 	case WHEN_PREC_MONTH:
 		return local_instant(tz, p->year, p->month + 1, 1, 0, 0, 0);
@@ -122,8 +122,8 @@ int moment_from_when(const struct when *w, const char *tz, struct moment *m, str
 		point_store(&w->end, tz, m->end);
 		m->at = m->first = point_begin(&w->start, tz);
 		m->late_after = event_late_after(w, tz);
-		m->last = w->end.prec != WHEN_PREC_NONE ? point_end(&w->end, tz)
-							: point_end(&w->start, tz);
+		m->last = w->end.prec != WHEN_PREC_NONE ? point_end(&w->end, tz) :
+							  point_end(&w->start, tz);
 		if (w->end.prec != WHEN_PREC_NONE && m->last < m->first)
 			return error_set(err, ERR_INVALID, "the end comes before the start");
 		break;
@@ -258,8 +258,7 @@ int moment_day_from_text(const char *text, char out[11], struct error *err)
 		free(cause);
 		return -1;
 	}
-	if (w.kind != WHEN_EVENT || w.start.prec != WHEN_PREC_DATE ||
-	    w.end.prec != WHEN_PREC_NONE)
+	if (w.kind != WHEN_EVENT || w.start.prec != WHEN_PREC_DATE || w.end.prec != WHEN_PREC_NONE)
 		return error_set(err, ERR_INVALID, "«%s» is not one day such as 08.11.2017", text);
 	snprintf(out, 11, "%04d-%02d-%02d", w.start.year, w.start.month, w.start.day);
 	return 0;

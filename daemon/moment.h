@@ -14,11 +14,11 @@
  * "YYYY-MM" (a month). Empty strings for absent values.
  */
 struct moment {
-	const char *kind;		/* "event", "span", "deadline" */
+	const char *kind; /* "event", "span", "deadline" */
 	char start[24], end[24], due[24];
-	int64_t at;			/* when it starts, or when it is due */
-	int64_t late_after;		/* still open after this instant: overdue */
-	int64_t first, last;		/* the instants it covers, for checks against the plan */
+	int64_t at;	     /* when it starts, or when it is due */
+	int64_t late_after;  /* still open after this instant: overdue */
+	int64_t first, last; /* the instants it covers, for checks against the plan */
 };
 
 /* Fills M from a parsed WHEN in zone TZ. Returns 0, or -1 with ERR (an end before its start). */

@@ -22,12 +22,12 @@
 struct child {
 	struct notify *n;
 	pid_t pid;
-	int fd;				/* our end of its stdin; -1 once closed */
+	int fd; /* our end of its stdin; -1 once closed */
 	char *input;
 	size_t len, off;
 	struct event *writable, *timeout;
 	int timed_out;
-	int status;			/* from waitpid */
+	int status; /* from waitpid */
 	notify_done_fn fn;
 	void *arg;
 	struct child *next;
@@ -69,7 +69,7 @@ static void on_writable(evutil_socket_t fd, short what, void *arg)
 	if (w > 0)
 		c->off += (size_t)w;
 	if (c->off == c->len || (w == -1 && errno != EAGAIN && errno != EINTR))
-		close_input(c);		/* all written, or the hook does not read (EPIPE) */
+		close_input(c); /* all written, or the hook does not read (EPIPE) */
 }
 
 static void on_timeout(evutil_socket_t fd, short what, void *arg)

@@ -7,7 +7,7 @@
 
 #include <event2/event.h>
 
-#define NOTIFY_TIMEOUT 60	/* seconds a hook may run before it is killed */
+#define NOTIFY_TIMEOUT 60 /* seconds a hook may run before it is killed */
 
 /* Called once per run: OK when the command exited 0; else ERROR says how it ended. */
 typedef void (*notify_done_fn)(void *arg, int ok, const char *error);

@@ -24,7 +24,7 @@
 
 struct mark {
 	int64_t plan_id;
-	int64_t since;		/* items updated before this were looked at */
+	int64_t since; /* items updated before this were looked at */
 };
 
 static struct {
@@ -32,9 +32,9 @@ static struct {
 	struct event *timer;
 	struct mark *marks;
 	size_t nmarks, cmarks;
-	int64_t last_now;	/* the clock at the last look: a step back means look at all again */
-	int running, again;	/* remind_poke is at work / was asked again meanwhile */
-	int failing;		/* the last pass failed: do not spin */
+	int64_t last_now;   /* the clock at the last look: a step back means look at all again */
+	int running, again; /* remind_poke is at work / was asked again meanwhile */
+	int failing;	    /* the last pass failed: do not spin */
 } R;
 
 struct daemon *remind_daemon(void)
@@ -82,8 +82,8 @@ static int sync_plan(int64_t plan_id, int all, int64_t floor, size_t *done, stru
 
 	if (since == NULL)
 		return error_set(err, ERR_INTERNAL, "out of memory");
-	if (remind_store_changed(db, plan_id, all ? 0 : *since, all, &ids, &n, &max_updated,
-				 err) == -1)
+	if (remind_store_changed(db, plan_id, all ? 0 : *since, all, &ids, &n, &max_updated, err) ==
+	    -1)
 		return -1;
 	if (n > 0) {
 		remind_store_lazy(db, 1);
@@ -144,8 +144,9 @@ void remind_poke(void)
 		R.failing = remind_eval_due(R.d->db, &R.d->config, now, &err) == -1 ||
 			    remind_digest_due(R.d->db, &R.d->config, now, &err) == -1;
 		if (R.failing)
-			log_error("reminders: %s", err.message ? err.message : "cannot look at "
-				  "what is due");
+			log_error("reminders: %s", err.message ? err.message :
+								 "cannot look at "
+								 "what is due");
 		error_clear(&err);
 		remind_deliver_kick(now);
 	} while (R.again);
@@ -173,7 +174,7 @@ void remind_plan_changed(int64_t plan_id, int all, int64_t floor)
 static void on_change(int64_t plan_id, void *ctx)
 {
 	(void)ctx;
-	remind_plan_changed(plan_id, 0, 0);	/* plan 0: the clock was moved */
+	remind_plan_changed(plan_id, 0, 0); /* plan 0: the clock was moved */
 }
 
 static void on_timer(evutil_socket_t fd, short what, void *arg)
@@ -219,7 +220,7 @@ void remind_init(struct daemon *d)
 	log_info("reminders: email %s, notify hook %s",
 		 c->smtp_url != NULL ? c->smtp_url : "not configured",
 		 c->notify_command != NULL ? c->notify_command : "not configured");
-	remind_poke();		/* what came due while the daemon was down */
+	remind_poke(); /* what came due while the daemon was down */
 }
 
 void remind_shutdown(void)

@@ -14,22 +14,25 @@
 
 /* The reminders' API, part two: listings, one reminder, a test message, the scheduler's state. */
 
-#define LIST_LIMIT 1000
+#define LIST_LIMIT     1000
 #define LIST_LIMIT_MAX 10000
 
 static const char *const states_sent[] = { "sent", NULL };
 static const char *const states_failed[] = { "failed", "expired", NULL };
 static const char *const states_skipped[] = { "skipped", "cancelled", NULL };
 static const char *const states_undeliverable[] = { "undeliverable", NULL };
-static const char *const states_all[] = { "queued", "sent", "failed", "expired", "skipped",
-					  "cancelled", "undeliverable", NULL };
+static const char *const states_all[] = { "queued",  "sent",	  "failed",	   "expired",
+					  "skipped", "cancelled", "undeliverable", NULL };
 
 static const struct {
 	const char *name;
-	const char *const *states;	/* NULL: the pending ones, worked out */
+	const char *const *states; /* NULL: the pending ones, worked out */
 } listings[] = {
-	{ "pending", NULL }, { "sent", states_sent }, { "failed", states_failed },
-	{ "skipped", states_skipped }, { "undeliverable", states_undeliverable },
+	{ "pending", NULL },
+	{ "sent", states_sent },
+	{ "failed", states_failed },
+	{ "skipped", states_skipped },
+	{ "undeliverable", states_undeliverable },
 	{ "all", states_all },
 };
 
@@ -46,7 +49,8 @@ static int resolve_who(struct request *r, const struct plan *p, struct remind_wh
 		return 0;
 	found = store_person_lookup(r->daemon->db, p->id, name, &who->id, &who->is_group, err);
 	if (found == 0) {
-		error_set(err, ERR_NOT_FOUND, "there is no person or group «%s» in this plan", name);
+		error_set(err, ERR_NOT_FOUND, "there is no person or group «%s» in this plan",
+			  name);
 		store_person_suggest(r->daemon->db, p->id, name, err);
 	}
 	return found == 1 ? 0 : -1;
@@ -72,8 +76,10 @@ static int listing(const char *name, struct error *err)
 	for (size_t i = 0; i < sizeof listings / sizeof listings[0]; i++)
 		if (strcmp(name, listings[i].name) == 0)
 			return (int)i;
-	return error_set(err, ERR_INVALID, "state «%s»: use pending, sent, failed, skipped, "
-			 "undeliverable or all", name);
+	return error_set(err, ERR_INVALID,
+			 "state «%s»: use pending, sent, failed, skipped, "
+			 "undeliverable or all",
+			 name);
 }
 
 int api_reminders_list(struct request *r, struct error *err)
@@ -92,8 +98,9 @@ int api_reminders_list(struct request *r, struct error *err)
 		goto out;
 	if (listings[which].states == NULL) {
 		const char *count = http_query(r, "count");
-		struct remind_pending_query pq = { &who, 0, clock_now(), limit,
-						   count != NULL && strcmp(count, "1") == 0, 0 };
+		struct remind_pending_query pq = {
+			&who, 0, clock_now(), limit, count != NULL && strcmp(count, "1") == 0, 0
+		};
 		rc = remind_report_pending(db, &r->daemon->config, p, &pq, arr, &total, err);
 		more = pq.stopped;
 	} else
@@ -101,7 +108,7 @@ int api_reminders_list(struct request *r, struct error *err)
 	if (rc == -1)
 		goto out;
 	if (listings[which].states != NULL)
-		total = json_array_size(arr);	/* LIMIT + 1: whether there are more */
+		total = json_array_size(arr); /* LIMIT + 1: whether there are more */
 	if (json_array_size(arr) > (size_t)limit)
 		json_array_remove(arr, (size_t)limit);
 	moment_iso_instant(clock_now(), p->tz, now, sizeof now);
@@ -124,15 +131,14 @@ int api_reminders_unreachable(struct request *r, struct error *err)
 	json_t *people = json_array(), *rows = json_array();
 	int rc = -1;
 
-	if (p == NULL ||
-	    remind_report_unreachable(r->daemon->db, c, p, people, err) == -1 ||
+	if (p == NULL || remind_report_unreachable(r->daemon->db, c, p, people, err) == -1 ||
 	    remind_report_log(r->daemon->db, p, &who, states_undeliverable, LIST_LIMIT, rows,
 			      err) == -1)
 		goto out;
-	r->reply = json_pack("{s:s, s:O, s:O, s:{s:b, s:b}}", "plan", p->slug, "people", people,
-			     "reminders", rows, "channels", "email",
-			     c->smtp_url != NULL && *c->smtp_url != '\0', "hook",
-			     remind_has_hook(c));
+	r->reply =
+		json_pack("{s:s, s:O, s:O, s:{s:b, s:b}}", "plan", p->slug, "people", people,
+			  "reminders", rows, "channels", "email",
+			  c->smtp_url != NULL && *c->smtp_url != '\0', "hook", remind_has_hook(c));
 	rc = 0;
 out:
 	json_decref(people);
@@ -238,8 +244,9 @@ int api_reminders_test(struct request *r, struct error *err)
 		goto out;
 	if (!remind_has_email(c, person.v[0].email) && !remind_has_hook(c)) {
 		error_set(err, ERR_INVALID, "nothing can reach «%s»: %s", name,
-			  *person.v[0].email == '\0' ? "no email address, and no notify hook"
-			  : "email is not configured ([smtp] url), and no notify hook");
+			  *person.v[0].email == '\0' ?
+				  "no email address, and no notify hook" :
+				  "email is not configured ([smtp] url), and no notify hook");
 		goto out;
 	}
 	if ((remind_has_email(c, person.v[0].email) &&
@@ -264,16 +271,15 @@ struct digest_ctx {
 	const char *tz;
 };
 
-static int add_digest(int64_t person_id, const char *name, int at_local, int64_t next_at,
-		      void *arg)
+static int add_digest(int64_t person_id, const char *name, int at_local, int64_t next_at, void *arg)
 {
 	struct digest_ctx *x = arg;
 	char at[16], next[40];
 
 	remind_overdue_format(at_local, at, sizeof at);
 	moment_iso_instant(next_at, x->tz, next, sizeof next);
-	return json_array_append_new(x->arr, json_pack("{s:s, s:s, s:s}", "person", name, "at",
-						       at, "next", next));
+	return json_array_append_new(
+		x->arr, json_pack("{s:s, s:s, s:s}", "person", name, "at", at, "next", next));
 }
 
 static int reply_digests(struct request *r, const struct plan *p, struct error *err)
@@ -300,7 +306,8 @@ int api_reminders_digests(struct request *r, struct error *err)
 int api_reminders_digest_set(struct request *r, struct error *err)
 {
 	static const struct field fields[] = { { "who", FIELD_LINE, 500 },
-					       { "at", FIELD_LINE, 16 }, { NULL, 0, 0 } };
+					       { "at", FIELD_LINE, 16 },
+					       { NULL, 0, 0 } };
 	struct db *db = r->daemon->db;
 	struct plan *p = NULL;
 	const char *name, *at;
@@ -356,11 +363,11 @@ int api_reminders_status(struct request *r, struct error *err)
 	}
 	moment_iso_instant(clock_now(), "UTC", now, sizeof now);
 	moment_iso_instant(next, "UTC", due, sizeof due);
-	r->reply = json_pack("{s:s, s:o, s:I, s:I, s:I, s:i, s:b, s:b}", "now", now, "next_due",
-			     has_next ? json_string(due) : json_null(), "queued",
-			     (json_int_t)queued, "failed", (json_int_t)failed, "expired",
-			     (json_int_t)expired, "sending", remind_deliver_busy(), "email",
-			     c->smtp_url != NULL && *c->smtp_url != '\0', "hook",
-			     remind_has_hook(c));
+	r->reply =
+		json_pack("{s:s, s:o, s:I, s:I, s:I, s:i, s:b, s:b}", "now", now, "next_due",
+			  has_next ? json_string(due) : json_null(), "queued", (json_int_t)queued,
+			  "failed", (json_int_t)failed, "expired", (json_int_t)expired, "sending",
+			  remind_deliver_busy(), "email",
+			  c->smtp_url != NULL && *c->smtp_url != '\0', "hook", remind_has_hook(c));
 	return 0;
 }

@@ -27,7 +27,7 @@
 struct slot {
 	int used;
 	int64_t row_id;
-	int attempts;		/* before this one */
+	int attempts; /* before this one */
 };
 
 static struct {
@@ -81,9 +81,10 @@ static void failed(const struct remind_row *row, int attempts, const char *why, 
 {
 	int64_t next = now + backoff(attempts);
 
-	log_warn("reminders: #%lld to person %lld by %s failed (attempt %d): %s; next try in %lld s",
-		 (long long)row->id, (long long)row->person_id, row->channel, attempts, why,
-		 (long long)(next - now));
+	log_warn(
+		"reminders: #%lld to person %lld by %s failed (attempt %d): %s; next try in %lld s",
+		(long long)row->id, (long long)row->person_id, row->channel, attempts, why,
+		(long long)(next - now));
 	finish(row->id, "failed", why, attempts, next, 0);
 }
 
@@ -181,7 +182,7 @@ static int load_job(const struct remind_row *row, struct job *j, int64_t now,
 	j->in.ref = j->ref;
 	j->in.person = j->person.v[0].name;
 	j->in.done_command = j->done;
-	j->in.feed_url = NULL;	/* feeds keep only a hash of their secret: no link to give */
+	j->in.feed_url = NULL; /* feeds keep only a hash of their secret: no link to give */
 	if (*v == REMIND_KEEP && remind_text_build(&j->in, &j->msg) == -1)
 		return error_set(err, ERR_INTERNAL, "out of memory");
 	return 0;
@@ -195,8 +196,7 @@ static int send_email(const struct job *j, const struct remind_row *row, struct 
 	const char *from = c->smtp_from != NULL ? c->smtp_from : "qweekd@localhost";
 	char addr[320], msgid[400], plan_h[128], item_h[64], rule_h[64];
 	const char *extra[] = { plan_h, rule_h, row->item_id != 0 ? item_h : NULL, NULL };
-	struct smtp_server srv = { c->smtp_url, c->smtp_user, c->smtp_password,
-				   c->smtp_starttls };
+	struct smtp_server srv = { c->smtp_url, c->smtp_user, c->smtp_password, c->smtp_starttls };
 	struct smtp_mime m = { 0 };
 	struct tz_local l;
 	char *data;
@@ -236,8 +236,8 @@ static int run_hook(struct job *j, const struct remind_row *row, struct slot *s,
 		*cause = strdup("out of memory");
 		return -1;
 	}
-	rc = notify_run(D.notify, D.d->config.notify_command, env, input, strlen(input), on_done,
-			s, cause);
+	rc = notify_run(D.notify, D.d->config.notify_command, env, input, strlen(input), on_done, s,
+			cause);
 	remind_hook_env_free(env);
 	free(input);
 	return rc;
@@ -249,10 +249,12 @@ static const char *channel_missing(const struct remind_row *row, const struct jo
 	const struct config *c = &D.d->config;
 
 	if (strcmp(row->channel, "email") == 0)
-		return remind_has_email(c, j->person.v[0].email) ? NULL
-		       : "email is not configured ([smtp] url) or the person has no address";
+		return remind_has_email(c, j->person.v[0].email) ?
+			       NULL :
+			       "email is not configured ([smtp] url) or the person has no address";
 	if (strcmp(row->channel, "hook") == 0)
-		return remind_has_hook(c) ? NULL : "no notify hook is configured ([notify] command)";
+		return remind_has_hook(c) ? NULL :
+					    "no notify hook is configured ([notify] command)";
 	return "no channel";
 }
 
@@ -276,20 +278,23 @@ static void start(const struct remind_row *row, int64_t now)
 	int rc = -1;
 
 	if (s == NULL)
-		return;		/* remind_deliver_kick keeps to the slots there are */
+		return; /* remind_deliver_kick keeps to the slots there are */
 	if (load_job(row, &j, now, &v, &why, &err) == -1) {
 		failed(row, row->attempts + 1, err.message ? err.message : "internal error", now);
 	} else if (v != REMIND_KEEP) {
 		log_info("reminders: #%lld not sent: %s", (long long)row->id, why);
-		finish(row->id, v == REMIND_CANCEL ? "cancelled" : row->attempts ? "expired"
-			       : "skipped", why, row->attempts, 0, 0);
+		finish(row->id,
+		       v == REMIND_CANCEL ? "cancelled" :
+		       row->attempts	  ? "expired" :
+					    "skipped",
+		       why, row->attempts, 0, 0);
 	} else if ((why = channel_missing(row, &j)) != NULL) {
 		failed(row, row->attempts + 1, why, now);
 	} else {
 		s->row_id = row->id;
 		s->attempts = row->attempts;
-		rc = strcmp(row->channel, "email") == 0 ? send_email(&j, row, s, &cause)
-							: run_hook(&j, row, s, &cause);
+		rc = strcmp(row->channel, "email") == 0 ? send_email(&j, row, s, &cause) :
+							  run_hook(&j, row, s, &cause);
 		if (rc == 0) {
 			s->used = 1;
 			D.busy++;
@@ -334,7 +339,7 @@ int remind_deliver_next(struct db *db, int64_t *out)
 	int n;
 
 	if (D.busy >= REMIND_INFLIGHT_MAX)
-		return 0;	/* a delivery ending will look again */
+		return 0; /* a delivery ending will look again */
 	n = remind_log_todo(db, INT64_MAX, rows, D.busy + 1, NULL);
 	for (int i = 0; i < n; i++)
 		if (!in_flight(rows[i].id)) {

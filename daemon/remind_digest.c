@@ -88,8 +88,8 @@ int remind_digest_useful(const char *tz, int64_t at, int64_t now)
 {
 	struct tz_local a, b;
 
-	return tz_from_utc(tz, at, &a) == 0 && tz_from_utc(tz, now, &b) == 0 &&
-	       a.year == b.year && a.month == b.month && a.day == b.day && now >= at;
+	return tz_from_utc(tz, at, &a) == 0 && tz_from_utc(tz, now, &b) == 0 && a.year == b.year &&
+	       a.month == b.month && a.day == b.day && now >= at;
 }
 
 static int due_digests(struct db *db, int64_t now, struct digest_due *out, struct error *err)
@@ -147,8 +147,10 @@ static int record(struct db *db, const struct config *c, const struct digest_due
 	snprintf(row.rule, sizeof row.rule, "%s", REMIND_DIGEST_RULE);
 	for (int i = 0; i < n; i++) {
 		snprintf(row.channel, sizeof row.channel, "%s", channels[i]);
-		snprintf(row.state, sizeof row.state, "%s", why == NULL ? "queued"
-			 : strcmp(channels[i], "none") == 0 ? "undeliverable" : "skipped");
+		snprintf(row.state, sizeof row.state, "%s",
+			 why == NULL			  ? "queued" :
+			 strcmp(channels[i], "none") == 0 ? "undeliverable" :
+							    "skipped");
 		snprintf(row.reason, sizeof row.reason, "%s", why != NULL ? why : "");
 		row.next_try = why == NULL ? now : 0;
 		if (remind_log_insert(db, &row, err) == -1)
@@ -170,21 +172,23 @@ static int handle(struct db *db, const struct config *c, const struct digest_due
 	if (plan == NULL)
 		return -1;
 	while ((t = next_digest(d->at_local, at + 1, plan->tz)) != 0 && t <= now)
-		at = t;		/* days missed: only the latest counts */
+		at = t; /* days missed: only the latest counts */
 	if ((found = remind_store_person(db, d->plan_id, d->person_id, &people, err)) != 1) {
-		rc = found;	/* 0: not a person (any more): just move on */
+		rc = found; /* 0: not a person (any more): just move on */
 		goto out;
 	}
 	if (!remind_digest_useful(plan->tz, at, now))
-		rc = record(db, c, d, &people.v[0], at, "came due while reminders could not run; "
-			    "by then its day was over", now, err);
-	else if (remind_digest_text(db, plan, &people.v[0], at, "qweek done", &msg, &empty,
-				    err) == 0)
+		rc = record(db, c, d, &people.v[0], at,
+			    "came due while reminders could not run; "
+			    "by then its day was over",
+			    now, err);
+	else if (remind_digest_text(db, plan, &people.v[0], at, "qweek done", &msg, &empty, err) ==
+		 0)
 		rc = record(db, c, d, &people.v[0], at, empty ? "nothing to say that day" : NULL,
 			    now, err);
 out:
 	if (rc == 0 && (t = next_digest(d->at_local, now + 1, plan->tz)) == 0)
-		t = now + 86400;	/* an unknown zone: look again tomorrow */
+		t = now + 86400; /* an unknown zone: look again tomorrow */
 	if (rc == 0)
 		rc = set_next(db, d->person_id, t, err);
 	remind_msg_free(&msg);

@@ -13,7 +13,7 @@
 #include "remind_text.h"
 
 #define REMIND_DIGEST_RULE "digest"
-#define REMIND_DIGEST_DAYS 3	/* deadlines this many days ahead (after today) */
+#define REMIND_DIGEST_DAYS 3 /* deadlines this many days ahead (after today) */
 
 /* Turns person PERSON_ID's digest on at AT_LOCAL (seconds after local midnight), or off (-1);
  * the first from NOW on. 0 or -1 with ERR. */
@@ -21,8 +21,8 @@ int remind_digest_set(struct db *db, const struct plan *p, int64_t person_id, in
 		      int64_t now, struct error *err);
 
 /* Calls FN for each digest of the plan: the person, its time, the next one. */
-typedef int (*remind_digest_fn)(int64_t person_id, const char *name, int at_local,
-				int64_t next_at, void *ctx);
+typedef int (*remind_digest_fn)(int64_t person_id, const char *name, int at_local, int64_t next_at,
+				void *ctx);
 int remind_digest_each(struct db *db, int64_t plan_id, remind_digest_fn fn, void *ctx,
 		       struct error *err);
 

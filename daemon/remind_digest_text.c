@@ -9,27 +9,33 @@
 /* What a digest says: the person's day, in the plan's language, one line per item. */
 
 struct digest_words {
-	const char *subject;		/* "%s": the day */
-	const char *hello;		/* "%s": the person */
-	const char *sections[3];	/* today, deadlines soon, overdue */
-	const char *hint;		/* "%s": the done command */
+	const char *subject;	 /* "%s": the day */
+	const char *hello;	 /* "%s": the person */
+	const char *sections[3]; /* today, deadlines soon, overdue */
+	const char *hint;	 /* "%s": the done command */
 	const char *footer;
 };
 
 static const struct digest_words words_ru = {
-	"Сводка на %s", "Здравствуйте, %s!",
+	"Сводка на %s",
+	"Здравствуйте, %s!",
 	{ "Сегодня:", "Сроки в ближайшие три дня:", "Просрочено:" },
-	"Отметить выполненное: %s НОМЕР", "Это письмо отправлено автоматически (qweekd).",
+	"Отметить выполненное: %s НОМЕР",
+	"Это письмо отправлено автоматически (qweekd).",
 };
 static const struct digest_words words_uk = {
-	"Зведення на %s", "Доброго дня, %s!",
+	"Зведення на %s",
+	"Доброго дня, %s!",
 	{ "Сьогодні:", "Терміни найближчими трьома днями:", "Прострочено:" },
-	"Позначити виконане: %s НОМЕР", "Цей лист надіслано автоматично (qweekd).",
+	"Позначити виконане: %s НОМЕР",
+	"Цей лист надіслано автоматично (qweekd).",
 };
 static const struct digest_words words_en = {
-	"Digest for %s", "Hello %s,",
+	"Digest for %s",
+	"Hello %s,",
 	{ "Today:", "Due within three days:", "Overdue:" },
-	"To mark one done: %s REF", "This message was sent automatically (qweekd).",
+	"To mark one done: %s REF",
+	"This message was sent automatically (qweekd).",
 };
 
 enum { TODAY, SOON, OVERDUE, NSECTIONS };
@@ -124,8 +130,9 @@ int remind_digest_text(struct db *db, const struct plan *plan, const struct remi
 		       int64_t at, const char *done_hint, struct remind_msg *out, int *empty,
 		       struct error *err)
 {
-	const struct digest_words *w = strcmp(plan->lang, "uk") == 0 ? &words_uk
-				       : strcmp(plan->lang, "en") == 0 ? &words_en : &words_ru;
+	const struct digest_words *w = strcmp(plan->lang, "uk") == 0 ? &words_uk :
+				       strcmp(plan->lang, "en") == 0 ? &words_en :
+								       &words_ru;
 	struct digest_ctx x = { .plan = plan, .at = at };
 	struct item_filter f = { "open", p->id, at };
 	char day[16];

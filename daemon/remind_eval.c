@@ -88,8 +88,10 @@ static int record(const struct occ_ctx *x, const struct remind_person *p,
 	if (n == 0) {
 		snprintf(row.channel, sizeof row.channel, "none");
 		snprintf(row.state, sizeof row.state, "%s", queued ? "undeliverable" : state);
-		snprintf(row.reason, sizeof row.reason, "%s", queued ? "no email address and no "
-			 "notify hook: nothing can reach this person" : reason);
+		snprintf(row.reason, sizeof row.reason, "%s",
+			 queued ? "no email address and no "
+				  "notify hook: nothing can reach this person" :
+				  reason);
 		return remind_log_insert(x->db, &row, err) == -1 ? -1 : 0;
 	}
 	for (int i = 0; i < n; i++) {
@@ -116,9 +118,11 @@ static int for_person(const struct occ_ctx *x, const struct remind_person *p,
 
 	for (int i = 0; i < n; i++) {
 		if (p->copy && !occ[i].overdue)
-			continue;	/* directors get copies of overdue notices only */
-		if (last >= 0 && record(x, p, &occ[last], "skipped", "several came due at once: "
-					"only the latest counts", err) == -1)
+			continue; /* directors get copies of overdue notices only */
+		if (last >= 0 && record(x, p, &occ[last], "skipped",
+					"several came due at once: "
+					"only the latest counts",
+					err) == -1)
 			return -1;
 		last = i;
 	}
@@ -126,9 +130,12 @@ static int for_person(const struct occ_ctx *x, const struct remind_person *p,
 		return 0;
 	if (remind_useful(x->item, occ[last].overdue, x->now))
 		return record(x, p, &occ[last], "queued", "", err);
-	return record(x, p, &occ[last], "skipped", strcmp(x->item->kind, "deadline") == 0
-		      ? "came due while reminders could not run; by then the deadline had passed"
-		      : "came due while reminders could not run; by then it had started", err);
+	return record(
+		x, p, &occ[last], "skipped",
+		strcmp(x->item->kind, "deadline") == 0 ?
+			"came due while reminders could not run; by then the deadline had passed" :
+			"came due while reminders could not run; by then it had started",
+		err);
 }
 
 /* Queues the occurrences OCC[N] of the item for its people (and directors, if overdue). */
@@ -162,10 +169,11 @@ static int settle_open_rows(struct db *db, const struct remind_item *it,
 	int n = remind_log_open_of_item(db, it->id, rows, 32, err);
 
 	for (int i = 0; i < n; i++) {
-		enum remind_verdict v = remind_row_check(db, &rows[i], it, list, overdue_at, tz,
-							 now, &why);
-		const char *state = v == REMIND_CANCEL ? "cancelled"
-				    : rows[i].attempts > 0 ? "expired" : "skipped";
+		enum remind_verdict v =
+			remind_row_check(db, &rows[i], it, list, overdue_at, tz, now, &why);
+		const char *state = v == REMIND_CANCEL	 ? "cancelled" :
+				    rows[i].attempts > 0 ? "expired" :
+							   "skipped";
 
 		if (v != REMIND_KEEP && remind_log_finish(db, rows[i].id, state, why,
 							  rows[i].attempts, 0, 0, err) == -1)
@@ -265,8 +273,8 @@ out:
 	return rc;
 }
 
-int remind_recompute(struct db *db, int64_t plan_id, const int64_t *ids, size_t n,
-		     int64_t floor, int64_t now, struct error *err)
+int remind_recompute(struct db *db, int64_t plan_id, const int64_t *ids, size_t n, int64_t floor,
+		     int64_t now, struct error *err)
 {
 	struct plan_cache cache = { 0 };
 	struct remind_rules *rules;

@@ -10,8 +10,8 @@
 
 extern char **environ;
 
-static const char *const message_names[] = { "event", "deadline", "overdue", "copy", "test",
-					      "digest" };
+static const char *const message_names[] = { "event", "deadline", "overdue",
+					     "copy",  "test",	  "digest" };
 
 struct env {
 	char **v;

@@ -7,8 +7,8 @@
 
 /* What the hook is told about one reminder. */
 struct remind_hook_in {
-	const struct remind_msg_in *msg;	/* plan, item, ref, person, done command */
-	const struct remind_msg *text;		/* subject and body */
+	const struct remind_msg_in *msg; /* plan, item, ref, person, done command */
+	const struct remind_msg *text;	 /* subject and body */
 	const struct remind_row *row;
 	const struct remind_person *person;
 };

@@ -14,13 +14,13 @@
 
 struct daemon;
 
-#define REMIND_TIMER_CAP 60		/* seconds the timer sleeps at most: a moved clock is seen */
-#define REMIND_BATCH 64			/* items handled per transaction */
-#define REMIND_ROUNDS 4			/* transactions per turn of the loop: then let it breathe */
-#define REMIND_INFLIGHT_MAX 8		/* deliveries at once */
-#define REMIND_RETRY_FIRST 60		/* the first retry after a minute, then 2, 4, ... */
-#define REMIND_RETRY_MAX 3600		/* ... up to an hour between tries */
-#define REMIND_OCC_MAX 64		/* occurrences handled in one window */
+#define REMIND_TIMER_CAP    60	 /* seconds the timer sleeps at most: a moved clock is seen */
+#define REMIND_BATCH	    64	 /* items handled per transaction */
+#define REMIND_ROUNDS	    4	 /* transactions per turn of the loop: then let it breathe */
+#define REMIND_INFLIGHT_MAX 8	 /* deliveries at once */
+#define REMIND_RETRY_FIRST  60	 /* the first retry after a minute, then 2, 4, ... */
+#define REMIND_RETRY_MAX    3600 /* ... up to an hour between tries */
+#define REMIND_OCC_MAX	    64	 /* occurrences handled in one window */
 
 /* ---- remind_item.c: an item as the reminders see it ----------------------------------------- */
 
@@ -39,9 +39,8 @@ void remind_item_free(struct remind_item *it);
 void remind_item_subject(const struct remind_item *it, struct remind_subject *s);
 
 /* The rules that apply to IT: its own when it has them, else PLAN's for its kind. */
-int remind_item_rules(struct db *db, const struct remind_item *it,
-		      const struct remind_rules *plan, struct remind_list *list, int *overdue_at,
-		      struct error *err);
+int remind_item_rules(struct db *db, const struct remind_item *it, const struct remind_rules *plan,
+		      struct remind_list *list, int *overdue_at, struct error *err);
 
 /* How people name IT in a command: its label when no other item has it, else "@ID". */
 void remind_item_ref(struct db *db, const struct remind_item *it, char *buf, size_t len);
@@ -51,9 +50,9 @@ void remind_item_ref(struct db *db, const struct remind_item *it, char *buf, siz
 int remind_useful(const struct remind_item *it, int overdue, int64_t now);
 
 enum remind_verdict {
-	REMIND_KEEP,		/* send it */
-	REMIND_CANCEL,		/* the item is done, cancelled, moved, or the person is off it */
-	REMIND_EXPIRE,		/* too late to be of use */
+	REMIND_KEEP,   /* send it */
+	REMIND_CANCEL, /* the item is done, cancelled, moved, or the person is off it */
+	REMIND_EXPIRE, /* too late to be of use */
 };
 
 /*
@@ -84,8 +83,8 @@ int remind_eval_due(struct db *db, const struct config *c, int64_t now, struct e
  * changed: each one's next reminder from max(its last change, FLOOR) on; and cancels their
  * waiting reminders that no longer stand. Inside the caller's transaction. 0 or -1 with ERR.
  */
-int remind_recompute(struct db *db, int64_t plan_id, const int64_t *ids, size_t n,
-		     int64_t floor, int64_t now, struct error *err);
+int remind_recompute(struct db *db, int64_t plan_id, const int64_t *ids, size_t n, int64_t floor,
+		     int64_t now, struct error *err);
 
 /* ---- remind.c: the scheduler ------------------------------------------------------------------ */
 

@@ -81,9 +81,8 @@ void remind_item_subject(const struct remind_item *it, struct remind_subject *s)
 	s->late_after = it->late_after;
 }
 
-int remind_item_rules(struct db *db, const struct remind_item *it,
-		      const struct remind_rules *plan, struct remind_list *list, int *overdue_at,
-		      struct error *err)
+int remind_item_rules(struct db *db, const struct remind_item *it, const struct remind_rules *plan,
+		      struct remind_list *list, int *overdue_at, struct error *err)
 {
 	int own = remind_store_item_rules(db, it->id, list, err);
 
@@ -91,7 +90,7 @@ int remind_item_rules(struct db *db, const struct remind_item *it,
 		return -1;
 	*overdue_at = plan->overdue_at;
 	if (own == 1) {
-		if (list->n == 0)	/* "none": nothing at all, overdue notices included */
+		if (list->n == 0) /* "none": nothing at all, overdue notices included */
 			*overdue_at = -1;
 		return 0;
 	}
@@ -103,7 +102,8 @@ void remind_item_ref(struct db *db, const struct remind_item *it, char *buf, siz
 {
 	int64_t ids[2];
 
-	if (*it->label != '\0' && store_item_by_label(db, it->plan_id, it->label, ids, 2, NULL) == 1)
+	if (*it->label != '\0' &&
+	    store_item_by_label(db, it->plan_id, it->label, ids, 2, NULL) == 1)
 		snprintf(buf, len, "%s", it->label);
 	else
 		snprintf(buf, len, "@%lld", (long long)it->id);
@@ -140,18 +140,17 @@ static int still_fires(const struct remind_item *it, const char *name, int64_t o
 }
 
 /* Whether PERSON_ID is still to hear about IT: one of its people, or (COPY) a director. */
-static int still_reaches(struct db *db, const struct remind_item *it, int64_t person_id,
-			 int copy)
+static int still_reaches(struct db *db, const struct remind_item *it, int64_t person_id, int copy)
 {
 	struct remind_people p = { 0 };
 	struct error err = ERROR_INIT;
 	int found = 0;
 
-	if ((copy ? remind_store_directors(db, it->plan_id, &p, &err)
-		  : remind_store_recipients(db, it->id, &p, &err)) == -1) {
+	if ((copy ? remind_store_directors(db, it->plan_id, &p, &err) :
+		    remind_store_recipients(db, it->id, &p, &err)) == -1) {
 		error_clear(&err);
 		remind_people_free(&p);
-		return 1;	/* cannot tell: do not drop it */
+		return 1; /* cannot tell: do not drop it */
 	}
 	for (size_t i = 0; i < p.n; i++)
 		if (p.v[i].id == person_id)
@@ -168,7 +167,7 @@ enum remind_verdict remind_row_check(struct db *db, const struct remind_row *row
 
 	*why = NULL;
 	if (row->item_id == 0)
-		return REMIND_KEEP;	/* a test message */
+		return REMIND_KEEP; /* a test message */
 	if (it == NULL)
 		*why = "the item is gone";
 	else if (strcmp(it->state, "done") == 0)
@@ -182,8 +181,8 @@ enum remind_verdict remind_row_check(struct db *db, const struct remind_row *row
 	if (*why != NULL)
 		return REMIND_CANCEL;
 	if (!remind_useful(it, overdue, now)) {
-		*why = strcmp(it->kind, "deadline") == 0 ? "too late: the deadline has passed"
-							 : "too late: it has started";
+		*why = strcmp(it->kind, "deadline") == 0 ? "too late: the deadline has passed" :
+							   "too late: it has started";
 		return REMIND_EXPIRE;
 	}
 	return REMIND_KEEP;

@@ -7,18 +7,18 @@
 
 /* The reminder log: one row per reminder that came due, per person and channel. */
 
-#define LOG_COLUMNS                                                                          \
-	"l.id, l.plan_id, coalesce(l.item_id, 0), l.person_id, l.occurrence, "             \
-	"coalesce(l.next_try, 0), l.created, coalesce(l.sent_at, 0), l.rule, l.channel, "   \
+#define LOG_COLUMNS                                                                       \
+	"l.id, l.plan_id, coalesce(l.item_id, 0), l.person_id, l.occurrence, "            \
+	"coalesce(l.next_try, 0), l.created, coalesce(l.sent_at, 0), l.rule, l.channel, " \
 	"l.state, l.copy, l.attempts, l.reason "
 
 /* Bits for states in listings. */
-static const char *const log_states[] = { "queued", "sent", "failed", "expired", "skipped",
-					  "cancelled", "undeliverable", NULL };
+static const char *const log_states[] = { "queued",  "sent",	  "failed",	   "expired",
+					  "skipped", "cancelled", "undeliverable", NULL };
 
-#define STATE_BITS                                                                           \
-	"CASE l.state WHEN 'queued' THEN 1 WHEN 'sent' THEN 2 WHEN 'failed' THEN 4 "         \
-	"WHEN 'expired' THEN 8 WHEN 'skipped' THEN 16 WHEN 'cancelled' THEN 32 "             \
+#define STATE_BITS                                                                   \
+	"CASE l.state WHEN 'queued' THEN 1 WHEN 'sent' THEN 2 WHEN 'failed' THEN 4 " \
+	"WHEN 'expired' THEN 8 WHEN 'skipped' THEN 16 WHEN 'cancelled' THEN 32 "     \
 	"WHEN 'undeliverable' THEN 64 ELSE 0 END"
 
 static void row_from(sqlite3_stmt *st, struct remind_row *r)
@@ -104,8 +104,7 @@ static int rows_of(struct db *db, sqlite3_stmt *st, struct remind_row *out, int 
 	return rc == SQLITE_DONE ? n : db_fail(db, rc, err);
 }
 
-int remind_log_todo(struct db *db, int64_t now, struct remind_row *out, int max,
-		    struct error *err)
+int remind_log_todo(struct db *db, int64_t now, struct remind_row *out, int max, struct error *err)
 {
 	static const char sql[] = "SELECT " LOG_COLUMNS "FROM remind_log l WHERE l.state IN "
 				  "('queued', 'failed') AND l.next_try <= ? ORDER BY l.next_try, "
@@ -204,8 +203,8 @@ static int state_mask(const char *const *states)
 	return mask;
 }
 
-int remind_log_each(struct db *db, const struct remind_log_query *q, remind_log_fn fn,
-		    void *ctx, struct error *err)
+int remind_log_each(struct db *db, const struct remind_log_query *q, remind_log_fn fn, void *ctx,
+		    struct error *err)
 {
 	static const char sql[] =
 		"SELECT " LOG_COLUMNS ", coalesce(i.label, ''), coalesce(i.title, ''), "

@@ -38,7 +38,7 @@ void remind_civil_from_days(int64_t days, int *y, int *m, int *d)
 
 int remind_weekday(int64_t days)
 {
-	return (int)(((days % 7) + 7 + 4) % 7);	/* 1970-01-01 was a Thursday */
+	return (int)(((days % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
 }
 
 int remind_whole_day(const struct remind_subject *s)
@@ -138,7 +138,7 @@ int remind_overdue_next(int at_local, int64_t late_after, int64_t from, const ch
 		if (*out >= start)
 			return 1;
 	}
-	return 0;	/* not reached: a week always has a working day */
+	return 0; /* not reached: a week always has a working day */
 }
 
 static int by_fire(const void *a, const void *b)

@@ -9,11 +9,11 @@
 
 /* What an item's reminders depend on (copied from struct item). */
 struct remind_subject {
-	const char *kind;	/* "event", "span", "deadline" */
-	const char *stored;	/* the start (events, spans) or the due (deadlines) as stored:
+	const char *kind;   /* "event", "span", "deadline" */
+	const char *stored; /* the start (events, spans) or the due (deadlines) as stored:
 				 * an instant "…Z", a day "YYYY-MM-DD" or a month "YYYY-MM" */
-	int64_t at;		/* the start, or the due moment (for a day: its end) */
-	int64_t late_after;	/* overdue from this instant on */
+	int64_t at;	    /* the start, or the due moment (for a day: its end) */
+	int64_t late_after; /* overdue from this instant on */
 };
 
 /* One reminder of one item: when it fires, and which rule ("1d", "09:00", "overdue"). */

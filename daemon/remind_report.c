@@ -23,7 +23,7 @@ struct pend_ctx {
 	const struct config *config;
 	const struct plan *plan;
 	struct remind_rules rules;
-	struct remind_people only;	/* when asked for one person or group: who */
+	struct remind_people only; /* when asked for one person or group: who */
 	int filtered, stopped;
 	int64_t now;
 	struct pend *v;
@@ -56,15 +56,14 @@ static json_t *ref_json(int64_t item_id, const char *label)
 json_t *remind_report_row(const struct remind_row *row, const char *label, const char *title,
 			  const char *person, const char *tz)
 {
-	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:s, s:s, s:s, s:b, s:s, s:i, s:o, s:o, s:s}",
-			 "id", (json_int_t)row->id, "state", row->state,
-			 "at", instant_or_null(row->occurrence, tz),
-			 "item", ref_json(row->item_id, label),
-			 "item_id", row->item_id ? json_integer(row->item_id) : json_null(),
-			 "title", title, "person", person, "rule", row->rule, "copy", row->copy,
-			 "channel", row->channel, "attempts", row->attempts,
-			 "next_try", instant_or_null(row->next_try, tz),
-			 "sent_at", instant_or_null(row->sent_at, tz), "reason", row->reason);
+	return json_pack(
+		"{s:I, s:s, s:o, s:o, s:o, s:s, s:s, s:s, s:b, s:s, s:i, s:o, s:o, s:s}", "id",
+		(json_int_t)row->id, "state", row->state, "at",
+		instant_or_null(row->occurrence, tz), "item", ref_json(row->item_id, label),
+		"item_id", row->item_id ? json_integer(row->item_id) : json_null(), "title", title,
+		"person", person, "rule", row->rule, "copy", row->copy, "channel", row->channel,
+		"attempts", row->attempts, "next_try", instant_or_null(row->next_try, tz),
+		"sent_at", instant_or_null(row->sent_at, tz), "reason", row->reason);
 }
 
 static int push(struct pend_ctx *x, int64_t fire, int64_t item_id, const struct remind_person *p,
@@ -96,8 +95,8 @@ static int push(struct pend_ctx *x, int64_t fire, int64_t item_id, const struct 
 }
 
 /* The occurrences to come of IT from FROM on: every rule's, and the next overdue notice. */
-static int occurrences(const struct remind_item *it, const struct remind_list *list,
-		       int overdue_at, const char *tz, int64_t from, struct remind_occ *occ)
+static int occurrences(const struct remind_item *it, const struct remind_list *list, int overdue_at,
+		       const char *tz, int64_t from, struct remind_occ *occ)
 {
 	struct remind_subject s;
 	int n = 0;
@@ -150,7 +149,7 @@ static int pend_item(const struct item *src, void *arg)
 	    remind_store_get_next(x->db, it.id, &next_at, x->err) == -1)
 		return -1;
 	if (next_at == 0)
-		return 0;	/* nothing more to come */
+		return 0; /* nothing more to come */
 	n = occurrences(&it, &list, overdue_at, x->plan->tz, next_at > x->now ? next_at : x->now,
 			occ);
 	if (n == 0)
@@ -237,7 +236,7 @@ static int waiting(struct db *db, const struct plan *p, const struct remind_who 
 		json_decref(rows);
 		return -1;
 	}
-	for (i = json_array_size(rows); i > 0; i--)	/* oldest first */
+	for (i = json_array_size(rows); i > 0; i--) /* oldest first */
 		json_array_append(arr, json_array_get(rows, i - 1));
 	json_decref(rows);
 	return 0;
@@ -285,14 +284,15 @@ int remind_report_pending(struct db *db, const struct config *c, const struct pl
 
 	*total = 0;
 	if ((q->item_id == 0 && waiting(db, p, q->who, arr, err) == -1) ||
-	    who_filter(&x, q->who) == -1 ||
-	    remind_store_plan_rules(db, p->id, &x.rules, err) == -1)
+	    who_filter(&x, q->who) == -1 || remind_store_plan_rules(db, p->id, &x.rules, err) == -1)
 		goto out;
-	need = q->count || q->limit <= 0 ? 0 : (size_t)q->limit > json_array_size(arr)
-						   ? (size_t)q->limit - json_array_size(arr) : 0;
-	x.stopped = q->limit > 0 && need == 0 && !q->count;	/* the waiting ones fill it */
-	if (q->item_id != 0 ? store_item_get(db, p->id, q->item_id, pend_open, &x, err)
-			    : x.stopped ? 0 : pend_scheduled(&x, need))
+	need = q->count || q->limit <= 0	       ? 0 :
+	       (size_t)q->limit > json_array_size(arr) ? (size_t)q->limit - json_array_size(arr) :
+							 0;
+	x.stopped = q->limit > 0 && need == 0 && !q->count; /* the waiting ones fill it */
+	if (q->item_id != 0 ? store_item_get(db, p->id, q->item_id, pend_open, &x, err) :
+	    x.stopped	    ? 0 :
+			      pend_scheduled(&x, need))
 		goto out;
 	q->stopped = x.stopped;
 	if (x.n > 1)
@@ -358,8 +358,8 @@ static int add_unreachable(int64_t id, const char *name, const char *kind, const
 		why = "email is not configured in qweekd ([smtp] url), and no notify hook either";
 	}
 	return json_array_append_new(x->arr, json_pack("{s:s, s:s, s:s, s:i, s:s}", "name", name,
-						       "kind", kind, "email", email,
-						       "open_items", open_items, "reason", why));
+						       "kind", kind, "email", email, "open_items",
+						       open_items, "reason", why));
 }
 
 int remind_report_unreachable(struct db *db, const struct config *c, const struct plan *p,

@@ -11,18 +11,18 @@
 
 /* Whose reminders: everyone, one person, or a group's members. */
 struct remind_who {
-	int64_t id;		/* 0: everyone */
+	int64_t id; /* 0: everyone */
 	int is_group;
 };
 
 /* Which reminders to come. */
 struct remind_pending_query {
-	const struct remind_who *who;	/* NULL: everyone's */
-	int64_t item_id;		/* 0: every item's, and those queued or being retried */
+	const struct remind_who *who; /* NULL: everyone's */
+	int64_t item_id;	      /* 0: every item's, and those queued or being retried */
 	int64_t now;
-	int limit;			/* 0: all */
-	int count;			/* work them all out, to count them */
-	int stopped;			/* set: the items after some were not looked at */
+	int limit;   /* 0: all */
+	int count;   /* work them all out, to count them */
+	int stopped; /* set: the items after some were not looked at */
 };
 
 /*

@@ -15,13 +15,12 @@ static const struct {
 	enum remind_type type;
 	int64_t unit;
 } remind_units[] = {
-	{ "m", REMIND_BEFORE_SEC, 60 }, { "min", REMIND_BEFORE_SEC, 60 },
-	{ "мин", REMIND_BEFORE_SEC, 60 }, { "хв", REMIND_BEFORE_SEC, 60 },
-	{ "h", REMIND_BEFORE_SEC, 3600 }, { "ч", REMIND_BEFORE_SEC, 3600 },
-	{ "год", REMIND_BEFORE_SEC, 3600 },
-	{ "d", REMIND_BEFORE_DAYS, 1 }, { "д", REMIND_BEFORE_DAYS, 1 },
-	{ "дн", REMIND_BEFORE_DAYS, 1 },
-	{ "w", REMIND_BEFORE_DAYS, 7 }, { "нед", REMIND_BEFORE_DAYS, 7 },
+	{ "m", REMIND_BEFORE_SEC, 60 },	    { "min", REMIND_BEFORE_SEC, 60 },
+	{ "мин", REMIND_BEFORE_SEC, 60 },   { "хв", REMIND_BEFORE_SEC, 60 },
+	{ "h", REMIND_BEFORE_SEC, 3600 },   { "ч", REMIND_BEFORE_SEC, 3600 },
+	{ "год", REMIND_BEFORE_SEC, 3600 }, { "d", REMIND_BEFORE_DAYS, 1 },
+	{ "д", REMIND_BEFORE_DAYS, 1 },	    { "дн", REMIND_BEFORE_DAYS, 1 },
+	{ "w", REMIND_BEFORE_DAYS, 7 },	    { "нед", REMIND_BEFORE_DAYS, 7 },
 	{ "тиж", REMIND_BEFORE_DAYS, 7 },
 };
 
@@ -29,13 +28,12 @@ static const struct {
 	const char *word;
 	enum remind_section sec;
 } remind_sections[] = {
-	{ "events", REMIND_SEC_EVENTS }, { "event", REMIND_SEC_EVENTS },
-	{ "события", REMIND_SEC_EVENTS }, { "події", REMIND_SEC_EVENTS },
+	{ "events", REMIND_SEC_EVENTS },       { "event", REMIND_SEC_EVENTS },
+	{ "события", REMIND_SEC_EVENTS },      { "події", REMIND_SEC_EVENTS },
 	{ "deadlines", REMIND_SEC_DEADLINES }, { "deadline", REMIND_SEC_DEADLINES },
-	{ "сроки", REMIND_SEC_DEADLINES }, { "терміни", REMIND_SEC_DEADLINES },
-	{ "overdue", REMIND_SEC_OVERDUE }, { "просрочено", REMIND_SEC_OVERDUE },
-	{ "прострочено", REMIND_SEC_OVERDUE },
-	{ "default", REMIND_SEC_DEFAULT },
+	{ "сроки", REMIND_SEC_DEADLINES },     { "терміни", REMIND_SEC_DEADLINES },
+	{ "overdue", REMIND_SEC_OVERDUE },     { "просрочено", REMIND_SEC_OVERDUE },
+	{ "прострочено", REMIND_SEC_OVERDUE }, { "default", REMIND_SEC_DEFAULT },
 };
 
 static const char *const remind_director_words[] = { "director", "директор", "директорка" };
@@ -66,7 +64,7 @@ void remind_rules_default(struct remind_rules *out)
 
 void remind_rule_name(const struct remind_rule *r, char buf[REMIND_NAME_LEN])
 {
-	int a = (int)r->amount;		/* parsing keeps it within days of seconds */
+	int a = (int)r->amount; /* parsing keeps it within days of seconds */
 
 	switch (r->type) {
 	case REMIND_BEFORE_SEC:
@@ -121,8 +119,8 @@ static int parse_word(const char *w, struct remind_rule *r)
 			continue;
 		r->type = remind_units[i].type;
 		r->amount = n * remind_units[i].unit;
-		if (r->type == REMIND_BEFORE_DAYS ? r->amount > REMIND_MAX_DAYS
-						  : r->amount > REMIND_MAX_DAYS * 86400LL)
+		if (r->type == REMIND_BEFORE_DAYS ? r->amount > REMIND_MAX_DAYS :
+						    r->amount > REMIND_MAX_DAYS * 86400LL)
 			return -1;
 		return 0;
 	}
@@ -186,9 +184,11 @@ int remind_list_parse(const char *text, struct remind_list *out, struct error *e
 		else if (parse_word(w, &r) == 0)
 			rc = add_rule(out, &r, err);
 		else
-			rc = error_set(err, ERR_INVALID, "«%s» is not a reminder: write how long "
+			rc = error_set(err, ERR_INVALID,
+				       "«%s» is not a reminder: write how long "
 				       "before (30m, 2h, 1d, 1w; up to %dd), a time on the day "
-				       "(09:00), or none", w, REMIND_MAX_DAYS);
+				       "(09:00), or none",
+				       w, REMIND_MAX_DAYS);
 	}
 	free(copy);
 	if (rc == 0 && none && out->n > 0)
@@ -227,8 +227,10 @@ int remind_overdue_parse(const char *text, int *out, struct error *err)
 	if (strcmp(word, "none") == 0 || strcmp(word, "нет") == 0 || strcmp(word, "немає") == 0)
 		*out = -1;
 	else if ((*out = parse_clock(word)) < 0)
-		return error_set(err, ERR_INVALID, "overdue «%s»: write the time they go on "
-				 "working days (09:00), or none", text);
+		return error_set(err, ERR_INVALID,
+				 "overdue «%s»: write the time they go on "
+				 "working days (09:00), or none",
+				 text);
 	return 0;
 }
 
@@ -250,8 +252,10 @@ int remind_section_split(const char *text, enum remind_section *sec, const char 
 	text += strspn(text, " \t");
 	n = strcspn(text, " \t:");
 	if (n == 0 || n >= sizeof word)
-		return error_set(err, ERR_INVALID, "«%s»: start with events, deadlines, overdue or "
-				 "default (\"events 1d, 1h\")", text);
+		return error_set(err, ERR_INVALID,
+				 "«%s»: start with events, deadlines, overdue or "
+				 "default (\"events 1d, 1h\")",
+				 text);
 	memcpy(word, text, n);
 	word[n] = '\0';
 	if ((key = utf8_fold_str(word)) == NULL)
@@ -261,8 +265,10 @@ int remind_section_split(const char *text, enum remind_section *sec, const char 
 			found = (int)i;
 	free(key);
 	if (found < 0)
-		return error_set(err, ERR_INVALID, "«%s»: say which reminders: events, deadlines, "
-				 "overdue, or default (\"deadlines 3d, 1d, 09:00\")", word);
+		return error_set(err, ERR_INVALID,
+				 "«%s»: say which reminders: events, deadlines, "
+				 "overdue, or default (\"deadlines 3d, 1d, 09:00\")",
+				 word);
 	*sec = remind_sections[found].sec;
 	text += n;
 	text += strspn(text, " \t:");
@@ -284,7 +290,8 @@ int remind_is_director(const char *role)
 	if (key == NULL)
 		return 0;
 	s += strspn(s, " \t");
-	for (size_t i = 0; i < sizeof remind_director_words / sizeof remind_director_words[0]; i++) {
+	for (size_t i = 0; i < sizeof remind_director_words / sizeof remind_director_words[0];
+	     i++) {
 		size_t n = strlen(remind_director_words[i]);
 		unsigned char next;
 

@@ -9,21 +9,21 @@
 #include "error.h"
 #include "rules.h"
 
-#define REMIND_LIST_MAX 8		/* rules in one list */
-#define REMIND_MAX_DAYS 60		/* "60d" is the furthest ahead a reminder goes */
-#define REMIND_MORNING (9 * 3600)	/* whole-day items are reminded at 09:00 local time */
-#define REMIND_NAME_LEN 16		/* "09:00", "2w", "90m" and the NUL */
+#define REMIND_LIST_MAX 8	   /* rules in one list */
+#define REMIND_MAX_DAYS 60	   /* "60d" is the furthest ahead a reminder goes */
+#define REMIND_MORNING	(9 * 3600) /* whole-day items are reminded at 09:00 local time */
+#define REMIND_NAME_LEN 16	   /* "09:00", "2w", "90m" and the NUL */
 
 enum remind_type {
-	REMIND_BEFORE_SEC,	/* "1h", "30m": exactly that long before the item's moment */
-	REMIND_BEFORE_DAYS,	/* "1d", "2w": that many calendar days before, at the same wall time
+	REMIND_BEFORE_SEC,  /* "1h", "30m": exactly that long before the item's moment */
+	REMIND_BEFORE_DAYS, /* "1d", "2w": that many calendar days before, at the same wall time
 				 * in the plan's zone (a whole-day item: at 09:00) */
-	REMIND_ON_DAY,		/* "09:00": on the item's day at that local time */
+	REMIND_ON_DAY,	    /* "09:00": on the item's day at that local time */
 };
 
 struct remind_rule {
 	enum remind_type type;
-	int64_t amount;		/* seconds, days, or seconds after local midnight */
+	int64_t amount; /* seconds, days, or seconds after local midnight */
 };
 
 /* A list of rules: a plan's for one kind of item, or one item's own. */
@@ -35,7 +35,7 @@ struct remind_list {
 /* A plan's rules: for events and spans, for deadlines, and the overdue notices. */
 struct remind_rules {
 	struct remind_list events, deadlines;
-	int overdue_at;		/* working days (Mon-Fri) at this many seconds after local midnight;
+	int overdue_at; /* working days (Mon-Fri) at this many seconds after local midnight;
 				 * -1: no overdue notices */
 };
 
@@ -62,8 +62,12 @@ int remind_overdue_parse(const char *text, int *out, struct error *err);
 void remind_overdue_format(int at, char *buf, size_t len);
 
 /* Which part of a plan's rules a section of `plan edit --remind` names. */
-enum remind_section { REMIND_SEC_EVENTS, REMIND_SEC_DEADLINES, REMIND_SEC_OVERDUE,
-		      REMIND_SEC_DEFAULT };
+enum remind_section {
+	REMIND_SEC_EVENTS,
+	REMIND_SEC_DEADLINES,
+	REMIND_SEC_OVERDUE,
+	REMIND_SEC_DEFAULT
+};
 
 /*
  * Splits a section ("events 2d, 2h", "deadlines: 1w 1d 09:00", "overdue none", "default") into

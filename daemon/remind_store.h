@@ -79,7 +79,7 @@ int remind_store_changed(struct db *db, int64_t plan_id, int64_t since, int all,
 struct remind_row {
 	int64_t id, plan_id, item_id, person_id, occurrence, next_try, created, sent_at;
 	char rule[REMIND_NAME_LEN];
-	char channel[16];	/* "email", "hook", "none" (listings: "email+hook") */
+	char channel[16]; /* "email", "hook", "none" (listings: "email+hook") */
 	char state[16];
 	int copy, attempts;
 	char reason[256];
@@ -96,8 +96,7 @@ int remind_log_supersede(struct db *db, int64_t item_id, int64_t person_id, cons
 			 int64_t occurrence, struct error *err);
 
 /* Up to MAX reminders to send at NOW (queued, or failed and due for a retry), oldest first. */
-int remind_log_todo(struct db *db, int64_t now, struct remind_row *out, int max,
-		    struct error *err);
+int remind_log_todo(struct db *db, int64_t now, struct remind_row *out, int max, struct error *err);
 
 /* The queued or failed reminders of ITEM_ID (up to MAX); count or -1. */
 int remind_log_open_of_item(struct db *db, int64_t item_id, struct remind_row *out, int max,
@@ -128,8 +127,8 @@ struct remind_log_query {
 /* Calls FN with each row and the item's label and title, the person's name ("" when none). */
 typedef int (*remind_log_fn)(const struct remind_row *row, const char *label, const char *title,
 			     const char *person, void *ctx);
-int remind_log_each(struct db *db, const struct remind_log_query *q, remind_log_fn fn,
-		    void *ctx, struct error *err);
+int remind_log_each(struct db *db, const struct remind_log_query *q, remind_log_fn fn, void *ctx,
+		    struct error *err);
 
 /* ---- people and plans ------------------------------------------------------------------------ */
 
@@ -137,7 +136,7 @@ int remind_log_each(struct db *db, const struct remind_log_query *q, remind_log_
 struct remind_person {
 	int64_t id;
 	char *name, *email, *role;
-	int copy;		/* as the director's copy */
+	int copy; /* as the director's copy */
 };
 
 struct remind_people {
@@ -169,8 +168,8 @@ int remind_store_person(struct db *db, int64_t plan_id, int64_t id, struct remin
 
 /* Calls FN for each person and group of the plan with its open items (direct or by group) and,
  * for a group, its members; for `remind list --undeliverable`. */
-typedef int (*remind_reach_fn)(int64_t id, const char *name, const char *kind,
-			       const char *email, int open_items, int members, void *ctx);
+typedef int (*remind_reach_fn)(int64_t id, const char *name, const char *kind, const char *email,
+			       int open_items, int members, void *ctx);
 int remind_store_reach(struct db *db, int64_t plan_id, remind_reach_fn fn, void *ctx,
 		       struct error *err);
 

@@ -13,9 +13,9 @@
 #define SUBJECT_TITLE_CHARS 80
 
 struct words {
-	const char *subject[5];		/* by enum remind_msg_kind (not the digest) */
-	const char *hello;		/* "%s": the person */
-	const char *intro[5];		/* "%s": the plan's title */
+	const char *subject[5]; /* by enum remind_msg_kind (not the digest) */
+	const char *hello;	/* "%s": the person */
+	const char *intro[5];	/* "%s": the plan's title */
 	const char *when, *due, *where, *who, *nobody, *by;
 	const char *done_hint, *calendar, *footer;
 };
@@ -28,8 +28,14 @@ static const struct words words_ru = {
 	  "Срок прошёл, а пункт плана «%s» не отмечен выполненным:",
 	  "Копия для директора: пункт плана «%s» просрочен.",
 	  "Это проверочное сообщение: qweekd может доставлять вам напоминания по плану «%s»." },
-	"Когда", "Срок", "Где", "Ответственные", "никто не назначен", "до",
-	"Когда будет сделано, отметьте:", "Календарь",
+	"Когда",
+	"Срок",
+	"Где",
+	"Ответственные",
+	"никто не назначен",
+	"до",
+	"Когда будет сделано, отметьте:",
+	"Календарь",
 	"Это письмо отправлено автоматически (qweekd).",
 };
 
@@ -41,8 +47,14 @@ static const struct words words_uk = {
 	  "Термін минув, а пункт плану «%s» не позначено виконаним:",
 	  "Копія для директора: пункт плану «%s» прострочено.",
 	  "Це перевірочне повідомлення: qweekd може надсилати вам нагадування за планом «%s»." },
-	"Коли", "Термін", "Де", "Відповідальні", "нікого не призначено", "до",
-	"Коли буде зроблено, позначте:", "Календар",
+	"Коли",
+	"Термін",
+	"Де",
+	"Відповідальні",
+	"нікого не призначено",
+	"до",
+	"Коли буде зроблено, позначте:",
+	"Календар",
 	"Цей лист надіслано автоматично (qweekd).",
 };
 
@@ -53,8 +65,14 @@ static const struct words words_en = {
 	  "This item of the plan “%s” is past its deadline and not marked done:",
 	  "Director's copy: an item of the plan “%s” is overdue.",
 	  "This is a test: qweekd can deliver the reminders of the plan “%s” to you." },
-	"When", "Due", "Where", "Responsible", "nobody assigned", "by",
-	"When it is done, mark it:", "Calendar",
+	"When",
+	"Due",
+	"Where",
+	"Responsible",
+	"nobody assigned",
+	"by",
+	"When it is done, mark it:",
+	"Calendar",
 	"This message was sent automatically (qweekd).",
 };
 
@@ -113,7 +131,7 @@ void remind_text_when(const struct remind_item *it, const char *tz, char *buf, s
 	}
 	human(it->end_at, tz, b, sizeof b, day_b);
 	if (*day_a != '\0' && strcmp(day_a, day_b) == 0 && strlen(b) > 11)
-		snprintf(buf, len, "%s–%s", a, b + 11);	/* "14.11.2017 09:00–18:00" */
+		snprintf(buf, len, "%s–%s", a, b + 11); /* "14.11.2017 09:00–18:00" */
 	else
 		snprintf(buf, len, "%s – %s", a, b);
 }
@@ -124,7 +142,7 @@ static void shell_word(const char *ref, char *buf, size_t len)
 	size_t used = 0;
 
 	if (*ref != '\0' && strspn(ref, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-				   "0123456789.@_-") == strlen(ref)) {
+					"0123456789.@_-") == strlen(ref)) {
 		snprintf(buf, len, "%s", ref);
 		return;
 	}

@@ -8,18 +8,18 @@
 #include "remind_int.h"
 
 enum remind_msg_kind {
-	REMIND_MSG_EVENT,	/* an event or span is coming */
-	REMIND_MSG_DEADLINE,	/* a deadline is coming */
-	REMIND_MSG_OVERDUE,	/* to the people of an overdue item */
-	REMIND_MSG_COPY,	/* the director's copy of that */
-	REMIND_MSG_TEST,	/* qweek remind test */
-	REMIND_MSG_DIGEST,	/* the morning digest (remind_digest.h writes it) */
+	REMIND_MSG_EVENT,    /* an event or span is coming */
+	REMIND_MSG_DEADLINE, /* a deadline is coming */
+	REMIND_MSG_OVERDUE,  /* to the people of an overdue item */
+	REMIND_MSG_COPY,     /* the director's copy of that */
+	REMIND_MSG_TEST,     /* qweek remind test */
+	REMIND_MSG_DIGEST,   /* the morning digest (remind_digest.h writes it) */
 };
 
 struct remind_msg_in {
 	enum remind_msg_kind kind;
 	const struct plan *plan;
-	const struct remind_item *item;	/* NULL for a test */
+	const struct remind_item *item; /* NULL for a test */
 	const char *ref;		/* how to name the item in a command: "7.2", "@12" */
 	const char *person;		/* the recipient's name */
 	const char *done_command;	/* "qweek done 7.2" */

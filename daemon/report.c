@@ -317,9 +317,8 @@ char *report_outcome(const struct report_item *it, int64_t now, const char *lang
 				 i18n_duration(lang, it->done_at - it->late_after, d, sizeof d));
 		break;
 	case REPORT_OVERDUE:
-		snprintf(buf, len, "%s (%s %s)", i18n(lang, W_NOT_DONE),
-			 i18n(lang, W_OVERDUE_BY), i18n_duration(lang, now - it->late_after, d,
-								  sizeof d));
+		snprintf(buf, len, "%s (%s %s)", i18n(lang, W_NOT_DONE), i18n(lang, W_OVERDUE_BY),
+			 i18n_duration(lang, now - it->late_after, d, sizeof d));
 		break;
 	case REPORT_CANCELLED:
 		snprintf(buf, len, "%s", i18n(lang, W_STATE_CANCELLED));

@@ -12,7 +12,7 @@
 #include "jsonw.h"
 #include "store.h"
 
-#define REPORT_SOON_SEC (48 * 3600)	/* "due soon": within the next 48 hours */
+#define REPORT_SOON_SEC (48 * 3600) /* "due soon": within the next 48 hours */
 
 struct report_person {
 	char *name;
@@ -24,16 +24,16 @@ struct report_tally {
 	int64_t now;
 	int64_t total, done, open, overdue, cancelled;
 	int64_t done_on_time, done_late;
-	struct report_person *people;	/* in first-seen order (plan order of their items) */
+	struct report_person *people; /* in first-seen order (plan order of their items) */
 	size_t npeople, cap;
-	int failed;			/* out of memory */
+	int failed; /* out of memory */
 };
 
 /* Where an item stands at the tally's NOW. */
 enum report_mark {
 	REPORT_DONE,
-	REPORT_OPEN,		/* open, not late, not due within 48 hours */
-	REPORT_SOON,		/* open, its moment within the next 48 hours */
+	REPORT_OPEN, /* open, not late, not due within 48 hours */
+	REPORT_SOON, /* open, its moment within the next 48 hours */
 	REPORT_OVERDUE,
 	REPORT_CANCELLED,
 };
@@ -58,15 +58,15 @@ int report_share_on_time(const struct report_tally *t);
 struct report_item {
 	int64_t id, at, late_after, done_at;
 	char *label, *title, *kind, *start_at, *end_at, *due_at, *state, *done_by, *note;
-	char *who;			/* the names joined by ", " */
+	char *who; /* the names joined by ", " */
 	char *place;
-	char day[11];			/* the local day of AT in the plan's zone, "YYYY-MM-DD" */
+	char day[11]; /* the local day of AT in the plan's zone, "YYYY-MM-DD" */
 	enum report_mark mark;
 };
 
 /* A plan's status with its items in plan order. */
 struct report {
-	struct plan *plan;		/* owned */
+	struct plan *plan; /* owned */
 	struct report_tally tally;
 	struct report_item *items;
 	size_t nitems, cap;

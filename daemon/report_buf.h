@@ -6,9 +6,9 @@
 #include <stddef.h>
 
 struct rbuf {
-	char *buf;	/* NUL-terminated once anything is written */
+	char *buf; /* NUL-terminated once anything is written */
 	size_t len, cap;
-	int failed;	/* out of memory: the text is incomplete */
+	int failed; /* out of memory: the text is incomplete */
 };
 
 void rbuf_init(struct rbuf *b, size_t hint);

@@ -30,8 +30,8 @@ void report_html_open(struct rbuf *b, const char *lang, const char *title, const
 	rbuf_put(b, "<!DOCTYPE html>\n<html lang=\"");
 	rbuf_html(b, lang);
 	rbuf_put(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
-		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		 "<meta name=\"referrer\" content=\"no-referrer\">\n");
+		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		    "<meta name=\"referrer\" content=\"no-referrer\">\n");
 	if (refresh > 0)
 		rbuf_printf(b, "<meta http-equiv=\"refresh\" content=\"%d\">\n", refresh);
 	rbuf_put(b, "<title>");
@@ -84,8 +84,10 @@ static void html_totals(struct rbuf *b, const struct report *r)
 	total_row(b, "open", i18n(l, W_OPEN), t->open);
 	total_row(b, "overdue", i18n(l, W_OVERDUE), t->overdue);
 	total_row(b, "cancelled", i18n(l, W_CANCELLED), t->cancelled);
-	rbuf_printf(b, "<tr><th>%s</th><td class=\"n\" id=\"share-on-time\">%d%%</td></tr>\n"
-		    "</table>\n", i18n(l, W_SHARE_ON_TIME), report_share_on_time(t));
+	rbuf_printf(b,
+		    "<tr><th>%s</th><td class=\"n\" id=\"share-on-time\">%d%%</td></tr>\n"
+		    "</table>\n",
+		    i18n(l, W_SHARE_ON_TIME), report_share_on_time(t));
 }
 
 static const char *row_class(const struct report_item *it)
@@ -107,8 +109,7 @@ static void html_item(struct rbuf *b, const struct report *r, const struct repor
 	const char *l = r->plan->lang, *tz = r->plan->tz;
 	char when[120], done[600], outcome[160];
 
-	rbuf_printf(b, "<tr class=\"%s\" data-id=\"%lld\"><td>", row_class(it),
-		    (long long)it->id);
+	rbuf_printf(b, "<tr class=\"%s\" data-id=\"%lld\"><td>", row_class(it), (long long)it->id);
 	rbuf_html(b, it->label);
 	rbuf_put(b, "</td><td class=\"t\">");
 	rbuf_html(b, it->title);
@@ -129,11 +130,12 @@ static void html_items(struct rbuf *b, const struct report *r)
 {
 	const char *l = r->plan->lang;
 
-	rbuf_printf(b, "<h2>%s</h2>\n<table class=\"items\">\n<thead><tr><th>%s</th><th>%s</th>"
+	rbuf_printf(b,
+		    "<h2>%s</h2>\n<table class=\"items\">\n<thead><tr><th>%s</th><th>%s</th>"
 		    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n"
-		    "<tbody>\n", i18n(l, W_ITEMS), i18n(l, W_LABEL), i18n(l, W_ITEM),
-		    i18n(l, W_PLANNED), i18n(l, W_WHO), i18n(l, W_COMPLETED), i18n(l, W_OUTCOME),
-		    i18n(l, W_NOTE));
+		    "<tbody>\n",
+		    i18n(l, W_ITEMS), i18n(l, W_LABEL), i18n(l, W_ITEM), i18n(l, W_PLANNED),
+		    i18n(l, W_WHO), i18n(l, W_COMPLETED), i18n(l, W_OUTCOME), i18n(l, W_NOTE));
 	for (size_t i = 0; i < r->nitems; i++)
 		html_item(b, r, &r->items[i]);
 	rbuf_put(b, "</tbody>\n</table>\n");
@@ -141,7 +143,8 @@ static void html_items(struct rbuf *b, const struct report *r)
 
 void report_html_people(struct rbuf *b, const struct report_tally *t, const char *l)
 {
-	rbuf_printf(b, "<h2>%s</h2>\n<table class=\"people\">\n<thead><tr><th>%s</th>"
+	rbuf_printf(b,
+		    "<h2>%s</h2>\n<table class=\"people\">\n<thead><tr><th>%s</th>"
 		    "<th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
 		    i18n(l, W_BY_PERSON), i18n(l, W_PERSON), i18n(l, W_TOTAL), i18n(l, W_DONE),
 		    i18n(l, W_OVERDUE));
@@ -149,9 +152,10 @@ void report_html_people(struct rbuf *b, const struct report_tally *t, const char
 		const struct report_person *p = &t->people[i];
 		rbuf_printf(b, "<tr%s><td>", p->overdue > 0 ? " class=\"overdue\"" : "");
 		rbuf_html(b, p->name);
-		rbuf_printf(b, "</td><td class=\"n\">%lld</td><td class=\"n\">%lld</td>"
-			    "<td class=\"n\">%lld</td></tr>\n", (long long)p->total,
-			    (long long)p->done, (long long)p->overdue);
+		rbuf_printf(b,
+			    "</td><td class=\"n\">%lld</td><td class=\"n\">%lld</td>"
+			    "<td class=\"n\">%lld</td></tr>\n",
+			    (long long)p->total, (long long)p->done, (long long)p->overdue);
 	}
 	rbuf_put(b, "</tbody>\n</table>\n");
 }

@@ -18,7 +18,9 @@ static const char *const types[] = {
 };
 
 static const char *const names[] = {
-	[REPORT_MD] = "md", [REPORT_HTML] = "html", [REPORT_CSV] = "csv",
+	[REPORT_MD] = "md",
+	[REPORT_HTML] = "html",
+	[REPORT_CSV] = "csv",
 };
 
 static void free_text(const void *data, size_t len, void *arg)
@@ -86,8 +88,7 @@ void report_reply_raw(struct request *r, struct rbuf *b, enum report_format f)
 	report_send(r, 200, types[f], b);
 }
 
-int report_reply_json(struct request *r, struct rbuf *b, enum report_format f,
-		      struct error *err)
+int report_reply_json(struct request *r, struct rbuf *b, enum report_format f, struct error *err)
 {
 	size_t len;
 	char *text = rbuf_take(b, &len);

@@ -47,10 +47,11 @@ static void md_items(struct rbuf *b, const struct report *r)
 	const char *l = r->plan->lang, *tz = r->plan->tz;
 	char when[120], done[600], outcome[160];
 
-	rbuf_printf(b, "## %s\n\n| %s | %s | %s | %s | %s | %s | %s |\n"
-		    "|---|---|---|---|---|---|---|\n", i18n(l, W_ITEMS), i18n(l, W_LABEL),
-		    i18n(l, W_ITEM), i18n(l, W_PLANNED), i18n(l, W_WHO), i18n(l, W_COMPLETED),
-		    i18n(l, W_OUTCOME), i18n(l, W_NOTE));
+	rbuf_printf(b,
+		    "## %s\n\n| %s | %s | %s | %s | %s | %s | %s |\n"
+		    "|---|---|---|---|---|---|---|\n",
+		    i18n(l, W_ITEMS), i18n(l, W_LABEL), i18n(l, W_ITEM), i18n(l, W_PLANNED),
+		    i18n(l, W_WHO), i18n(l, W_COMPLETED), i18n(l, W_OUTCOME), i18n(l, W_NOTE));
 	for (size_t i = 0; i < r->nitems; i++) {
 		const struct report_item *it = &r->items[i];
 		rbuf_put(b, "| ");
@@ -61,8 +62,8 @@ static void md_items(struct rbuf *b, const struct report *r)
 		rbuf_md(b, it->who);
 		rbuf_put(b, " | ");
 		rbuf_md(b, report_completed(it, tz, done, sizeof done));
-		rbuf_printf(b, " | %s | ", report_outcome(it, r->tally.now, l, outcome,
-							   sizeof outcome));
+		rbuf_printf(b, " | %s | ",
+			    report_outcome(it, r->tally.now, l, outcome, sizeof outcome));
 		rbuf_md(b, it->note);
 		rbuf_put(b, " |\n");
 	}
@@ -80,8 +81,8 @@ static void md_people(struct rbuf *b, const struct report *r)
 		const struct report_person *p = &r->tally.people[i];
 		rbuf_put(b, "| ");
 		rbuf_md(b, p->name);
-		rbuf_printf(b, " | %lld | %lld | %lld |\n", (long long)p->total,
-			    (long long)p->done, (long long)p->overdue);
+		rbuf_printf(b, " | %lld | %lld | %lld |\n", (long long)p->total, (long long)p->done,
+			    (long long)p->overdue);
 	}
 }
 

@@ -40,7 +40,6 @@ void report_send(struct request *r, int status, const char *ctype, struct rbuf *
 void report_reply_raw(struct request *r, struct rbuf *b, enum report_format f);
 
 /* Replies with {"format", "content_type", "text"}: B taken over. 0 or -1 with ERR. */
-int report_reply_json(struct request *r, struct rbuf *b, enum report_format f,
-		      struct error *err);
+int report_reply_json(struct request *r, struct rbuf *b, enum report_format f, struct error *err);
 
 #endif

@@ -7,8 +7,8 @@
 #include <stdint.h>
 
 enum rule_kind {
-	RULE_EVENT,	/* events and spans: relative to the start */
-	RULE_DEADLINE,	/* deadlines: relative to the due moment */
+	RULE_EVENT,    /* events and spans: relative to the start */
+	RULE_DEADLINE, /* deadlines: relative to the due moment */
 };
 
 /* Whole-day items (a day, a span of days, a day or month deadline) are reminded at 09:00. */
@@ -28,7 +28,7 @@ enum rule_kind {
  * its day is an event's first day or a deadline's due day (a month's last day).
  */
 struct rule {
-	const char *name;	/* stable, for logs and for remembering what was sent: "1d" */
+	const char *name; /* stable, for logs and for remembering what was sent: "1d" */
 	enum rule_kind kind;
 	int64_t before_sec;
 	int at_local;

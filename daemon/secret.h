@@ -5,10 +5,10 @@
 
 #include <stddef.h>
 
-#define SECRET_HASH_LEN 32	/* SHA-256 */
+#define SECRET_HASH_LEN 32 /* SHA-256 */
 
 /* The base32 length of RAW_BYTES random bytes. */
-#define SECRET_TEXT_LEN(raw_bytes) (((raw_bytes) * 8 + 4) / 5)
+#define SECRET_TEXT_LEN(raw_bytes) (((raw_bytes)*8 + 4) / 5)
 
 /*
  * RAW_BYTES (at most 64) from getrandom(2), written into OUT in lower-case base32 without

@@ -7,8 +7,8 @@
 /* Transliteration of Russian and Ukrainian letters (lower case) into Latin. */
 
 static const char *const cyrillic[32] = {
-	"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
-	"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+	"a", "b", "v", "g", "d", "e",  "zh", "z",  "i",	 "y",	 "k", "l", "m", "n", "o",  "p",
+	"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "",  "y", "",	"e", "yu", "ya",
 };
 
 static const char *translit(uint32_t cp)
@@ -23,13 +23,21 @@ static const char *translit(uint32_t cp)
 	if (cp >= 0x0430 && cp <= 0x044f)
 		return cyrillic[cp - 0x0430];
 	switch (cp) {
-	case 0x0451: return "e";	/* ё */
-	case 0x0454: return "ye";	/* є */
-	case 0x0456: return "i";	/* і */
-	case 0x0457: return "yi";	/* ї */
-	case 0x0491: return "g";	/* ґ */
-	case 0x2019: case '\'': return "";
-	default: return NULL;		/* a separator */
+	case 0x0451:
+		return "e"; /* ё */
+	case 0x0454:
+		return "ye"; /* є */
+	case 0x0456:
+		return "i"; /* і */
+	case 0x0457:
+		return "yi"; /* ї */
+	case 0x0491:
+		return "g"; /* ґ */
+	case 0x2019:
+	case '\'':
+		return "";
+	default:
+		return NULL; /* a separator */
 	}
 }
 

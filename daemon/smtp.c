@@ -15,8 +15,8 @@
  * libevent watches, and curl_multi_socket_action does the work. Nothing here blocks the loop.
  */
 
-#define SMTP_CONNECT_TIMEOUT 20L	/* seconds */
-#define SMTP_TIMEOUT 120L
+#define SMTP_CONNECT_TIMEOUT 20L /* seconds */
+#define SMTP_TIMEOUT	     120L
 
 struct transfer {
 	struct smtp *s;
@@ -25,7 +25,7 @@ struct transfer {
 	char *data;
 	size_t len, off;
 	char errbuf[CURL_ERROR_SIZE];
-	char reply[160];	/* the server's first refusal, for errors */
+	char reply[160]; /* the server's first refusal, for errors */
 	smtp_done_fn fn;
 	void *arg;
 	struct transfer *next;
@@ -130,9 +130,10 @@ static int on_debug(CURL *easy, curl_infotype type, char *data, size_t size, voi
 static void on_event(evutil_socket_t fd, short what, void *arg)
 {
 	struct watch *w = arg;
-	struct smtp *s = w->s;	/* W may be freed by the action */
+	struct smtp *s = w->s; /* W may be freed by the action */
 	int action = ((what & EV_READ) ? CURL_CSELECT_IN : 0) |
-		     ((what & EV_WRITE) ? CURL_CSELECT_OUT : 0), running;
+		     ((what & EV_WRITE) ? CURL_CSELECT_OUT : 0),
+	    running;
 
 	curl_multi_socket_action(s->multi, fd, action, &running);
 	check_done(s);
@@ -264,12 +265,13 @@ static int setup(struct transfer *t, const struct smtp_server *srv, const char *
 	bad |= curl_easy_setopt(e, CURLOPT_UPLOAD, 1L) != CURLE_OK;
 	bad |= curl_easy_setopt(e, CURLOPT_READFUNCTION, on_read) != CURLE_OK;
 	bad |= curl_easy_setopt(e, CURLOPT_READDATA, t) != CURLE_OK;
-	bad |= curl_easy_setopt(e, CURLOPT_USE_SSL, srv->starttls ? (long)CURLUSESSL_ALL
-								    : (long)CURLUSESSL_NONE) != CURLE_OK;
+	bad |= curl_easy_setopt(e, CURLOPT_USE_SSL,
+				srv->starttls ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_NONE) !=
+	       CURLE_OK;
 	if (srv->user != NULL && *srv->user != '\0') {
 		bad |= curl_easy_setopt(e, CURLOPT_USERNAME, srv->user) != CURLE_OK;
-		bad |= curl_easy_setopt(e, CURLOPT_PASSWORD,
-					srv->password ? srv->password : "") != CURLE_OK;
+		bad |= curl_easy_setopt(e, CURLOPT_PASSWORD, srv->password ? srv->password : "") !=
+		       CURLE_OK;
 	}
 	bad |= curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L) != CURLE_OK;
 	bad |= curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L) != CURLE_OK;
@@ -280,7 +282,7 @@ static int setup(struct transfer *t, const struct smtp_server *srv, const char *
 	bad |= curl_easy_setopt(e, CURLOPT_DEBUGFUNCTION, on_debug) != CURLE_OK;
 	bad |= curl_easy_setopt(e, CURLOPT_DEBUGDATA, t) != CURLE_OK;
 	bad |= curl_easy_setopt(e, CURLOPT_VERBOSE, 1L) != CURLE_OK;
-	free(env_from);		/* libcurl copies string options */
+	free(env_from); /* libcurl copies string options */
 	return bad ? -1 : 0;
 }
 
@@ -304,8 +306,8 @@ int smtp_send(struct smtp *s, const struct smtp_server *srv, const char *from, c
 	t->arg = arg;
 	t->rcpt = curl_slist_append(NULL, to);
 	free(to);
-	if (t->rcpt == NULL || (t->easy = curl_easy_init()) == NULL ||
-	    setup(t, srv, from) == -1 || curl_multi_add_handle(s->multi, t->easy) != CURLM_OK) {
+	if (t->rcpt == NULL || (t->easy = curl_easy_init()) == NULL || setup(t, srv, from) == -1 ||
+	    curl_multi_add_handle(s->multi, t->easy) != CURLM_OK) {
 		if (t->easy != NULL) {
 			curl_easy_cleanup(t->easy);
 			t->easy = NULL;

@@ -10,7 +10,7 @@
 /* Where to send: smtp://host:port (STARTTLS when STARTTLS is set) or smtps://host:port. */
 struct smtp_server {
 	const char *url;
-	const char *user, *password;	/* NULL: no login */
+	const char *user, *password; /* NULL: no login */
 	int starttls;
 };
 

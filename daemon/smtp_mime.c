@@ -8,8 +8,8 @@
 
 /* Writing a mail message: headers that survive any relay (7-bit, folded), a base64 body. */
 
-#define WORD_BYTES 39		/* UTF-8 bytes per encoded word: 52 base64 chars, 64 in all */
-#define SHORT_ASCII 66		/* longer plain headers are encoded (and so folded) too */
+#define WORD_BYTES  39 /* UTF-8 bytes per encoded word: 52 base64 chars, 64 in all */
+#define SHORT_ASCII 66 /* longer plain headers are encoded (and so folded) too */
 
 static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -111,8 +111,8 @@ void smtp_mime_date(int64_t t, int offset, char *buf, size_t len)
 
 	gmtime_r(&local, &tm);
 	snprintf(buf, len, "%s, %02d %s %04d %02d:%02d:%02d %c%02d%02d", days[tm.tm_wday],
-		 tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
-		 tm.tm_sec, offset < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+		 tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec,
+		 offset < 0 ? '-' : '+', a / 3600, a / 60 % 60);
 }
 
 /* "Name <addr>" with the name quoted or encoded as needed; just "addr" without a name. */
@@ -202,7 +202,8 @@ char *smtp_mime_build(const struct smtp_mime *m, size_t *len)
 	fprintf(f, "\r\nSubject: %s\r\nDate: %s\r\nMessage-ID: %s\r\n", subject, date,
 		m->message_id);
 	fputs("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
-	      "Content-Transfer-Encoding: base64\r\nAuto-Submitted: auto-generated\r\n", f);
+	      "Content-Transfer-Encoding: base64\r\nAuto-Submitted: auto-generated\r\n",
+	      f);
 	for (const char *const *x = m->extra; x != NULL && *x != NULL; x++)
 		fprintf(f, "%s\r\n", *x);
 	fputs("\r\n", f);

@@ -7,15 +7,15 @@
 #include <stdint.h>
 
 struct smtp_mime {
-	const char *from;		/* as configured: "qweek@example.org" or "Name <addr>" */
-	const char *to_name;		/* UTF-8, may be NULL */
+	const char *from;    /* as configured: "qweek@example.org" or "Name <addr>" */
+	const char *to_name; /* UTF-8, may be NULL */
 	const char *to_addr;
-	const char *subject;		/* UTF-8 */
-	const char *body;		/* UTF-8, lines ending in "\n" */
-	int64_t date;			/* seconds since the epoch ... */
-	int date_offset;		/* ... written with this UTC offset, seconds */
-	const char *message_id;		/* "<id@host>" */
-	const char *const *extra;	/* more header lines ("X-Qweek-Item: 7.2"), NULL-ended */
+	const char *subject;	  /* UTF-8 */
+	const char *body;	  /* UTF-8, lines ending in "\n" */
+	int64_t date;		  /* seconds since the epoch ... */
+	int date_offset;	  /* ... written with this UTC offset, seconds */
+	const char *message_id;	  /* "<id@host>" */
+	const char *const *extra; /* more header lines ("X-Qweek-Item: 7.2"), NULL-ended */
 };
 
 /* The message with CRLF line ends, malloc'd (*LEN its length); NULL if out of memory. */

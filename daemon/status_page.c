@@ -71,7 +71,8 @@ static void page_progress(struct rbuf *b, const struct report *r)
 	const struct report_tally *t = &r->tally;
 	int pct = report_percent(t->done, t->total - t->cancelled);
 
-	rbuf_printf(b, "<section id=\"progress\">\n<h2>%s</h2>\n<p><b id=\"percent\">%d%%</b> · "
+	rbuf_printf(b,
+		    "<section id=\"progress\">\n<h2>%s</h2>\n<p><b id=\"percent\">%d%%</b> · "
 		    "%s %lld %s %lld</p>\n<div class=\"bar\" role=\"img\" aria-label=\"%d%%\">"
 		    "<span style=\"width:%d%%\"></span></div>\n<ul class=\"counts\">\n",
 		    i18n(l, W_STATUS_TITLE), pct, i18n(l, W_DONE), (long long)t->done,
@@ -87,8 +88,9 @@ static void page_progress(struct rbuf *b, const struct report *r)
 static const char *mark_class(enum report_mark m)
 {
 	static const char *const names[] = {
-		[REPORT_DONE] = "done", [REPORT_OPEN] = "open", [REPORT_SOON] = "soon",
-		[REPORT_OVERDUE] = "overdue", [REPORT_CANCELLED] = "cancelled",
+		[REPORT_DONE] = "done",		  [REPORT_OPEN] = "open",
+		[REPORT_SOON] = "soon",		  [REPORT_OVERDUE] = "overdue",
+		[REPORT_CANCELLED] = "cancelled",
 	};
 	return names[m];
 }

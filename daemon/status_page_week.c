@@ -72,8 +72,8 @@ static void day_block(struct rbuf *b, const struct report *r, const size_t *orde
 		(*pos)++;
 	if (day == NULL && start == *pos)
 		return;
-	rbuf_printf(b, "<div class=\"day\"%s%s%s>\n<h3>", day ? " data-day=\"" : "",
-		    day ? day : "", day ? "\"" : "");
+	rbuf_printf(b, "<div class=\"day\"%s%s%s>\n<h3>", day ? " data-day=\"" : "", day ? day : "",
+		    day ? "\"" : "");
 	rbuf_html(b, heading);
 	rbuf_put(b, "</h3>\n<ul class=\"items\">\n");
 	if (start == *pos)

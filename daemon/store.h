@@ -14,7 +14,7 @@
 struct plan {
 	int64_t id;
 	char *slug, *title, *org, *tz, *lang;
-	char first_day[11], last_day[11];	/* YYYY-MM-DD */
+	char first_day[11], last_day[11]; /* YYYY-MM-DD */
 	int64_t created, updated;
 	int nitems, npeople;
 };
@@ -44,8 +44,8 @@ int store_plan_slug_taken(struct db *db, const char *slug);
 struct person {
 	int64_t id;
 	const char *name, *kind, *role, *email;
-	const char *groups;	/* group names joined by '\x1f' ("" when none) */
-	const char *members;	/* for a group: member names joined by '\x1f' */
+	const char *groups;  /* group names joined by '\x1f' ("" when none) */
+	const char *members; /* for a group: member names joined by '\x1f' */
 };
 
 /* Adds a person or group (KIND "person" or "group"); 409 if the name exists in the plan. */
@@ -71,16 +71,16 @@ int store_person_each(struct db *db, int64_t plan_id, int64_t only_id,
 
 /* An item; strings point into the database row, valid only during a callback. */
 struct item {
-	int64_t id, plan_id, parent_id;		/* parent_id 0: none */
+	int64_t id, plan_id, parent_id; /* parent_id 0: none */
 	const char *label, *title, *description, *place, *kind, *when_text;
-	const char *start_at, *end_at, *due_at;	/* "" when absent */
+	const char *start_at, *end_at, *due_at; /* "" when absent */
 	int64_t at, late_after;
 	const char *state;
-	int64_t done_at, cancelled_at;		/* 0 when not */
-	const char *done_by, *note;		/* "" when none */
+	int64_t done_at, cancelled_at; /* 0 when not */
+	const char *done_by, *note;    /* "" when none */
 	int64_t created, updated, seq;
-	const char *parent_label;		/* "" when none or unlabelled */
-	const char *who;			/* assignee names joined by '\x1f' in order */
+	const char *parent_label; /* "" when none or unlabelled */
+	const char *who;	  /* assignee names joined by '\x1f' in order */
 };
 
 typedef int (*item_fn)(const struct item *it, void *ctx);
@@ -107,23 +107,22 @@ int store_item_get(struct db *db, int64_t plan_id, int64_t id, item_fn fn, void 
 		   struct error *err);
 
 /* Item ids with LABEL in the plan, oldest first; returns how many (up to MAX), -1 on error. */
-int store_item_by_label(struct db *db, int64_t plan_id, const char *label, int64_t *ids,
-			int max, struct error *err);
+int store_item_by_label(struct db *db, int64_t plan_id, const char *label, int64_t *ids, int max,
+			struct error *err);
 
 /* Adds ERR candidates: items whose labels or titles are near REF. */
 void store_item_suggest(struct db *db, int64_t plan_id, const char *ref, struct error *err);
 
 /* Adds ERR candidates: every item labelled LABEL (an ambiguous REF). */
-void store_item_same_label(struct db *db, int64_t plan_id, const char *label,
-			   struct error *err);
+void store_item_same_label(struct db *db, int64_t plan_id, const char *label, struct error *err);
 
 /* What a write sets; NULL pointers and has_* = 0 leave a field as it is. */
 struct item_change {
 	const char *title, *description, *place, *label;
 	const char *when_text;
-	const struct moment *moment;		/* with when_text */
+	const struct moment *moment; /* with when_text */
 	int has_parent;
-	int64_t parent_id;			/* 0: none */
+	int64_t parent_id; /* 0: none */
 	int has_who;
 	const int64_t *who;
 	size_t nwho;

@@ -65,8 +65,7 @@ int store_token_find(struct db *db, const unsigned char hash[AUTH_HASH_LEN], str
 	return who->role != AUTH_NONE;
 }
 
-int store_item_responsible(struct db *db, int64_t item_id, int64_t person_id,
-			   struct error *err)
+int store_item_responsible(struct db *db, int64_t item_id, int64_t person_id, struct error *err)
 {
 	static const char sql[] =
 		"SELECT 1 FROM assignments WHERE item_id = ?1 AND (person_id = ?2 OR person_id IN "

@@ -129,8 +129,7 @@ char *store_feed_person_name(struct db *db, int64_t plan_id, int64_t id, struct 
 	return NULL;
 }
 
-int store_feed_items_span(struct db *db, int64_t plan_id, struct feed_span *out,
-			  struct error *err)
+int store_feed_items_span(struct db *db, int64_t plan_id, struct feed_span *out, struct error *err)
 {
 	static const char sql[] = "SELECT coalesce(min(at), 0), coalesce(max(max(at, late_after)), "
 				  "0), coalesce(max(updated), 0) FROM items WHERE plan_id = ?";
@@ -157,7 +156,7 @@ struct who_index {
 static int who_add(struct who_index *w, int64_t id, const char *name)
 {
 	if (w->n > 0 && w->ids[w->n - 1] == id) {
-		w->names.len--;	/* over the NUL: one more name for the same item */
+		w->names.len--; /* over the NUL: one more name for the same item */
 		feed_buf_raw(&w->names, "\x1f", 1);
 	} else {
 		if (w->n == w->cap) {
@@ -253,7 +252,7 @@ int store_feed_items(struct db *db, int64_t plan_id, int64_t person_id, item_fn 
 		}
 		if (rc == SQLITE_DONE)
 			rc = 0;
-		else if (rc == SQLITE_ROW)	/* FN said stop: its error */
+		else if (rc == SQLITE_ROW) /* FN said stop: its error */
 			rc = -1;
 		else
 			rc = db_fail(db, rc, err);

@@ -9,14 +9,14 @@
 
 /* Items of a plan, their assignees, and their state. */
 
-#define ITEM_SELECT                                                                          \
+#define ITEM_SELECT                                                                           \
 	"SELECT i.id, i.plan_id, coalesce(i.parent_id, 0), i.label, i.title, i.description, " \
 	"i.place, i.kind, i.when_text, coalesce(i.start_at, ''), coalesce(i.end_at, ''), "    \
 	"coalesce(i.due_at, ''), i.at, i.late_after, i.state, coalesce(i.done_at, 0), "       \
-	"coalesce(i.cancelled_at, 0), coalesce(i.done_by, ''), coalesce(i.note, ''), "       \
+	"coalesce(i.cancelled_at, 0), coalesce(i.done_by, ''), coalesce(i.note, ''), "        \
 	"i.created, i.updated, i.seq, coalesce(p.label, ''), "                                \
-	"(SELECT group_concat(name, char(31)) FROM (SELECT n.name FROM assignments a "       \
-	" JOIN people n ON n.id = a.person_id WHERE a.item_id = i.id ORDER BY a.position)) " \
+	"(SELECT group_concat(name, char(31)) FROM (SELECT n.name FROM assignments a "        \
+	" JOIN people n ON n.id = a.person_id WHERE a.item_id = i.id ORDER BY a.position)) "  \
 	"FROM items i LEFT JOIN items p ON p.id = i.parent_id "
 
 void store_item_from_row(sqlite3_stmt *st, struct item *it)
@@ -103,8 +103,8 @@ int store_item_get(struct db *db, int64_t plan_id, int64_t id, item_fn fn, void 
 	return 0;
 }
 
-int store_item_by_label(struct db *db, int64_t plan_id, const char *label, int64_t *ids,
-			int max, struct error *err)
+int store_item_by_label(struct db *db, int64_t plan_id, const char *label, int64_t *ids, int max,
+			struct error *err)
 {
 	static const char sql[] = "SELECT id FROM items WHERE plan_id = ? AND label = ? "
 				  "ORDER BY id";
@@ -162,8 +162,7 @@ void store_item_suggest(struct db *db, int64_t plan_id, const char *ref, struct 
 	free(key);
 }
 
-void store_item_same_label(struct db *db, int64_t plan_id, const char *label,
-			   struct error *err)
+void store_item_same_label(struct db *db, int64_t plan_id, const char *label, struct error *err)
 {
 	static const char sql[] = "SELECT id, label, title FROM items WHERE plan_id = ? AND "
 				  "label = ? ORDER BY id";
@@ -305,12 +304,11 @@ int store_item_update(struct db *db, int64_t id, const struct item_change *c, in
 int store_item_set_state(struct db *db, int64_t id, const char *state, const char *note,
 			 const char *by, int64_t now, struct error *err)
 {
-	static const char sql[] =
-		"UPDATE items SET state = ?2, note = coalesce(?3, note), "
-		"done_at = CASE ?2 WHEN 'done' THEN ?5 ELSE NULL END, "
-		"done_by = CASE ?2 WHEN 'done' THEN ?4 ELSE NULL END, "
-		"cancelled_at = CASE ?2 WHEN 'cancelled' THEN ?5 ELSE NULL END, "
-		"seq = seq + 1, updated = ?5 WHERE id = ?1";
+	static const char sql[] = "UPDATE items SET state = ?2, note = coalesce(?3, note), "
+				  "done_at = CASE ?2 WHEN 'done' THEN ?5 ELSE NULL END, "
+				  "done_by = CASE ?2 WHEN 'done' THEN ?4 ELSE NULL END, "
+				  "cancelled_at = CASE ?2 WHEN 'cancelled' THEN ?5 ELSE NULL END, "
+				  "seq = seq + 1, updated = ?5 WHERE id = ?1";
 	sqlite3_stmt *st = db_stmt(db, sql);
 
 	sqlite3_bind_int64(st, 1, id);

@@ -101,14 +101,13 @@ int store_member_add(struct db *db, int64_t group_id, int64_t person_id, struct 
 int store_person_each(struct db *db, int64_t plan_id, int64_t only_id,
 		      int (*fn)(const struct person *, void *), void *ctx, struct error *err)
 {
-	static const char sql[] =
-		"SELECT p.id, p.name, p.kind, p.role, p.email, "
-		"(SELECT group_concat(g.name, char(31)) FROM members m "
-		" JOIN people g ON g.id = m.group_id WHERE m.person_id = p.id), "
-		"(SELECT group_concat(x.name, char(31)) FROM members m "
-		" JOIN people x ON x.id = m.person_id WHERE m.group_id = p.id) "
-		"FROM people p WHERE p.plan_id = ?1 AND (?2 = 0 OR p.id = ?2) "
-		"ORDER BY p.kind DESC, p.name_key";
+	static const char sql[] = "SELECT p.id, p.name, p.kind, p.role, p.email, "
+				  "(SELECT group_concat(g.name, char(31)) FROM members m "
+				  " JOIN people g ON g.id = m.group_id WHERE m.person_id = p.id), "
+				  "(SELECT group_concat(x.name, char(31)) FROM members m "
+				  " JOIN people x ON x.id = m.person_id WHERE m.group_id = p.id) "
+				  "FROM people p WHERE p.plan_id = ?1 AND (?2 = 0 OR p.id = ?2) "
+				  "ORDER BY p.kind DESC, p.name_key";
 	sqlite3_stmt *st = db_stmt(db, sql);
 	struct person p;
 	int rc;

@@ -7,9 +7,9 @@
 
 /* Plans: one Quality Week of one institution. */
 
-#define PLAN_COLUMNS                                                                        \
-	"SELECT id, slug, title, org, first_day, last_day, tz, lang, created, updated, "    \
-	"(SELECT count(*) FROM items WHERE plan_id = plans.id), "                           \
+#define PLAN_COLUMNS                                                                     \
+	"SELECT id, slug, title, org, first_day, last_day, tz, lang, created, updated, " \
+	"(SELECT count(*) FROM items WHERE plan_id = plans.id), "                        \
 	"(SELECT count(*) FROM people WHERE plan_id = plans.id) FROM plans "
 
 void plan_free(struct plan *p)
@@ -131,11 +131,14 @@ static struct plan *only_plan(struct db *db, struct error *err)
 		return found;
 	plan_free(found);
 	if (n == 0)
-		error_set(err, ERR_NOT_FOUND, "there is no plan yet: create one with "
+		error_set(err, ERR_NOT_FOUND,
+			  "there is no plan yet: create one with "
 			  "qweek plan new TITLE --from DATE --to DATE");
 	else
-		error_set(err, ERR_CHOOSE_PLAN, "there are several plans (%s): choose one with "
-			  "--plan", slugs);
+		error_set(err, ERR_CHOOSE_PLAN,
+			  "there are several plans (%s): choose one with "
+			  "--plan",
+			  slugs);
 	return NULL;
 }
 

@@ -99,8 +99,7 @@ int remind_store_item_rules(struct db *db, int64_t item_id, struct remind_list *
 	return 1;
 }
 
-int remind_store_set_item_rules(struct db *db, int64_t item_id, const char *text,
-				struct error *err)
+int remind_store_set_item_rules(struct db *db, int64_t item_id, const char *text, struct error *err)
 {
 	static const char del[] = "DELETE FROM remind_item WHERE item_id = ?";
 	static const char put[] = "INSERT INTO remind_item (item_id, rules) VALUES (?1, ?2) "
@@ -127,8 +126,7 @@ void remind_store_lazy(struct db *db, int lazy)
 	sqlite3_reset(st);
 }
 
-int remind_store_due(struct db *db, int64_t now, struct remind_due *out, int max,
-		     struct error *err)
+int remind_store_due(struct db *db, int64_t now, struct remind_due *out, int max, struct error *err)
 {
 	static const char sql[] = "SELECT item_id, plan_id, next_at FROM remind_next "
 				  "WHERE next_at IS NOT NULL AND next_at <= ? ORDER BY next_at "

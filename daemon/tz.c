@@ -27,24 +27,21 @@
  * the start of the gap.
  */
 
-#define NAME_MAX_LEN	64
-#define ZONEINFO	"/usr/share/zoneinfo"
+#define NAME_MAX_LEN 64
+#define ZONEINFO     "/usr/share/zoneinfo"
 
 /* Zones renamed in tzdata: either spelling works, whichever this machine's files know. */
 static const char *const aliases[][2] = {
-	{ "Europe/Kyiv", "Europe/Kiev" },
-	{ "Asia/Kolkata", "Asia/Calcutta" },
-	{ "Asia/Ho_Chi_Minh", "Asia/Saigon" },
-	{ "Asia/Yangon", "Asia/Rangoon" },
-	{ "America/Nuuk", "America/Godthab" },
-	{ "Pacific/Kanton", "Pacific/Enderbury" },
+	{ "Europe/Kyiv", "Europe/Kiev" },      { "Asia/Kolkata", "Asia/Calcutta" },
+	{ "Asia/Ho_Chi_Minh", "Asia/Saigon" }, { "Asia/Yangon", "Asia/Rangoon" },
+	{ "America/Nuuk", "America/Godthab" }, { "Pacific/Kanton", "Pacific/Enderbury" },
 };
 
 /* The TZ the daemon started with (before zone_enter changed it), for tz_system_default. */
 static char started_tz[4096];
 static int started_tz_saved;
 
-static char last_good[NAME_MAX_LEN + 1];	/* the last name found good, and its file */
+static char last_good[NAME_MAX_LEN + 1]; /* the last name found good, and its file */
 static char last_file[NAME_MAX_LEN + 1];
 
 static int is_alpha(char c)
@@ -182,11 +179,11 @@ static int wall_to_utc(int64_t wall, int64_t *out)
 	first = offset_at(wall - before, &o) == 0 && o == before;
 	second = offset_at(wall - after, &o) == 0 && o == after;
 	if (first && second)
-		*out = wall - (before > after ? before : after);	/* twice: the first */
+		*out = wall - (before > after ? before : after); /* twice: the first */
 	else if (second && !first)
 		*out = wall - after;
 	else
-		*out = wall - before;	/* in a gap: the offset before the change */
+		*out = wall - before; /* in a gap: the offset before the change */
 	return 0;
 }
 
@@ -276,7 +273,7 @@ static const char *from_etc(char *buf, size_t size)
 		if (name_in_path(link, buf, size) != NULL)
 			return buf;
 	}
-	if ((f = fopen("/etc/timezone", "r")) == NULL)	/* Debian's own record */
+	if ((f = fopen("/etc/timezone", "r")) == NULL) /* Debian's own record */
 		return NULL;
 	if (fgets(link, sizeof link, f) == NULL)
 		link[0] = '\0';

@@ -7,9 +7,9 @@
 
 /* Local wall-clock time broken down, and the UTC offset in force at that moment. */
 struct tz_local {
-	int year, month, day, hour, minute, second;	/* month 1-12 */
-	int wday;					/* 0 = Sunday */
-	int offset_sec;					/* +25200 for UTC+7 */
+	int year, month, day, hour, minute, second; /* month 1-12 */
+	int wday;				    /* 0 = Sunday */
+	int offset_sec;				    /* +25200 for UTC+7 */
 };
 
 /* True if NAME is an IANA zone the daemon can use ("Asia/Krasnoyarsk", "Europe/Kyiv", "UTC"). */

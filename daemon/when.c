@@ -21,20 +21,20 @@
  * gives the other end its year; a day without any year takes the year nearest the plan.
  */
 
-#define MAXTOK		64
-#define WORDLEN		32
-#define QUOTEMAX	60
-#define YEAR_MIN	1900
-#define YEAR_MAX	2200
+#define MAXTOK	 64
+#define WORDLEN	 32
+#define QUOTEMAX 60
+#define YEAR_MIN 1900
+#define YEAR_MAX 2200
 
 enum tok_kind { T_END, T_NUM, T_WORD, T_DOT, T_COLON, T_DASH, T_SLASH, T_COMMA, T_PLUS, T_OTHER };
 
 struct tok {
 	enum tok_kind kind;
-	int sp;			/* whitespace before it */
-	size_t off, end;	/* its bytes in the text */
-	int num, ndig;		/* T_NUM: value (capped at 999999) and digits */
-	char word[WORDLEN];	/* T_WORD: folded to lower case; empty if too long */
+	int sp;		    /* whitespace before it */
+	size_t off, end;    /* its bytes in the text */
+	int num, ndig;	    /* T_NUM: value (capped at 999999) and digits */
+	char word[WORDLEN]; /* T_WORD: folded to lower case; empty if too long */
 };
 
 enum date_kind { D_NONE, D_BARE, D_MONTH, D_DAY };
@@ -44,58 +44,85 @@ struct part {
 	enum date_kind date;
 	int year, month, day, hour, minute, second, offset;
 	int has_year, has_time, has_off;
-	int iso;		/* written as ISO 8601 (an offset may follow the time) */
-	int dotted;		/* "10.11" alone: after a start with a time, it is 10:11 */
-	int first, last;	/* its tokens */
-	int tfirst, tlast;	/* its time's tokens */
+	int iso;	   /* written as ISO 8601 (an offset may follow the time) */
+	int dotted;	   /* "10.11" alone: after a start with a time, it is 10:11 */
+	int first, last;   /* its tokens */
+	int tfirst, tlast; /* its time's tokens */
 };
 
 struct parser {
 	const char *text;
-	struct tok t[MAXTOK + 1];	/* t[n] is the end, or garbage if the text goes on */
+	struct tok t[MAXTOK + 1]; /* t[n] is the end, or garbage if the text goes on */
 	int n, i;
 	char *cause;
 	const struct when_ctx *ctx;
 };
 
-static const char *const month_en[] = { "January", "February", "March", "April", "May", "June",
-	"July", "August", "September", "October", "November", "December" };
+static const char *const month_en[] = { "January",   "February", "March",    "April",
+					"May",	     "June",	 "July",     "August",
+					"September", "October",	 "November", "December" };
 
 /* Month names: a stem and the endings it takes ("" for the bare stem), in every case used. */
 static const struct month_name {
 	const char *stem, *ends;
 	int month;
 } month_names[] = {
-	{ "январ", "ь|я|е|ю|ём|ем", 1 }, { "янв", "", 1 },
-	{ "феврал", "ь|я|е|ю|ём|ем", 2 }, { "фев", "|р", 2 },
-	{ "март", "|а|е|у|ом", 3 }, { "мар", "", 3 },
-	{ "апрел", "ь|я|е|ю|ем", 4 }, { "апр", "", 4 },
-	{ "ма", "й|я|е|ю|ем", 5 }, { "июн", "|ь|я|е|ю|ем", 6 }, { "июл", "|ь|я|е|ю|ем", 7 },
-	{ "август", "|а|е|у|ом", 8 }, { "авг", "", 8 },
-	{ "сентябр", "ь|я|е|ю|ём|ем", 9 }, { "сен", "|т", 9 },
-	{ "октябр", "ь|я|е|ю|ём|ем", 10 }, { "окт", "", 10 },
-	{ "ноябр", "ь|я|е|ю|ём|ем", 11 }, { "ноя", "|б", 11 },
-	{ "декабр", "ь|я|е|ю|ём|ем", 12 }, { "дек", "", 12 },
-	{ "січ", "|ень|ня|ні|ню|нем", 1 }, { "лют", "|ий|ого|ому|им", 2 },
-	{ "бер", "|ез|езень|езня|езні|езню|езнем", 3 }, { "квіт", "|ень|ня|ні|ню|нем", 4 },
-	{ "трав", "|ень|ня|ні|ню|нем", 5 }, { "черв", "|ень|ня|ні|ню|нем", 6 },
-	{ "лип", "|ень|ня|ні|ню|нем", 7 }, { "серп", "|ень|ня|ні|ню|нем", 8 },
-	{ "вер", "|ес|есень|есня|есні|есню|еснем", 9 }, { "жовт", "|ень|ня|ні|ню|нем", 10 },
-	{ "лис", "|т|топад|топада|топаді|топаду|топадом", 11 }, { "груд", "|ень|ня|ні|ню|нем", 12 },
-	{ "jan", "|uary", 1 }, { "feb", "|ruary", 2 }, { "mar", "|ch", 3 }, { "apr", "|il", 4 },
-	{ "may", "", 5 }, { "jun", "|e", 6 }, { "jul", "|y", 7 }, { "aug", "|ust", 8 },
-	{ "sep", "|t|tember", 9 }, { "oct", "|ober", 10 }, { "nov", "|ember", 11 },
+	{ "январ", "ь|я|е|ю|ём|ем", 1 },
+	{ "янв", "", 1 },
+	{ "феврал", "ь|я|е|ю|ём|ем", 2 },
+	{ "фев", "|р", 2 },
+	{ "март", "|а|е|у|ом", 3 },
+	{ "мар", "", 3 },
+	{ "апрел", "ь|я|е|ю|ем", 4 },
+	{ "апр", "", 4 },
+	{ "ма", "й|я|е|ю|ем", 5 },
+	{ "июн", "|ь|я|е|ю|ем", 6 },
+	{ "июл", "|ь|я|е|ю|ем", 7 },
+	{ "август", "|а|е|у|ом", 8 },
+	{ "авг", "", 8 },
+	{ "сентябр", "ь|я|е|ю|ём|ем", 9 },
+	{ "сен", "|т", 9 },
+	{ "октябр", "ь|я|е|ю|ём|ем", 10 },
+	{ "окт", "", 10 },
+	{ "ноябр", "ь|я|е|ю|ём|ем", 11 },
+	{ "ноя", "|б", 11 },
+	{ "декабр", "ь|я|е|ю|ём|ем", 12 },
+	{ "дек", "", 12 },
+	{ "січ", "|ень|ня|ні|ню|нем", 1 },
+	{ "лют", "|ий|ого|ому|им", 2 },
+	{ "бер", "|ез|езень|езня|езні|езню|езнем", 3 },
+	{ "квіт", "|ень|ня|ні|ню|нем", 4 },
+	{ "трав", "|ень|ня|ні|ню|нем", 5 },
+	{ "черв", "|ень|ня|ні|ню|нем", 6 },
+	{ "лип", "|ень|ня|ні|ню|нем", 7 },
+	{ "серп", "|ень|ня|ні|ню|нем", 8 },
+	{ "вер", "|ес|есень|есня|есні|есню|еснем", 9 },
+	{ "жовт", "|ень|ня|ні|ню|нем", 10 },
+	{ "лис", "|т|топад|топада|топаді|топаду|топадом", 11 },
+	{ "груд", "|ень|ня|ні|ню|нем", 12 },
+	{ "jan", "|uary", 1 },
+	{ "feb", "|ruary", 2 },
+	{ "mar", "|ch", 3 },
+	{ "apr", "|il", 4 },
+	{ "may", "", 5 },
+	{ "jun", "|e", 6 },
+	{ "jul", "|y", 7 },
+	{ "aug", "|ust", 8 },
+	{ "sep", "|t|tember", 9 },
+	{ "oct", "|ober", 10 },
+	{ "nov", "|ember", 11 },
 	{ "dec", "|ember", 12 },
 };
 
-#define W_DEADLINE	"не позднее|не позже|не пізніше|no later than|not later than|" \
-			"by the end of|by end of|до конца|до кінця|до|by|until|till|due"
-#define W_FROM		"с|со|з|із|зі|від|from"
-#define W_RANGE		"до|по|to|till|until|through|thru"
-#define W_FILLER	"в|во|у|on|in|на"
-#define W_AT		"в|во|у|о|об|at|с|со|з|із|зі|from"
-#define W_HOURS		"ч|час|часа|часов|год|години|h"
-#define W_YEAR		"года|году|год|г|року|рік|р|рр|year"
+#define W_DEADLINE                                                                              \
+	"не позднее|не позже|не пізніше|no later than|not later than|" \
+	"by the end of|by end of|до конца|до кінця|до|by|until|till|due"
+#define W_FROM	 "с|со|з|із|зі|від|from"
+#define W_RANGE	 "до|по|to|till|until|through|thru"
+#define W_FILLER "в|во|у|on|in|на"
+#define W_AT	 "в|во|у|о|об|at|с|со|з|із|зі|from"
+#define W_HOURS	 "ч|час|часа|часов|год|години|h"
+#define W_YEAR	 "года|году|год|г|року|рік|р|рр|year"
 
 static int month_days(int y, int m)
 {
@@ -193,14 +220,22 @@ static void lex_word(struct tok *t, const char **s)
 static enum tok_kind punct_kind(uint32_t c)
 {
 	switch (c) {
-	case '.':	return T_DOT;
-	case ':':	return T_COLON;
-	case '/':	return T_SLASH;
-	case ',':	return T_COMMA;
-	case '+':	return T_PLUS;
-	case '-':	return T_DASH;
-	case 0x2212:	return T_DASH;	/* minus sign */
-	default:	return c >= 0x2010 && c <= 0x2015 ? T_DASH : T_OTHER;	/* dashes */
+	case '.':
+		return T_DOT;
+	case ':':
+		return T_COLON;
+	case '/':
+		return T_SLASH;
+	case ',':
+		return T_COMMA;
+	case '+':
+		return T_PLUS;
+	case '-':
+		return T_DASH;
+	case 0x2212:
+		return T_DASH; /* minus sign */
+	default:
+		return c >= 0x2010 && c <= 0x2015 ? T_DASH : T_OTHER; /* dashes */
 	}
 }
 
@@ -301,8 +336,10 @@ static int fail_unknown(struct parser *p)
 {
 	char q[128];
 
-	return fail(p, "did not understand «%s»: write a date such as 14.11.2017 15:00, "
-		    "08.11-15.11.2017, до 24.11.2017 or декабрь 2017", quote_all(p, q, sizeof q));
+	return fail(p,
+		    "did not understand «%s»: write a date such as 14.11.2017 15:00, "
+		    "08.11-15.11.2017, до 24.11.2017 or декабрь 2017",
+		    quote_all(p, q, sizeof q));
 }
 
 /* Garbage from the parser's position to the end of the text. */
@@ -386,7 +423,7 @@ static int year(struct parser *p, struct part *pt, int after_dot)
 	if (t->kind != T_NUM || (t->ndig != 4 && !(after_dot && !t->sp)))
 		return 0;
 	if (is(p, 1, T_COLON) || (glued(p, 1, T_DOT) && glued(p, 2, T_NUM)))
-		return 0;	/* a time: "14.11 15.00" */
+		return 0; /* a time: "14.11 15.00" */
 	pt->year = t->ndig == 2 ? 2000 + t->num : t->num;
 	pt->has_year = 1;
 	p->i++;
@@ -423,7 +460,7 @@ static int dotted_date(struct parser *p, struct part *pt)
 		return 0;
 	if (m->ndig == 2 && (m->num == 0 || (m->num > 12 && m->num < 60 && d->num < 24)) &&
 	    !(glued(p, 3, T_DOT) && glued(p, 4, T_NUM)))
-		return 0;	/* a time: "9.00", "9.30" */
+		return 0; /* a time: "9.00", "9.30" */
 	pt->day = d->num, pt->month = m->num, pt->date = D_DAY;
 	p->i += 3;
 	if (glued(p, 0, T_DOT)) {
@@ -445,7 +482,7 @@ static int day_month(struct parser *p, struct part *pt)
 	pt->day = d->num, pt->month = m, pt->date = D_DAY;
 	p->i += 2;
 	if (glued(p, 0, T_DOT))
-		p->i++;		/* "10 нояб." */
+		p->i++; /* "10 нояб." */
 	year(p, pt, 0);
 	return 1;
 }
@@ -461,7 +498,7 @@ static int month_first(struct parser *p, struct part *pt)
 	pt->month = m, pt->date = D_MONTH;
 	p->i++;
 	if (glued(p, 0, T_DOT))
-		p->i++;		/* "Dec. 2017" */
+		p->i++; /* "Dec. 2017" */
 	d = at(p, 0);
 	if (d->kind == T_NUM && d->ndig <= 2 && !is(p, 1, T_COLON) && !is(p, 1, T_DOT)) {
 		pt->day = d->num, pt->date = D_DAY;
@@ -493,8 +530,8 @@ static int bare_day(struct parser *p, struct part *pt)
 
 static int date(struct parser *p, struct part *pt)
 {
-	return iso_date(p, pt) || dotted_date(p, pt) || day_month(p, pt) ||
-	       month_first(p, pt) || bare_day(p, pt);
+	return iso_date(p, pt) || dotted_date(p, pt) || day_month(p, pt) || month_first(p, pt) ||
+	       bare_day(p, pt);
 }
 
 /* Times. */
@@ -548,7 +585,7 @@ static int time_of_day(struct parser *p, struct part *pt)
 	if (pt->second > 59)
 		return fail_time(p, pt, "seconds go from 0 to 59");
 	if (accept(p, W_HOURS) && glued(p, 0, T_DOT))
-		p->i++;		/* "15.00 ч." */
+		p->i++; /* "15.00 ч." */
 	return 1;
 }
 
@@ -599,8 +636,10 @@ static int part_time(struct parser *p, struct part *pt)
 		p->i++;
 		if (!glued(p, 0, T_NUM) || (r = time_of_day(p, pt)) == 0) {
 			quote_toks(p, pt->first, p->i, q, sizeof q);
-			return fail(p, "«%s»: a T must be followed by a time, "
-				    "as in 2017-11-14T15:00", q);
+			return fail(p,
+				    "«%s»: a T must be followed by a time, "
+				    "as in 2017-11-14T15:00",
+				    q);
 		}
 	} else {
 		if (is(p, 0, T_COMMA))
@@ -697,8 +736,9 @@ static int infer_year(struct parser *p, struct part *pt)
 			    quote_part(p, pt, q, sizeof q));
 	y0 = clamp(c->from_year, -100000, 100000);
 	lo = days_from_civil(y0, clamp(c->from_month, 1, 12), clamp(c->from_day, 1, 31));
-	hi = c->to_year == 0 ? lo : days_from_civil(clamp(c->to_year, -100000, 100000),
-	    clamp(c->to_month, 1, 12), clamp(c->to_day, 1, 31));
+	hi = c->to_year == 0 ? lo :
+			       days_from_civil(clamp(c->to_year, -100000, 100000),
+					       clamp(c->to_month, 1, 12), clamp(c->to_day, 1, 31));
 	if (hi < lo)
 		hi = lo;
 	for (i = 0; i < 3; i++) {
@@ -773,8 +813,10 @@ static int check_range_shape(struct parser *p, struct part *a, struct part *b)
 	char q[128];
 
 	if (a->date == D_MONTH || b->date == D_MONTH || (a->date == D_BARE && b->date != D_DAY))
-		return fail(p, "«%s» is a range of months: write its first and last days, "
-			    "as in 01.11-31.12.2017", quote_all(p, q, sizeof q));
+		return fail(p,
+			    "«%s» is a range of months: write its first and last days, "
+			    "as in 01.11-31.12.2017",
+			    quote_all(p, q, sizeof q));
 	if (a->date == D_NONE)
 		return fail(p, "«%s» has no date: write the day too, as in 14.11 9:00-18:00",
 			    quote_all(p, q, sizeof q));
@@ -790,8 +832,8 @@ static int resolve_range(struct parser *p, struct part *a, struct part *b, struc
 	char q1[128], q2[128];
 	int time_only;
 
-	if (end_as_time(p, a, b) < 0 || check_range_shape(p, a, b) < 0 ||
-	    check_fields(p, a) < 0 || check_fields(p, b) < 0)
+	if (end_as_time(p, a, b) < 0 || check_range_shape(p, a, b) < 0 || check_fields(p, a) < 0 ||
+	    check_fields(p, b) < 0)
 		return -1;
 	time_only = b->date == D_NONE;
 	if (share(p, a, b) < 0 || check_days(p, a) < 0 || check_days(p, b) < 0)
@@ -808,8 +850,8 @@ static int resolve_range(struct parser *p, struct part *a, struct part *b, struc
 		return fail(p, "the end «%s» comes before the start «%s»",
 			    quote_toks(p, b->tfirst, b->tlast, q1, sizeof q1),
 			    quote_toks(p, a->tfirst, a->tlast, q2, sizeof q2));
-	return fail(p, "the end «%s» comes before the start «%s»",
-		    quote_part(p, b, q1, sizeof q1), quote_part(p, a, q2, sizeof q2));
+	return fail(p, "the end «%s» comes before the start «%s»", quote_part(p, b, q1, sizeof q1),
+		    quote_part(p, a, q2, sizeof q2));
 }
 
 /* Completes and checks the single point A into OUT. */
@@ -855,7 +897,7 @@ static int parse(struct parser *p, int as_deadline, struct when *out)
 		return r < 0 ? -1 : fail_rest(p);
 	}
 	if (is(p, 0, T_DOT) && p->i + 1 == p->n && p->t[p->n].kind == T_END)
-		p->i++;		/* a sentence's full stop */
+		p->i++; /* a sentence's full stop */
 	if (p->i < p->n || p->t[p->n].kind != T_END)
 		return fail_rest(p);
 	if (range && (deadline || as_deadline))
@@ -866,8 +908,8 @@ static int parse(struct parser *p, int as_deadline, struct when *out)
 	return resolve_point(p, &a, deadline || as_deadline, out);
 }
 
-int when_parse(const char *text, const struct when_ctx *ctx, int as_deadline,
-	       struct when *out, char **cause)
+int when_parse(const char *text, const struct when_ctx *ctx, int as_deadline, struct when *out,
+	       char **cause)
 {
 	struct parser *p;
 	int r;

@@ -5,32 +5,32 @@
 
 /* How precisely a point was written. */
 enum when_prec {
-	WHEN_PREC_NONE = 0,	/* absent */
-	WHEN_PREC_MONTH,	/* "декабрь 2017": year and month */
-	WHEN_PREC_DATE,		/* "10.11": a whole day */
-	WHEN_PREC_TIME,		/* "14.11 15.00": local wall time in the plan's zone */
-	WHEN_PREC_INSTANT,	/* ISO 8601 with "Z" or an offset: an exact instant */
+	WHEN_PREC_NONE = 0, /* absent */
+	WHEN_PREC_MONTH,    /* "декабрь 2017": year and month */
+	WHEN_PREC_DATE,	    /* "10.11": a whole day */
+	WHEN_PREC_TIME,	    /* "14.11 15.00": local wall time in the plan's zone */
+	WHEN_PREC_INSTANT,  /* ISO 8601 with "Z" or an offset: an exact instant */
 };
 
 /* A point as written: local wall-clock fields, or (INSTANT) fields at offset_sec from UTC. */
 struct when_point {
 	enum when_prec prec;
-	int year, month, day;	/* month 1-12, day 1-31 (day 0 for MONTH) */
+	int year, month, day; /* month 1-12, day 1-31 (day 0 for MONTH) */
 	int hour, minute, second;
-	int offset_sec;		/* only for WHEN_PREC_INSTANT: +25200 for "+07:00", 0 for "Z" */
+	int offset_sec; /* only for WHEN_PREC_INSTANT: +25200 for "+07:00", 0 for "Z" */
 };
 
 enum when_kind {
-	WHEN_EVENT,	/* a moment, a time range, or one whole day: start, optional end */
-	WHEN_SPAN,	/* a range of whole days: start and end are DATEs, end inclusive */
-	WHEN_DEADLINE,	/* due by a moment, a day, or a month: due */
+	WHEN_EVENT,    /* a moment, a time range, or one whole day: start, optional end */
+	WHEN_SPAN,     /* a range of whole days: start and end are DATEs, end inclusive */
+	WHEN_DEADLINE, /* due by a moment, a day, or a month: due */
 };
 
 struct when {
 	enum when_kind kind;
-	struct when_point start;	/* EVENT, SPAN */
-	struct when_point end;		/* EVENT (prec NONE when absent), SPAN */
-	struct when_point due;		/* DEADLINE */
+	struct when_point start; /* EVENT, SPAN */
+	struct when_point end;	 /* EVENT (prec NONE when absent), SPAN */
+	struct when_point due;	 /* DEADLINE */
 };
 
 /* What the parser needs to know of the plan: its first and last day fill in a missing year. */
@@ -45,8 +45,8 @@ struct when_ctx {
  * start (a range is refused). Returns 0, or -1 with *CAUSE set to a malloc'd sentence for the
  * person that names the part not understood; the caller frees it.
  */
-int when_parse(const char *text, const struct when_ctx *ctx, int as_deadline,
-	       struct when *out, char **cause);
+int when_parse(const char *text, const struct when_ctx *ctx, int as_deadline, struct when *out,
+	       char **cause);
 
 /* Compares two points of the same zone by their written fields; <0, 0, >0. */
 int when_point_cmp(const struct when_point *a, const struct when_point *b);

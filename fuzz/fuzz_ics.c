@@ -16,7 +16,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct import_opts o = { .format = IMPORT_ICS, .tz = "Europe/Kyiv",
+	struct import_opts o = { .format = IMPORT_ICS,
+				 .tz = "Europe/Kyiv",
 				 .when = { 2017, 11, 8, 2017, 11, 15 } };
 	struct error err = ERROR_INIT;
 	struct import_file f;
@@ -28,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < f.nrows; i++) {
 			const struct import_row *r = &f.rows[i];
 			if (r->skipped == NULL && r->refused == NULL && r->when == NULL)
-				abort();	/* an item always has a WHEN, or a reason */
+				abort(); /* an item always has a WHEN, or a reason */
 		}
 	} else if (err.message == NULL) {
 		abort();

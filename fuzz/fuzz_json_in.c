@@ -19,9 +19,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The fields of POST/PATCH .../items (api_item.c), and of done/reopen (api_state.c). */
 static const struct field item_fields[] = {
-	{ "title", FIELD_LINE, 2000 }, { "when", FIELD_TEXT, 200 }, { "due", FIELD_TEXT, 200 },
-	{ "who", FIELD_LINES, 50 }, { "label", FIELD_LINE, 32 }, { "parent", FIELD_LINE, 40 },
-	{ "where", FIELD_LINE, 500 }, { "description", FIELD_TEXT, 20000 }, { NULL, 0, 0 },
+	{ "title", FIELD_LINE, 2000 },
+	{ "when", FIELD_TEXT, 200 },
+	{ "due", FIELD_TEXT, 200 },
+	{ "who", FIELD_LINES, 50 },
+	{ "label", FIELD_LINE, 32 },
+	{ "parent", FIELD_LINE, 40 },
+	{ "where", FIELD_LINE, 500 },
+	{ "description", FIELD_TEXT, 20000 },
+	{ NULL, 0, 0 },
 };
 static const struct field note_fields[] = { { "note", FIELD_TEXT, 20000 }, { NULL, 0, 0 } };
 
@@ -31,7 +37,7 @@ static void check(json_t *body, const struct field *fields)
 	int rc = json_in_check(body, fields, &err);
 
 	if (rc == -1 && (err.kind == ERR_NONE || err.message == NULL))
-		abort();	/* a refusal always says why */
+		abort(); /* a refusal always says why */
 	if (rc == 0 && err.kind != ERR_NONE)
 		abort();
 	if (rc == 0) {

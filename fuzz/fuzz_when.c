@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int as_deadline = 0; as_deadline < 2; as_deadline++) {
 		r = when_parse(text, &ctx, as_deadline, &w, &cause);
 		if (r != 0 && cause == NULL)
-			abort();	/* a refusal always says why (short of memory) */
+			abort(); /* a refusal always says why (short of memory) */
 		if (r == 0 && cause != NULL)
 			abort();
 		free(cause);
@@ -35,9 +35,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (r == 0 && w.kind != WHEN_DEADLINE && when_point_cmp(&w.start, &w.start) != 0)
 			abort();
 		if (r == 0 && w.end.prec != WHEN_PREC_NONE && when_point_cmp(&w.end, &w.start) < 0)
-			abort();	/* a range never ends before it starts */
+			abort(); /* a range never ends before it starts */
 	}
-	r = when_parse(text, NULL, 0, &w2, NULL);	/* no plan, no cause wanted */
+	r = when_parse(text, NULL, 0, &w2, NULL); /* no plan, no cause wanted */
 	(void)r;
 	free(text);
 	return 0;

@@ -22,7 +22,7 @@ static void test_roles(void **state)
 	assert_int_equal(auth_role_parse("planner"), AUTH_PLANNER);
 	assert_int_equal(auth_role_parse("staff"), AUTH_STAFF);
 	assert_int_equal(auth_role_parse("viewer"), AUTH_VIEWER);
-	assert_int_equal(auth_role_parse("admin"), AUTH_NONE);	/* never given by a token */
+	assert_int_equal(auth_role_parse("admin"), AUTH_NONE); /* never given by a token */
 	assert_int_equal(auth_role_parse("Staff"), AUTH_NONE);
 	assert_int_equal(auth_role_parse(""), AUTH_NONE);
 	assert_int_equal(auth_role_parse(NULL), AUTH_NONE);
@@ -78,7 +78,7 @@ static void test_hosts_configured(void **state)
 	assert_true(auth_host_ok(&c, "plan.example.org"));
 	assert_true(auth_host_ok(&c, "10.0.0.5:80"));
 	assert_true(auth_host_ok(&c, "[2001:db8::1]:8080"));
-	assert_false(auth_host_ok(&c, "localhost"));	/* the list replaces the defaults */
+	assert_false(auth_host_ok(&c, "localhost")); /* the list replaces the defaults */
 	config_free(&c);
 }
 
@@ -138,12 +138,12 @@ static void test_store(void **state)
 	strcpy(p.first_day, "2017-11-08");
 	strcpy(p.last_day, "2017-11-15");
 	assert_int_equal(store_plan_insert(db, &p, 1, &err), 0);
-	assert_int_equal(store_person_insert(db, p.id, "Иванова", "person", NULL, NULL, 1, &iv,
-					     &err), 0);
-	assert_int_equal(store_person_insert(db, p.id, "Петров", "person", NULL, NULL, 1, &pe,
-					     &err), 0);
-	assert_int_equal(store_person_insert(db, p.id, "Группа", "group", NULL, NULL, 1, &grp,
-					     &err), 0);
+	assert_int_equal(
+		store_person_insert(db, p.id, "Иванова", "person", NULL, NULL, 1, &iv, &err), 0);
+	assert_int_equal(
+		store_person_insert(db, p.id, "Петров", "person", NULL, NULL, 1, &pe, &err), 0);
+	assert_int_equal(
+		store_person_insert(db, p.id, "Группа", "group", NULL, NULL, 1, &grp, &err), 0);
 	assert_int_equal(store_member_add(db, grp, iv, &err), 0);
 	assert_int_equal(auth_token_hash("one", 3, h1), 0);
 	assert_int_equal(auth_token_hash("two", 3, h2), 0);
@@ -181,12 +181,9 @@ static void test_store(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_roles),
-		cmocka_unit_test(test_tokens),
-		cmocka_unit_test(test_hosts_default),
-		cmocka_unit_test(test_hosts_configured),
-		cmocka_unit_test(test_peer),
-		cmocka_unit_test(test_config_keys),
+		cmocka_unit_test(test_roles),	      cmocka_unit_test(test_tokens),
+		cmocka_unit_test(test_hosts_default), cmocka_unit_test(test_hosts_configured),
+		cmocka_unit_test(test_peer),	      cmocka_unit_test(test_config_keys),
 		cmocka_unit_test(test_store),
 	};
 

@@ -15,9 +15,9 @@
 /* The client's command line: options, refusals with their messages, command lookup. */
 
 static const struct args_option opts[] = {
-	{ "when", ARGS_VALUE }, { "who", ARGS_VALUE | ARGS_REPEAT }, { "where", ARGS_VALUE },
-	{ "json", 0 }, { "help", 0 },
-	{ NULL, 0 }
+	{ "when", ARGS_VALUE },	 { "who", ARGS_VALUE | ARGS_REPEAT },
+	{ "where", ARGS_VALUE }, { "json", 0 },
+	{ "help", 0 },		 { NULL, 0 }
 };
 
 #define ARGV(...) ((char *[]){ __VA_ARGS__, NULL })
@@ -48,8 +48,8 @@ static void refused(int argc, char **argv, const char *want)
 
 static void test_options_anywhere(void **state)
 {
-	char **v = ARGV("add", "--who", "Директор", "Title", "--json", "--who=Психологи",
-	    "--when", "14.11 в 15.00", "--", "--not-an-option");
+	char **v = ARGV("add", "--who", "Директор", "Title", "--json", "--who=Психологи", "--when",
+			"14.11 в 15.00", "--", "--not-an-option");
 	char *cause = NULL;
 	struct args *a = parse(10, v, &cause);
 
@@ -179,12 +179,11 @@ static void test_exit_codes(void **state)
 	assert_int_equal(run(3, ARGV("qweek", "add", "Title")), CMD_USAGE);
 	assert_int_equal(run(2, ARGV("qweek", "bogus")), CMD_USAGE);
 	assert_int_equal(run(1, ARGV("qweek")), CMD_USAGE);
-	assert_int_equal(run(6, ARGV("qweek", "edit", "7.2", "--when", "a", "--due=b")),
-	    CMD_USAGE);
+	assert_int_equal(run(6, ARGV("qweek", "edit", "7.2", "--when", "a", "--due=b")), CMD_USAGE);
 	assert_int_equal(run(3, ARGV("qweek", "edit", "7.2")), CMD_USAGE);
 	assert_int_equal(run(4, ARGV("qweek", "list", "--open", "--done")), CMD_USAGE);
 	assert_int_equal(run(6, ARGV("qweek", "--socket", "/a", "list", "--url", "http://b")),
-	    CMD_USAGE);
+			 CMD_USAGE);
 	assert_int_equal(run(2, ARGV("qweek", "list")), CMD_REFUSED);
 	assert_int_equal(run(3, ARGV("qweek", "--json", "status")), CMD_REFUSED);
 	assert_int_equal(run(2, ARGV("qweek", "--version")), CMD_OK);

@@ -28,10 +28,10 @@ static struct jscan *scan(const char *text, char **cause)
 static void test_item(void **state)
 {
 	static const char text[] =
-	    " {\"id\": 9, \"label\": \"7.2\", \"title\": \"Открытое \\\"мероприятие\\\"\\n\","
-	    " \"end\": null, \"overdue\": true, \"done\": false, \"n\": -1.5e3,"
-	    " \"who\": [\"Директор\", \"\\u0417\\u0430\\u043c\", \"\\ud83d\\ude00\"],"
-	    " \"nested\": {\"who\": []}, \"w\\u0068en\": \"14.11\", \"empty\": {}} ";
+		" {\"id\": 9, \"label\": \"7.2\", \"title\": \"Открытое \\\"мероприятие\\\"\\n\","
+		" \"end\": null, \"overdue\": true, \"done\": false, \"n\": -1.5e3,"
+		" \"who\": [\"Директор\", \"\\u0417\\u0430\\u043c\", \"\\ud83d\\ude00\"],"
+		" \"nested\": {\"who\": []}, \"w\\u0068en\": \"14.11\", \"empty\": {}} ";
 	char *cause;
 	struct jscan *j = scan(text, &cause);
 	int who, t;
@@ -92,13 +92,35 @@ static void test_in_place(void **state)
 static void test_refused(void **state)
 {
 	static const char *const bad[] = {
-		"", "{", "{\"a\" 1}", "{\"a\": 1,}", "[1 2]", "[01]", "[1.]", "[-]", "[1e]",
-		"\"tab\there\"", "\"\\x\"", "\"\\u12\"", "\"\\u0000\"", "nul", "{} {}",
-		"\"\xc3\x28\"", "{1: 2}", "[\"unterminated]",
+		"",
+		"{",
+		"{\"a\" 1}",
+		"{\"a\": 1,}",
+		"[1 2]",
+		"[01]",
+		"[1.]",
+		"[-]",
+		"[1e]",
+		"\"tab\there\"",
+		"\"\\x\"",
+		"\"\\u12\"",
+		"\"\\u0000\"",
+		"nul",
+		"{} {}",
+		"\"\xc3\x28\"",
+		"{1: 2}",
+		"[\"unterminated]",
 		/* UTF-8: overlong, surrogate, past U+10FFFF, cut short, stray continuation,
 		 * outside a string, and a raw NUL. */
-		"\"\xc0\xaf\"", "\"\xe0\x80\xaf\"", "\"\xed\xa0\x80\"", "\"\xf4\x90\x80\x80\"",
-		"\"\xd0\"", "\"\xe2\x80\"", "\"\x80\"", "[1]\xd0\x90", "\"\xf5\x80\x80\x80\"",
+		"\"\xc0\xaf\"",
+		"\"\xe0\x80\xaf\"",
+		"\"\xed\xa0\x80\"",
+		"\"\xf4\x90\x80\x80\"",
+		"\"\xd0\"",
+		"\"\xe2\x80\"",
+		"\"\x80\"",
+		"[1]\xd0\x90",
+		"\"\xf5\x80\x80\x80\"",
 	};
 	char *cause;
 
@@ -114,7 +136,8 @@ static void test_utf8_accepted(void **state)
 	/* Two, three and four bytes, at the edges of what is allowed. */
 	char *cause;
 	struct jscan *j = scan("[\"\xc2\x80\xdf\xbf\", \"\xe0\xa0\x80\xed\x9f\xbf\xef\xbf\xbf\","
-	    " \"\xf0\x90\x80\x80\xf4\x8f\xbf\xbf\"]", &cause);
+			       " \"\xf0\x90\x80\x80\xf4\x8f\xbf\xbf\"]",
+			       &cause);
 
 	assert_non_null(j);
 	assert_string_equal(jscan_string(j, jscan_first(j, 0)), "\xc2\x80\xdf\xbf");
@@ -177,12 +200,9 @@ static void test_scalars(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_item),
-		cmocka_unit_test(test_in_place),
-		cmocka_unit_test(test_refused),
-		cmocka_unit_test(test_utf8_accepted),
-		cmocka_unit_test(test_nul_inside),
-		cmocka_unit_test(test_deep),
+		cmocka_unit_test(test_item),	   cmocka_unit_test(test_in_place),
+		cmocka_unit_test(test_refused),	   cmocka_unit_test(test_utf8_accepted),
+		cmocka_unit_test(test_nul_inside), cmocka_unit_test(test_deep),
 		cmocka_unit_test(test_scalars),
 	};
 

@@ -47,11 +47,10 @@ static void test_align_cyrillic(void **state)
 	struct table *t = sample();
 	char *out = print_table(t, 0, 0);
 
-	assert_string_equal(out,
-	    "REF   TITLE                           WHO\n"
-	    "7     Проведение Дня открытых дверей  Заведующие\n"
-	    "7.10  Open day                        Директор, Психологи\n"
-	    "@12   Анкетирование\n");
+	assert_string_equal(out, "REF   TITLE                           WHO\n"
+				 "7     Проведение Дня открытых дверей  Заведующие\n"
+				 "7.10  Open day                        Директор, Психологи\n"
+				 "@12   Анкетирование\n");
 	free(out);
 	table_free(t);
 }
@@ -63,11 +62,10 @@ static void test_cut_at_width(void **state)
 
 	/* 4 + 2 + 16 + 2 + 16 = 40: the title (30) is cut down to the next widest (WHO, 19),
 	 * then both go on shrinking together. */
-	assert_string_equal(out,
-	    "REF   TITLE             WHO\n"
-	    "7     Проведение Дня …  Заведующие\n"
-	    "7.10  Open day          Директор, Психо…\n"
-	    "@12   Анкетирование\n");
+	assert_string_equal(out, "REF   TITLE             WHO\n"
+				 "7     Проведение Дня …  Заведующие\n"
+				 "7.10  Open day          Директор, Психо…\n"
+				 "@12   Анкетирование\n");
 	free(out);
 	table_free(t);
 }
@@ -78,11 +76,10 @@ static void test_cut_levels_columns(void **state)
 	char *out = print_table(t, 30, 0);
 
 	/* 4 + 2 + 11 + 2 + 11 = 30. */
-	assert_string_equal(out,
-	    "REF   TITLE        WHO\n"
-	    "7     Проведение…  Заведующие\n"
-	    "7.10  Open day     Директор, …\n"
-	    "@12   Анкетирова…\n");
+	assert_string_equal(out, "REF   TITLE        WHO\n"
+				 "7     Проведение…  Заведующие\n"
+				 "7.10  Open day     Директор, …\n"
+				 "@12   Анкетирова…\n");
 	free(out);
 	table_free(t);
 }
@@ -95,11 +92,10 @@ static void test_keep_column(void **state)
 	table_keep(t, 1);
 	out = print_table(t, 40, 0);
 	/* The title is kept whole; only WHO can give way, and not below 8 columns. */
-	assert_string_equal(out,
-	    "REF   TITLE                           WHO\n"
-	    "7     Проведение Дня открытых дверей  Заведую…\n"
-	    "7.10  Open day                        Директо…\n"
-	    "@12   Анкетирование\n");
+	assert_string_equal(out, "REF   TITLE                           WHO\n"
+				 "7     Проведение Дня открытых дверей  Заведую…\n"
+				 "7.10  Open day                        Директо…\n"
+				 "@12   Анкетирование\n");
 	free(out);
 	table_free(t);
 }
@@ -151,7 +147,10 @@ static void test_wide_and_combining(void **state)
 {
 	/* "й" written as и + U+0306 takes one column; 日本 two each; «Ґ» three. */
 	static const char *const rows[][2] = {
-		{ "и\xcc\x86x", "|" }, { "日本", "|" }, { "«Ґ»", "|" }, { "ab", "|" },
+		{ "и\xcc\x86x", "|" },
+		{ "日本", "|" },
+		{ "«Ґ»", "|" },
+		{ "ab", "|" },
 	};
 	struct table *t = table_new(2);
 	char *out;
@@ -192,9 +191,9 @@ static void test_when(void **state)
 {
 	check_when("2017-11-14T16:00:00+07:00", NULL, NULL, "14.11.2017 16:00");
 	check_when("2017-11-14T09:00:00+07:00", "2017-11-14T18:00:00+07:00", NULL,
-	    "14.11.2017 09:00–18:00");
+		   "14.11.2017 09:00–18:00");
 	check_when("2017-11-14T22:00:00+02:00", "2017-11-15T02:00:00+02:00", NULL,
-	    "14.11.2017 22:00 – 15.11.2017 02:00");
+		   "14.11.2017 22:00 – 15.11.2017 02:00");
 	check_when("2017-11-08", "2017-11-15", NULL, "08.11–15.11.2017");
 	check_when("2017-12-28", "2018-01-03", NULL, "28.12.2017–03.01.2018");
 	check_when("2017-11-10", NULL, NULL, "10.11.2017");

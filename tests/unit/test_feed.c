@@ -127,7 +127,7 @@ static void test_fold_exactly_75(void **state)
 	char text[80];
 
 	(void)state;
-	memset(text, 'a', 67);	/* "SUMMARY:" is 8: 75 on one line */
+	memset(text, 'a', 67); /* "SUMMARY:" is 8: 75 on one line */
 	text[67] = '\0';
 	feed_buf_init(&b, 16);
 	feed_line(&b, "SUMMARY", text);
@@ -137,7 +137,7 @@ static void test_fold_exactly_75(void **state)
 	feed_buf_free(&b);
 	feed_buf_init(&b, 16);
 	text[67] = 'b';
-	text[68] = '\0';	/* 76: folds before the last character */
+	text[68] = '\0'; /* 76: folds before the last character */
 	feed_line(&b, "SUMMARY", text);
 	assert_int_equal(b.len, 75 + 2 + 1 + 1 + 2);
 	assert_memory_equal(b.data + 75, "\r\n b\r\n", 6);
@@ -150,7 +150,8 @@ static void test_escape_text(void **state)
 
 	(void)state;
 	got = line_of("LOCATION", "a,b;c\\d\ne\r\nf\x01g\th", 1);
-	assert_string_equal(got, "LOCATION:a\\,b\\;c\\\\d\\ne\\nf" "g\th\r\n");
+	assert_string_equal(got, "LOCATION:a\\,b\\;c\\\\d\\ne\\nf"
+				 "g\th\r\n");
 	free(got);
 }
 
@@ -206,9 +207,10 @@ static void assert_libical_agrees(const struct feed_zone *z, icalcomponent *c, i
 		int dst;
 
 		feed_zone_wall(z, t, &w);
-		assert_int_equal(icaltimezone_get_utc_offset_of_utc_time(tz, &utc, &dst),
-				 (int)(feed_civil_secs(w.year, w.month, w.day, w.hour, w.minute,
-						       w.second) - t));
+		assert_int_equal(
+			icaltimezone_get_utc_offset_of_utc_time(tz, &utc, &dst),
+			(int)(feed_civil_secs(w.year, w.month, w.day, w.hour, w.minute, w.second) -
+			      t));
 	}
 	icaltimezone_free(tz, 1);
 }
@@ -338,14 +340,18 @@ struct fixture {
 	int64_t person, items[8];
 };
 
-static int64_t add_item(struct fixture *f, const char *title, const char *kind,
-			const char *start, const char *end, const char *due, int64_t at,
-			int64_t late, int64_t now)
+static int64_t add_item(struct fixture *f, const char *title, const char *kind, const char *start,
+			const char *end, const char *due, int64_t at, int64_t late, int64_t now)
 {
 	struct error err = ERROR_INIT;
 	struct moment m = { .kind = kind, .at = at, .late_after = late };
-	struct item_change c = { .title = title, .when_text = "test", .moment = &m,
-				 .has_who = 1, .who = &f->person, .nwho = 1, .label = "7.1",
+	struct item_change c = { .title = title,
+				 .when_text = "test",
+				 .moment = &m,
+				 .has_who = 1,
+				 .who = &f->person,
+				 .nwho = 1,
+				 .label = "7.1",
 				 .place = "Кабинет 12, 2-й этаж" };
 	int64_t id;
 
@@ -375,19 +381,19 @@ static int setup(void **state)
 	strcpy(f->plan.last_day, "2017-11-15");
 	assert_int_equal(store_plan_insert(f->db, &f->plan, 1509000000, &err), 0);
 	assert_int_equal(store_person_insert(f->db, f->plan.id, "Иванова А. П.", "person", NULL,
-					     NULL, 1509000000, &f->person, &err), 0);
+					     NULL, 1509000000, &f->person, &err),
+			 0);
 	/* 14.11 в 15.00 (08:00Z); 08.11-15.11; до 24.11; декабрь 2017; до 20.11 18:00 (11:00Z) */
-	f->items[0] = add_item(f, "Мастер-класс «Подарки своими руками», для детей; с ОВЗ",
-			       "event", "2017-11-14T08:00:00Z", "", "", 1510646400, 1510678800,
-			       1509100000);
+	f->items[0] = add_item(f, "Мастер-класс «Подарки своими руками», для детей; с ОВЗ", "event",
+			       "2017-11-14T08:00:00Z", "", "", 1510646400, 1510678800, 1509100000);
 	f->items[1] = add_item(f, "Анкетирование получателей социальных услуг", "span",
 			       "2017-11-08", "2017-11-15", "", 1510074000, 1510765200, 1509100000);
 	f->items[2] = add_item(f, "Подготовка аналитической справки", "deadline", "", "",
 			       "2017-11-24", 1511542800, 1511542800, 1509100000);
 	f->items[3] = add_item(f, "Поощрение лучших работников", "deadline", "", "", "2017-12",
 			       1514739600, 1514739600, 1509100000);
-	f->items[4] = add_item(f, "Отчёт", "deadline", "", "", "2017-11-20T11:00:00Z",
-			       1511175600, 1511175600, 1509100000);
+	f->items[4] = add_item(f, "Отчёт", "deadline", "", "", "2017-11-20T11:00:00Z", 1511175600,
+			       1511175600, 1509100000);
 	*state = f;
 	return 0;
 }
@@ -458,10 +464,10 @@ static void test_render_parses(void **state)
 	v = prop_of(t.ics, uid, "DTSTART");
 	assert_string_equal(v, "DTSTART;TZID=Asia/Krasnoyarsk:20171114T150000");
 	free(v);
-	v = prop_of(t.ics, uid, "DTEND");	/* no end: an hour */
+	v = prop_of(t.ics, uid, "DTEND"); /* no end: an hour */
 	assert_string_equal(v, "DTEND;TZID=Asia/Krasnoyarsk:20171114T160000");
 	free(v);
-	v = prop_of(t.ics, uid, "DTSTAMP");	/* the item's `updated`, never now */
+	v = prop_of(t.ics, uid, "DTSTAMP"); /* the item's `updated`, never now */
 	assert_string_equal(v, "DTSTAMP:20171027T102640Z");
 	free(v);
 	v = prop_of(t.ics, uid, "SUMMARY");
@@ -469,11 +475,11 @@ static void test_render_parses(void **state)
 			       "для детей\\; с ОВЗ");
 	free(v);
 	snprintf(uid, sizeof uid, "qweek-item-%lld@example.org", (long long)f->items[1]);
-	v = prop_of(t.ics, uid, "DTEND");	/* a span's last day, exclusive */
+	v = prop_of(t.ics, uid, "DTEND"); /* a span's last day, exclusive */
 	assert_string_equal(v, "DTEND;VALUE=DATE:20171116");
 	free(v);
 	snprintf(uid, sizeof uid, "qweek-item-%lld-due@example.org", (long long)f->items[3]);
-	v = prop_of(t.ics, uid, "DTSTART");	/* a month: its last day */
+	v = prop_of(t.ics, uid, "DTSTART"); /* a month: its last day */
 	assert_string_equal(v, "DTSTART;VALUE=DATE:20171231");
 	free(v);
 	v = prop_of(t.ics, uid, "SUMMARY");
@@ -521,11 +527,12 @@ static void test_render_stable_and_cancelled(void **state)
 	struct feed_text c, d;
 	int64_t cancelled = 1510300000;
 
-	assert_int_equal(a.len, b.len);	/* time passing changes nothing */
+	assert_int_equal(a.len, b.len); /* time passing changes nothing */
 	assert_memory_equal(a.ics, b.ics, a.len);
 	assert_int_equal(a.expires, 0);
-	assert_int_equal(store_item_set_state(f->db, f->items[0], "cancelled", NULL, NULL,
-					      cancelled, &err), 0);
+	assert_int_equal(
+		store_item_set_state(f->db, f->items[0], "cancelled", NULL, NULL, cancelled, &err),
+		0);
 	c = render(f, FEED_TODO_BOTH, 1, cancelled + 1);
 	assert_non_null(strstr(c.ics, "SUMMARY:✗ Мастер-класс"));
 	assert_non_null(strstr(c.ics, "STATUS:CANCELLED"));
@@ -554,7 +561,8 @@ static void test_render_done_and_todo_modes(void **state)
 	assert_int_equal(none.nevents, 5);
 	assert_int_equal(none.ntodos, 0);
 	assert_int_equal(store_item_set_state(f->db, f->items[2], "done", "Отчёт сдан, в срок",
-					      "zam", 1511000000, &err), 0);
+					      "zam", 1511000000, &err),
+			 0);
 	done = render(f, FEED_TODO_BOTH, 1, 1511000001);
 	snprintf(uid, sizeof uid, "qweek-item-%lld@example.org", (long long)f->items[2]);
 	v = prop_of(done.ics, uid, "STATUS");
@@ -584,7 +592,7 @@ static void test_cache(void **state)
 	a = feed_cache_get(f->db, &s, "example.org", 1510000000, &err);
 	b = feed_cache_get(f->db, &s, "example.org", 1510000001, &err);
 	assert_non_null(a);
-	assert_ptr_equal(a, b);	/* nothing changed: not rendered again */
+	assert_ptr_equal(a, b); /* nothing changed: not rendered again */
 	assert_non_null(feed_body_gzip(a, &gzlen));
 	assert_true(gzlen > 0 && gzlen < a->len);
 	snprintf(etag, sizeof etag, "%s", a->etag);
@@ -592,13 +600,13 @@ static void test_cache(void **state)
 	c = feed_cache_get(f->db, &s, "example.org", 1510000002, &err);
 	assert_non_null(c);
 	assert_ptr_not_equal(a, c);
-	assert_string_equal(c->etag, etag);	/* same bytes: same ETag, same Last-Modified */
+	assert_string_equal(c->etag, etag); /* same bytes: same ETag, same Last-Modified */
 	assert_int_equal(c->modified, a->modified);
 	feed_body_unref(a);
 	feed_body_unref(b);
 	feed_body_unref(c);
 	c = feed_cache_get(f->db, &s, "other.example", 1510000003, &err);
-	assert_string_not_equal(c->etag, etag);	/* other UIDs */
+	assert_string_not_equal(c->etag, etag); /* other UIDs */
 	feed_body_unref(c);
 }
 

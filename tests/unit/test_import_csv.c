@@ -33,7 +33,10 @@ static void test_detect_encodings(void **state)
 	/* "№ п/п;Срок" in Windows-1251 */
 	assert_string_equal(import_text_detect("\xb9 \xef/\xef;\xd1\xf0\xee\xea\r\n", 12, &bom),
 			    "CP1251");
-	assert_string_equal(import_text_detect("\xff\xfe" "1\0;\0", 6, &bom), "UTF-16LE");
+	assert_string_equal(import_text_detect("\xff\xfe"
+					       "1\0;\0",
+					       6, &bom),
+			    "UTF-16LE");
 	assert_int_equal(bom, 2);
 	assert_string_equal(import_text_detect("plain ascii", 11, &bom), "UTF-8");
 }
@@ -66,12 +69,16 @@ static void test_decode_cp1251(void **state)
 
 static void test_decode_bom_and_utf16(void **state)
 {
-	static const char u16[] = "\xff\xfe" "1\0\t\0\x16!\n\0";	/* "1\t№\n" */
+	static const char u16[] = "\xff\xfe"
+				  "1\0\t\0\x16!\n\0"; /* "1\t№\n" */
 	struct import_text t;
 	struct error err = ERROR_INIT;
 
 	(void)state;
-	assert_int_equal(import_text_decode("\xef\xbb\xbf" "a,b\n", 7, NULL, &t, &err), 0);
+	assert_int_equal(import_text_decode("\xef\xbb\xbf"
+					    "a,b\n",
+					    7, NULL, &t, &err),
+			 0);
 	assert_string_equal(t.text, "a,b\n");
 	assert_string_equal(t.encoding, "UTF-8 with BOM");
 	import_text_free(&t);
@@ -136,7 +143,7 @@ static void test_table_quotes_lines_blank(void **state)
 	assert_int_equal(t.recs[1].line, 2);
 	assert_string_equal(t.recs[1].cells[1], "x\r\ny");
 	assert_string_equal(t.recs[1].cells[2], "say \"hi\"");
-	assert_int_equal(t.recs[2].row, 4);	/* the empty line was row 3 */
+	assert_int_equal(t.recs[2].row, 4); /* the empty line was row 3 */
 	assert_int_equal(t.recs[2].line, 5);
 	import_table_free(&t);
 }
@@ -187,24 +194,36 @@ static void test_header_cells(void **state)
 		const char *cell;
 		int col;
 	} cases[] = {
-		{ "№ п/п", IMPORT_COL_LABEL }, { "№ з/п", IMPORT_COL_LABEL },
+		{ "№ п/п", IMPORT_COL_LABEL },
+		{ "№ з/п", IMPORT_COL_LABEL },
 		{ "№", IMPORT_COL_LABEL },
-		{ "No.", IMPORT_COL_LABEL }, { "#", IMPORT_COL_LABEL },
+		{ "No.", IMPORT_COL_LABEL },
+		{ "#", IMPORT_COL_LABEL },
 		{ "Наименование мероприятия", IMPORT_COL_TITLE },
 		{ "Назва заходу", IMPORT_COL_TITLE },
-		{ "Title", IMPORT_COL_TITLE }, { "Мероприятие", IMPORT_COL_TITLE },
-		{ "Срок исполнения", IMPORT_COL_WHEN }, { "Термін виконання", IMPORT_COL_WHEN },
-		{ "When", IMPORT_COL_WHEN }, { "Дата и время проведения", IMPORT_COL_WHEN },
-		{ "Date", IMPORT_COL_WHEN }, { "СРОКИ", IMPORT_COL_WHEN },
+		{ "Title", IMPORT_COL_TITLE },
+		{ "Мероприятие", IMPORT_COL_TITLE },
+		{ "Срок исполнения", IMPORT_COL_WHEN },
+		{ "Термін виконання", IMPORT_COL_WHEN },
+		{ "When", IMPORT_COL_WHEN },
+		{ "Дата и время проведения", IMPORT_COL_WHEN },
+		{ "Date", IMPORT_COL_WHEN },
+		{ "СРОКИ", IMPORT_COL_WHEN },
 		{ "Ответственный исполнитель", IMPORT_COL_WHO },
-		{ "Відповідальний виконавець", IMPORT_COL_WHO }, { "Responsible", IMPORT_COL_WHO },
+		{ "Відповідальний виконавець", IMPORT_COL_WHO },
+		{ "Responsible", IMPORT_COL_WHO },
 		{ "Ответственный за выполнение", IMPORT_COL_WHO },
-		{ "Место проведения мероприятия", IMPORT_COL_PLACE }, { "Місце", IMPORT_COL_PLACE },
-		{ "Place", IMPORT_COL_PLACE }, { "Примечание", IMPORT_COL_DESC },
-		{ "Отметка о выполнении", IMPORT_COL_STATE }, { "Состояние", IMPORT_COL_STATE },
-		{ "Бюджет", IMPORT_COL_NONE }, { "14.11 в 15.00", IMPORT_COL_NONE },
+		{ "Место проведения мероприятия", IMPORT_COL_PLACE },
+		{ "Місце", IMPORT_COL_PLACE },
+		{ "Place", IMPORT_COL_PLACE },
+		{ "Примечание", IMPORT_COL_DESC },
+		{ "Отметка о выполнении", IMPORT_COL_STATE },
+		{ "Состояние", IMPORT_COL_STATE },
+		{ "Бюджет", IMPORT_COL_NONE },
+		{ "14.11 в 15.00", IMPORT_COL_NONE },
 		{ "Проведение анкетирования получателей социальных услуг МБУ СО «ЦСПСиД «Надежда» "
-		  "по качеству оказываемых услуг", IMPORT_COL_NONE },
+		  "по качеству оказываемых услуг",
+		  IMPORT_COL_NONE },
 	};
 
 	(void)state;
@@ -231,7 +250,7 @@ static void test_header_row(void **state)
 	assert_int_equal(map[IMPORT_COL_WHO], 3);
 	assert_int_equal(map[IMPORT_COL_PLACE], -1);
 	assert_int_equal(import_header_row(data, 4, map), 0);
-	assert_int_equal(import_header_row(odd, 5, map), 0);	/* 2 of 5: not a plan's header */
+	assert_int_equal(import_header_row(odd, 5, map), 0); /* 2 of 5: not a plan's header */
 }
 
 static void test_guess_columns(void **state)
@@ -287,18 +306,18 @@ static void test_read_rows(void **state)
 	import_file_init(&f, IMPORT_CSV);
 	assert_int_equal(import_csv_read(text, strlen(text), &o, &f, &err), 0);
 	assert_int_equal(f.nrows, 4);
-	assert_non_null(f.rows[0].skipped);	/* above the header */
+	assert_non_null(f.rows[0].skipped); /* above the header */
 	assert_int_equal(f.rows[1].row, 3);
-	assert_non_null(f.rows[1].skipped);	/* the columns' numbers */
+	assert_non_null(f.rows[1].skipped); /* the columns' numbers */
 	assert_int_equal(f.rows[2].row, 4);
 	assert_string_equal(f.rows[2].label, "1");
 	assert_string_equal(f.rows[2].title, "Семинар для родителей");
 	assert_string_equal(f.rows[2].when, "10.11.2017 17:00");
 	assert_int_equal(f.rows[2].nwho, 3);
 	assert_string_equal(f.rows[2].who[2], "Логопед");
-	assert_int_equal(f.rows[3].row, 6);	/* after an empty row */
+	assert_int_equal(f.rows[3].row, 6); /* after an empty row */
 	assert_int_equal(f.blank, 1);
-	assert_int_equal(json_array_size(f.warnings), 1);	/* Бюджет is not imported */
+	assert_int_equal(json_array_size(f.warnings), 1); /* Бюджет is not imported */
 	assert_non_null(strstr(json_string_value(json_array_get(f.warnings, 0)), "Бюджет"));
 	import_file_free(&f);
 }

@@ -34,9 +34,9 @@ static void check_split(const char *cell, const char *const *expected)
 static void test_split(void **state)
 {
 	(void)state;
-	check_split("Заместитель директора\nЗаведующие отделениями",
-		    (const char *const[]){ "Заместитель директора", "Заведующие отделениями",
-					   NULL });
+	check_split(
+		"Заместитель директора\nЗаведующие отделениями",
+		(const char *const[]){ "Заместитель директора", "Заведующие отделениями", NULL });
 	check_split("Директор\r\nЗаместитель директора\r\n",
 		    (const char *const[]){ "Директор", "Заместитель директора", NULL });
 	check_split("Иванова А. П., Петрова Е.В.; Сидоров",
@@ -56,15 +56,31 @@ static void test_split(void **state)
 static void test_groups(void **state)
 {
 	static const char *const groups[] = {
-		"Заведующие отделениями", "Заведующие отделений", "Психологи",
-		"Специалисты отделения реабилитации детей с ОВЗ", "Социальные педагоги",
-		"Фахівці відділення", "Завідувачі відділень", "Відділення соціальної допомоги",
-		"Все сотрудники", "Коллектив учреждения", "Teachers", "All staff", NULL,
+		"Заведующие отделениями",
+		"Заведующие отделений",
+		"Психологи",
+		"Специалисты отделения реабилитации детей с ОВЗ",
+		"Социальные педагоги",
+		"Фахівці відділення",
+		"Завідувачі відділень",
+		"Відділення соціальної допомоги",
+		"Все сотрудники",
+		"Коллектив учреждения",
+		"Teachers",
+		"All staff",
+		NULL,
 	};
 	static const char *const people[] = {
-		"Директор", "Заместитель директора", "Заведующий отделения профилактики",
-		"Социальный педагог отделения профилактики", "Психолог", "Иванова А. П.",
-		"Церетели З. К.", "Соціальний педагог", "Head of unit", NULL,
+		"Директор",
+		"Заместитель директора",
+		"Заведующий отделения профилактики",
+		"Социальный педагог отделения профилактики",
+		"Психолог",
+		"Иванова А. П.",
+		"Церетели З. К.",
+		"Соціальний педагог",
+		"Head of unit",
+		NULL,
 	};
 
 	(void)state;
@@ -83,11 +99,11 @@ static void test_near(void **state)
 	assert_true(import_names_near("Иванова А.П.", "Иванова А. П."));
 	assert_true(import_names_near("Директор", "Директора"));
 	assert_true(import_names_near("Психолог", "Психологи"));
-	assert_false(import_names_near("Директор", "директор"));	/* the same name */
+	assert_false(import_names_near("Директор", "директор")); /* the same name */
 	assert_false(import_names_near("Директор", "Заместитель директора"));
 	assert_false(import_names_near("Заведующие отделениями",
 				       "Заведующий отделения профилактики безнадзорности"));
-	assert_false(import_names_near("ОВЗ", "ОВД"));		/* too short to tell */
+	assert_false(import_names_near("ОВЗ", "ОВД")); /* too short to tell */
 }
 
 static void test_replace_year(void **state)

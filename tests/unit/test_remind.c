@@ -58,8 +58,8 @@ static void test_civil(void **state)
 	assert_int_equal(utc(2017, 11, 14, 8, 0), 1510646400);
 	remind_civil_from_days(remind_days_from_civil(2024, 2, 29) + 1, &y, &m, &d);
 	assert_int_equal(y * 10000 + m * 100 + d, 20240301);
-	assert_int_equal(remind_weekday(remind_days_from_civil(2017, 11, 14)), 2);	/* Tue */
-	assert_int_equal(remind_weekday(remind_days_from_civil(2026, 10, 25)), 0);	/* Sun */
+	assert_int_equal(remind_weekday(remind_days_from_civil(2017, 11, 14)), 2); /* Tue */
+	assert_int_equal(remind_weekday(remind_days_from_civil(2026, 10, 25)), 0); /* Sun */
 }
 
 /* Krasnoyarsk, UTC+7 all year: an event at 14.11.2017 15:00. */
@@ -88,34 +88,38 @@ static void test_whole_day(void **state)
 	assert_int_equal(fire(rule(REMIND_BEFORE_DAYS, 1), "event", "2017-11-10", at, late, KRSK),
 			 utc(2017, 11, 9, 2, 0));
 	assert_int_equal(fire(rule(REMIND_BEFORE_DAYS, 2), "span", "2017-11-08",
-			      utc(2017, 11, 7, 17, 0), late, KRSK), utc(2017, 11, 6, 2, 0));
-	assert_int_equal(applies(rule(REMIND_BEFORE_SEC, 3600), "event", "2017-11-10", at, late,
-				 KRSK), 0);
-	assert_int_equal(fire(rule(REMIND_ON_DAY, 9 * 3600), "event", "2017-11-10", at, late,
-			      KRSK), utc(2017, 11, 10, 2, 0));
+			      utc(2017, 11, 7, 17, 0), late, KRSK),
+			 utc(2017, 11, 6, 2, 0));
+	assert_int_equal(
+		applies(rule(REMIND_BEFORE_SEC, 3600), "event", "2017-11-10", at, late, KRSK), 0);
+	assert_int_equal(fire(rule(REMIND_ON_DAY, 9 * 3600), "event", "2017-11-10", at, late, KRSK),
+			 utc(2017, 11, 10, 2, 0));
 }
 
 /* Deadlines: by a moment, by a day (due at its end), by a month (its last day). */
 static void test_deadlines(void **state)
 {
-	int64_t at = utc(2017, 11, 16, 11, 0);	/* 16.11.2017 18:00 */
+	int64_t at = utc(2017, 11, 16, 11, 0); /* 16.11.2017 18:00 */
 	const char *st = "2017-11-16T11:00:00Z";
-	int64_t day_at = utc(2017, 11, 16, 17, 0);	/* the end of 16.11 */
+	int64_t day_at = utc(2017, 11, 16, 17, 0); /* the end of 16.11 */
 
 	assert_int_equal(fire(rule(REMIND_BEFORE_DAYS, 3), "deadline", st, at, at, KRSK),
 			 utc(2017, 11, 13, 11, 0));
 	assert_int_equal(fire(rule(REMIND_ON_DAY, 9 * 3600), "deadline", st, at, at, KRSK),
 			 utc(2017, 11, 16, 2, 0));
 	/* Due at 08:00: "09:00" on the day would come after it. */
-	assert_int_equal(applies(rule(REMIND_ON_DAY, 9 * 3600), "deadline",
-				 "2017-11-16T01:00:00Z", utc(2017, 11, 16, 1, 0),
-				 utc(2017, 11, 16, 1, 0), KRSK), 0);
-	assert_int_equal(fire(rule(REMIND_BEFORE_DAYS, 3), "deadline", "2017-11-16", day_at,
-			      day_at, KRSK), utc(2017, 11, 13, 2, 0));
-	assert_int_equal(fire(rule(REMIND_BEFORE_DAYS, 1), "deadline", "2017-11-16", day_at,
-			      day_at, KRSK), utc(2017, 11, 15, 2, 0));
-	assert_int_equal(fire(rule(REMIND_ON_DAY, 9 * 3600), "deadline", "2017-11-16", day_at,
-			      day_at, KRSK), utc(2017, 11, 16, 2, 0));
+	assert_int_equal(applies(rule(REMIND_ON_DAY, 9 * 3600), "deadline", "2017-11-16T01:00:00Z",
+				 utc(2017, 11, 16, 1, 0), utc(2017, 11, 16, 1, 0), KRSK),
+			 0);
+	assert_int_equal(
+		fire(rule(REMIND_BEFORE_DAYS, 3), "deadline", "2017-11-16", day_at, day_at, KRSK),
+		utc(2017, 11, 13, 2, 0));
+	assert_int_equal(
+		fire(rule(REMIND_BEFORE_DAYS, 1), "deadline", "2017-11-16", day_at, day_at, KRSK),
+		utc(2017, 11, 15, 2, 0));
+	assert_int_equal(
+		fire(rule(REMIND_ON_DAY, 9 * 3600), "deadline", "2017-11-16", day_at, day_at, KRSK),
+		utc(2017, 11, 16, 2, 0));
 	assert_int_equal(fire(rule(REMIND_BEFORE_DAYS, 1), "deadline", "2017-12",
 			      utc(2017, 12, 31, 17, 0), utc(2017, 12, 31, 17, 0), KRSK),
 			 utc(2017, 12, 30, 2, 0));
@@ -130,14 +134,18 @@ static void test_kyiv_autumn(void **state)
 	int64_t sun10 = utc(2026, 10, 25, 8, 0), mon10 = utc(2026, 10, 26, 8, 0);
 
 	/* "1d" before Sunday 10:00 EET is Saturday 10:00 EEST: 25 hours earlier, not 24. */
-	assert_int_equal(fire(rule(REMIND_BEFORE_DAYS, 1), "event", "2026-10-25T08:00:00Z",
-			      sun10, sun10, KYIV), utc(2026, 10, 24, 7, 0));
-	assert_int_equal(fire(rule(REMIND_BEFORE_SEC, 3600), "event", "2026-10-25T08:00:00Z",
-			      sun10, sun10, KYIV), utc(2026, 10, 25, 7, 0));
-	assert_int_equal(fire(rule(REMIND_BEFORE_DAYS, 1), "event", "2026-10-26T08:00:00Z",
-			      mon10, mon10, KYIV), utc(2026, 10, 25, 8, 0));
+	assert_int_equal(fire(rule(REMIND_BEFORE_DAYS, 1), "event", "2026-10-25T08:00:00Z", sun10,
+			      sun10, KYIV),
+			 utc(2026, 10, 24, 7, 0));
+	assert_int_equal(fire(rule(REMIND_BEFORE_SEC, 3600), "event", "2026-10-25T08:00:00Z", sun10,
+			      sun10, KYIV),
+			 utc(2026, 10, 25, 7, 0));
+	assert_int_equal(fire(rule(REMIND_BEFORE_DAYS, 1), "event", "2026-10-26T08:00:00Z", mon10,
+			      mon10, KYIV),
+			 utc(2026, 10, 25, 8, 0));
 	assert_int_equal(fire(rule(REMIND_BEFORE_DAYS, 3), "deadline", "2026-10-26T08:00:00Z",
-			      mon10, mon10, KYIV), utc(2026, 10, 23, 7, 0));
+			      mon10, mon10, KYIV),
+			 utc(2026, 10, 23, 7, 0));
 	/* 03:30 on 25.10 happens twice; "1d" before either is 03:30 on the 24th, once. */
 	assert_int_equal(fire(rule(REMIND_BEFORE_DAYS, 1), "event", "2026-10-25T00:30:00Z",
 			      utc(2026, 10, 25, 0, 30), utc(2026, 10, 25, 0, 30), KYIV),
@@ -159,8 +167,9 @@ static void test_kyiv_spring(void **state)
 {
 	int64_t sun10 = utc(2026, 3, 29, 7, 0);
 
-	assert_int_equal(fire(rule(REMIND_BEFORE_DAYS, 1), "event", "2026-03-29T07:00:00Z",
-			      sun10, sun10, KYIV), utc(2026, 3, 28, 8, 0));
+	assert_int_equal(fire(rule(REMIND_BEFORE_DAYS, 1), "event", "2026-03-29T07:00:00Z", sun10,
+			      sun10, KYIV),
+			 utc(2026, 3, 28, 8, 0));
 	assert_int_equal(fire(rule(REMIND_BEFORE_DAYS, 1), "event", "2026-03-30T07:00:00Z",
 			      utc(2026, 3, 30, 7, 0), utc(2026, 3, 30, 7, 0), KYIV),
 			 utc(2026, 3, 29, 7, 0));
@@ -215,8 +224,9 @@ static void test_occurrences(void **state)
 	assert_true(occ[0].overdue && occ[3].overdue);
 	assert_int_equal(occ[3].fire, utc(2017, 12, 8, 2, 0));
 	assert_int_equal(occ[2].fire, utc(2017, 12, 7, 2, 0));
-	assert_int_equal(remind_next(&d.deadlines, d.overdue_at, &s, KRSK, utc(2017, 11, 13, 2, 1),
-				     &next), 1);
+	assert_int_equal(
+		remind_next(&d.deadlines, d.overdue_at, &s, KRSK, utc(2017, 11, 13, 2, 1), &next),
+		1);
 	assert_int_equal(next, utc(2017, 11, 15, 2, 0));
 	assert_int_equal(remind_next(&d.deadlines, -1, &s, KRSK, utc(2017, 11, 16, 2, 1), &next),
 			 0);
@@ -301,16 +311,11 @@ static void test_director(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_civil),
-		cmocka_unit_test(test_event_timed),
-		cmocka_unit_test(test_whole_day),
-		cmocka_unit_test(test_deadlines),
-		cmocka_unit_test(test_kyiv_autumn),
-		cmocka_unit_test(test_kyiv_spring),
-		cmocka_unit_test(test_overdue_days),
-		cmocka_unit_test(test_occurrences),
-		cmocka_unit_test(test_rules_text),
-		cmocka_unit_test(test_director),
+		cmocka_unit_test(test_civil),	     cmocka_unit_test(test_event_timed),
+		cmocka_unit_test(test_whole_day),    cmocka_unit_test(test_deadlines),
+		cmocka_unit_test(test_kyiv_autumn),  cmocka_unit_test(test_kyiv_spring),
+		cmocka_unit_test(test_overdue_days), cmocka_unit_test(test_occurrences),
+		cmocka_unit_test(test_rules_text),   cmocka_unit_test(test_director),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -75,8 +75,14 @@ static void test_date(void **state)
 static void test_build(void **state)
 {
 	const char *extra[] = { "X-Qweek-Plan: nk-2017", NULL };
-	struct smtp_mime m = { "Неделя <nk@example.org>", "Иванова А. П.", "a@example.org",
-			       "Срок", "Строка\nвторая\n", 1510646400, 7 * 3600, "<1@example.org>",
+	struct smtp_mime m = { "Неделя <nk@example.org>",
+			       "Иванова А. П.",
+			       "a@example.org",
+			       "Срок",
+			       "Строка\nвторая\n",
+			       1510646400,
+			       7 * 3600,
+			       "<1@example.org>",
 			       extra };
 	size_t len;
 	char *msg = smtp_mime_build(&m, &len);
@@ -111,7 +117,7 @@ static void test_text(void **state)
 {
 	struct remind_item it = { 0 };
 	struct plan p = plan_in("ru");
-	struct remind_msg_in in = { REMIND_MSG_EVENT, &p, &it, "7.2", "Иванова А. П.",
+	struct remind_msg_in in = { REMIND_MSG_EVENT, &p,  &it, "7.2", "Иванова А. П.",
 				    "qweek done 7.2", NULL };
 	struct remind_msg msg;
 	char when[64];
@@ -128,7 +134,7 @@ static void test_text(void **state)
 	assert_string_equal(when, "14.11.2017 15:00–18:00");
 	assert_int_equal(remind_text_build(&in, &msg), 0);
 	assert_string_equal(msg.subject, "Напоминание: 7.2 Открытое мероприятие — "
-			    "14.11.2017 15:00–18:00");
+					 "14.11.2017 15:00–18:00");
 	assert_non_null(strstr(msg.body, "Здравствуйте, Иванова А. П.!\n"));
 	assert_non_null(strstr(msg.body, "  Где: актовый зал\n"));
 	assert_non_null(strstr(msg.body, "  Ответственные: Иванова А. П., Психологи\n"));
@@ -169,12 +175,9 @@ static void test_done_command(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_base64),
-		cmocka_unit_test(test_header_text),
-		cmocka_unit_test(test_address),
-		cmocka_unit_test(test_date),
-		cmocka_unit_test(test_build),
-		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_base64),	     cmocka_unit_test(test_header_text),
+		cmocka_unit_test(test_address),	     cmocka_unit_test(test_date),
+		cmocka_unit_test(test_build),	     cmocka_unit_test(test_text),
 		cmocka_unit_test(test_done_command),
 	};
 

@@ -18,15 +18,24 @@
 
 /* The director's view without a daemon: counting, escaping, words, and the rendered pages. */
 
-#define NOW 1510635600	/* 2017-11-14T05:00:00Z: 12:00 in Krasnoyarsk */
-#define H 3600
+#define NOW 1510635600 /* 2017-11-14T05:00:00Z: 12:00 in Krasnoyarsk */
+#define H   3600
 
 static struct item make_item(const char *state, int64_t at, int64_t late_after, int64_t done_at,
 			     const char *who)
 {
-	struct item it = { .label = "1", .title = "t", .description = "", .place = "",
-			   .kind = "event", .when_text = "", .start_at = "", .end_at = "",
-			   .due_at = "", .done_by = "", .note = "", .parent_label = "" };
+	struct item it = { .label = "1",
+			   .title = "t",
+			   .description = "",
+			   .place = "",
+			   .kind = "event",
+			   .when_text = "",
+			   .start_at = "",
+			   .end_at = "",
+			   .due_at = "",
+			   .done_by = "",
+			   .note = "",
+			   .parent_label = "" };
 
 	it.state = state;
 	it.at = at;
@@ -43,7 +52,9 @@ static void test_tally(void **state)
 
 	(void)state;
 	report_tally_init(&t, NOW);
-	it = make_item("done", NOW - 50 * H, NOW - 40 * H, NOW - 41 * H, "A\x1f" "B");
+	it = make_item("done", NOW - 50 * H, NOW - 40 * H, NOW - 41 * H,
+		       "A\x1f"
+		       "B");
 	assert_int_equal(report_tally_add(&t, &it), REPORT_DONE);
 	it = make_item("done", NOW - 50 * H, NOW - 40 * H, NOW - 30 * H, "B");
 	assert_int_equal(report_tally_add(&t, &it), REPORT_DONE);
@@ -66,14 +77,14 @@ static void test_tally(void **state)
 	assert_int_equal(t.cancelled, 1);
 	assert_int_equal(t.done_on_time, 1);
 	assert_int_equal(t.done_late, 1);
-	assert_int_equal(report_share_on_time(&t), 16);	/* 1 of 6 not cancelled */
+	assert_int_equal(report_share_on_time(&t), 16); /* 1 of 6 not cancelled */
 	assert_int_equal(t.npeople, 3);
 	assert_string_equal(t.people[0].name, "A");
 	assert_int_equal(t.people[0].total, 2);
 	assert_int_equal(t.people[1].total, 2);
 	assert_int_equal(t.people[1].done, 2);
 	assert_string_equal(t.people[2].name, "C");
-	assert_int_equal(t.people[2].total, 1);	/* the cancelled item is not counted */
+	assert_int_equal(t.people[2].total, 1); /* the cancelled item is not counted */
 	assert_int_equal(t.people[2].overdue, 1);
 	report_tally_free(&t);
 }
@@ -95,7 +106,7 @@ static void test_escapes(void **state)
 	rbuf_md(&b, "a|b\n<c>");
 	s = rbuf_take(&b, &len);
 	assert_string_equal(s, "&lt;script&gt;alert(&#39;1&#39;)&lt;/script&gt; &amp; "
-			    "&quot;x&quot;|\"a,\"\"b\"\"\"|\"'=SUM(A1)\"|a\\|b \\<c\\>");
+			       "&quot;x&quot;|\"a,\"\"b\"\"\"|\"'=SUM(A1)\"|a\\|b \\<c\\>");
 	assert_int_equal(len, strlen(s));
 	free(s);
 	rbuf_init(&b, 0);
@@ -133,7 +144,9 @@ static struct report *make_report(void)
 	struct report *r = calloc(1, sizeof *r);
 	struct plan *p = calloc(1, sizeof *p);
 	struct item a = make_item("done", NOW - 50 * H, NOW - 40 * H, NOW - 2 * H, "Иванова");
-	struct item b = make_item("open", NOW - 20 * H, NOW - 12 * H, 0, "Петров\x1f" "Директор");
+	struct item b = make_item("open", NOW - 20 * H, NOW - 12 * H, 0,
+				  "Петров\x1f"
+				  "Директор");
 	struct item *its[2] = { &a, &b };
 
 	p->slug = strdup("nedelya");
@@ -209,11 +222,11 @@ static void test_rendered(void **state)
 	assert_non_null(strstr(page, "data-day=\"2017-11-15\""));
 	assert_non_null(strstr(html, "@media print"));
 	assert_non_null(strstr(md, "| 1 | t | 12.11.2017 10:00 | Иванова | "
-			       "14.11.2017 10:00, director | с опозданием на 1 день 14 ч | "
-			       "Пришли \\<12\\> родителей |"));
+				   "14.11.2017 10:00, director | с опозданием на 1 день 14 ч | "
+				   "Пришли \\<12\\> родителей |"));
 	assert_non_null(strstr(md, "не выполнено (просрочено на 12 ч)"));
 	assert_non_null(strstr(csv, "2,<script>alert(1)</script>,13.11.2017 15:00,"
-				"\"Петров, Директор\",,"));
+				    "\"Петров, Директор\",,"));
 	free(page);
 	free(html);
 	free(md);

@@ -111,13 +111,16 @@ static void test_person_names_fold_case(void **state)
 	int is_group = 0;
 
 	assert_int_equal(store_person_insert(f->db, f->plan.id, "Заведующие отделениями", "group",
-					     NULL, NULL, 1, &id, &err), 0);
-	assert_int_equal(store_person_lookup(f->db, f->plan.id, "ЗАВЕДУЮЩИЕ ОТДЕЛЕНИЯМИ",
-					     &found_id, &is_group, &err), 1);
+					     NULL, NULL, 1, &id, &err),
+			 0);
+	assert_int_equal(store_person_lookup(f->db, f->plan.id, "ЗАВЕДУЮЩИЕ ОТДЕЛЕНИЯМИ", &found_id,
+					     &is_group, &err),
+			 1);
 	assert_int_equal(found_id, id);
 	assert_true(is_group);
-	assert_int_equal(store_person_insert(f->db, f->plan.id, "заведующие отделениями",
-					     "person", NULL, NULL, 1, &id, &err), -1);
+	assert_int_equal(store_person_insert(f->db, f->plan.id, "заведующие отделениями", "person",
+					     NULL, NULL, 1, &id, &err),
+			 -1);
 	assert_int_equal(err.kind, ERR_CONFLICT);
 	error_clear(&err);
 	store_person_suggest(f->db, f->plan.id, "Заведующие отделений", &err);
@@ -150,8 +153,7 @@ static int collect_label(const struct item *it, void *arg)
 static void add_item(struct fixture *f, const char *label)
 {
 	struct moment m = { .kind = "event", .start = "2017-11-14", .at = 1, .late_after = 2 };
-	struct item_change c = { .title = "t", .label = label, .when_text = "14.11",
-				 .moment = &m };
+	struct item_change c = { .title = "t", .label = label, .when_text = "14.11", .moment = &m };
 	struct error err = ERROR_INIT;
 	int64_t id;
 
@@ -170,8 +172,7 @@ static void test_items_in_plan_order(void **state)
 	add_item(f, "");
 	add_item(f, "7");
 	add_item(f, "7.2");
-	assert_int_equal(store_item_each(f->db, f->plan.id, &all, collect_label, labels, &err),
-			 0);
+	assert_int_equal(store_item_each(f->db, f->plan.id, &all, collect_label, labels, &err), 0);
 	assert_string_equal(labels, "7;7.2;7.10;8;;");
 }
 

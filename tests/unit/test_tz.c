@@ -91,7 +91,7 @@ static void test_krasnoyarsk(void **state)
 	to_utc_is("Asia/Krasnoyarsk", 2017, 11, 14, 15, 0, 1510646400);
 	local_is("Asia/Krasnoyarsk", 1510646400, 2017, 11, 14, 15, 0, 25200);
 	assert_int_equal(tz_from_utc("Asia/Krasnoyarsk", 1510646400, &l), 0);
-	assert_int_equal(l.wday, 2);	/* a Tuesday */
+	assert_int_equal(l.wday, 2); /* a Tuesday */
 	/* Before 2014 it was UTC+8 in winter. */
 	to_utc_is("Asia/Krasnoyarsk", 2012, 11, 14, 15, 0, utc(2012, 11, 14, 7, 0));
 }
@@ -149,7 +149,8 @@ static void round_trip(int64_t from, int64_t to, int64_t step)
 	for (t = from; t < to; t += step) {
 		assert_int_equal(tz_from_utc("Europe/Kyiv", t, &l), 0);
 		assert_int_equal(tz_to_utc("Europe/Kyiv", l.year, l.month, l.day, l.hour, l.minute,
-					   l.second, &back), 0);
+					   l.second, &back),
+				 0);
 		/* Only the repeated hour maps back to its first occurrence. */
 		if (back != t)
 			assert_int_equal(back, t - 3600);
@@ -196,17 +197,12 @@ static void test_shutdown(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_system_default),	/* first: before any conversion */
-		cmocka_unit_test(test_helper_utc),
-		cmocka_unit_test(test_valid),
-		cmocka_unit_test(test_unknown_zone),
-		cmocka_unit_test(test_krasnoyarsk),
-		cmocka_unit_test(test_kyiv_autumn),
-		cmocka_unit_test(test_kyiv_spring),
-		cmocka_unit_test(test_kiev_alias),
-		cmocka_unit_test(test_utc),
-		cmocka_unit_test(test_sao_paulo),
-		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_system_default), /* first: before any conversion */
+		cmocka_unit_test(test_helper_utc),     cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_unknown_zone),   cmocka_unit_test(test_krasnoyarsk),
+		cmocka_unit_test(test_kyiv_autumn),    cmocka_unit_test(test_kyiv_spring),
+		cmocka_unit_test(test_kiev_alias),     cmocka_unit_test(test_utc),
+		cmocka_unit_test(test_sao_paulo),      cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_shutdown),
 	};
 

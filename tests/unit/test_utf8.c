@@ -16,10 +16,10 @@
 static void test_valid(void **state)
 {
 	assert_true(utf8_valid("Неделя", strlen("Неделя")));
-	assert_false(utf8_valid("\xd0", 1));			/* cut in half */
-	assert_false(utf8_valid("\xc0\xaf", 2));		/* overlong '/' */
-	assert_false(utf8_valid("\xed\xa0\x80", 3));		/* surrogate */
-	assert_false(utf8_valid("a\0b", 3));			/* NUL */
+	assert_false(utf8_valid("\xd0", 1));	     /* cut in half */
+	assert_false(utf8_valid("\xc0\xaf", 2));     /* overlong '/' */
+	assert_false(utf8_valid("\xed\xa0\x80", 3)); /* surrogate */
+	assert_false(utf8_valid("a\0b", 3));	     /* NUL */
 	assert_false(utf8_valid("\xff", 1));
 }
 
@@ -65,8 +65,8 @@ static void test_slug(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_valid),   cmocka_unit_test(test_width),
-		cmocka_unit_test(test_fold),    cmocka_unit_test(test_distance),
+		cmocka_unit_test(test_valid), cmocka_unit_test(test_width),
+		cmocka_unit_test(test_fold),  cmocka_unit_test(test_distance),
 		cmocka_unit_test(test_slug),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -64,7 +64,7 @@ static void refused_with(const char *text, const struct when_ctx *ctx, int as_de
 	free(cause);
 }
 
-#define refused(text, ...)	refused_with(text, &plan, 0, __VA_ARGS__, (const char *)NULL)
+#define refused(text, ...) refused_with(text, &plan, 0, __VA_ARGS__, (const char *)NULL)
 
 static void point_is(const struct when_point *p, enum when_prec prec, int y, int mo, int d, int h,
 		     int mi, int s, int off)
@@ -125,8 +125,8 @@ static void span(const char *text, const struct when_ctx *ctx, int y1, int mo1, 
 	none(&w.due);
 }
 
-static void due(const char *text, const struct when_ctx *ctx, int as_deadline,
-		enum when_prec prec, int y, int mo, int d, int h, int mi)
+static void due(const char *text, const struct when_ctx *ctx, int as_deadline, enum when_prec prec,
+		int y, int mo, int d, int h, int mi)
 {
 	struct when w = parse_with(text, ctx, as_deadline);
 
@@ -170,7 +170,9 @@ static void test_spreadsheet_cells(void **state)
 	event_at("10.11.2017\n10.00", 2017, 11, 10, 10, 0);
 	event_at("15.11\n14.00", 2017, 11, 15, 14, 0);
 	event_at("  14.11\r\n\t15:00  ", 2017, 11, 14, 15, 0);
-	event_at("14.11\xc2\xa0" "15:00", 2017, 11, 14, 15, 0);	/* a no-break space */
+	event_at("14.11\xc2\xa0"
+		 "15:00",
+		 2017, 11, 14, 15, 0); /* a no-break space */
 }
 
 static void test_short_year_and_dots(void **state)
@@ -189,8 +191,12 @@ static void test_time_range(void **state)
 	event_from_to("14.11 9.00 - 18.00", 14, 9, 0, 14, 18, 0);
 	event_from_to("14.11 с 9.00 до 18.00", 14, 9, 0, 14, 18, 0);
 	event_from_to("14.11 з 9:00 до 18:00", 14, 9, 0, 14, 18, 0);
-	event_from_to("14.11 9:00\xe2\x80\x93" "18:00", 14, 9, 0, 14, 18, 0);	/* en dash */
-	event_from_to("14.11 9:00\xe2\x80\x94" "18:00", 14, 9, 0, 14, 18, 0);	/* em dash */
+	event_from_to("14.11 9:00\xe2\x80\x93"
+		      "18:00",
+		      14, 9, 0, 14, 18, 0); /* en dash */
+	event_from_to("14.11 9:00\xe2\x80\x94"
+		      "18:00",
+		      14, 9, 0, 14, 18, 0); /* em dash */
 	event_from_to("14.11 from 9:00 to 18:00", 14, 9, 0, 14, 18, 0);
 	event_from_to("14.11 9.00-10.30", 14, 9, 0, 14, 10, 30);
 	event_from_to("14.11 9.00-10.11", 14, 9, 0, 14, 10, 11);
@@ -217,7 +223,9 @@ static void test_span_month_names(void **state)
 	span("8-15 ноября 2017", &plan, 2017, 11, 8, 2017, 11, 15);
 	span("с 08 по 15 ноября 2017 года", &plan, 2017, 11, 8, 2017, 11, 15);
 	span("з 8 по 15 листопада", &plan, 2017, 11, 8, 2017, 11, 15);
-	span("8\xe2\x80\x93" "15 November 2017", &plan, 2017, 11, 8, 2017, 11, 15);
+	span("8\xe2\x80\x93"
+	     "15 November 2017",
+	     &plan, 2017, 11, 8, 2017, 11, 15);
 	span("from 8 to 15 November 2017", &plan, 2017, 11, 8, 2017, 11, 15);
 	span("30 ноября - 2 декабря", &plan, 2017, 11, 30, 2017, 12, 2);
 }
@@ -287,8 +295,7 @@ static void test_month_names(void **state)
 		{ "май", "мая", "мае", "травень", "травня", "травні", "May" },
 		{ "июнь", "июня", "июне", "червень", "червня", "червні", "June", "Jun" },
 		{ "июль", "июля", "июле", "липень", "липня", "липні", "July", "Jul" },
-		{ "август", "августа", "августе", "серпень", "серпня", "серпні", "August",
-		  "Aug" },
+		{ "август", "августа", "августе", "серпень", "серпня", "серпні", "August", "Aug" },
 		{ "сентябрь", "сентября", "сентябре", "вересень", "вересня", "вересні", "September",
 		  "Sep", "Sept" },
 		{ "октябрь", "октября", "октябре", "жовтень", "жовтня", "жовтні", "October",
@@ -450,7 +457,7 @@ static void test_refuse_reversed(void **state)
 static void test_refuse_unknown(void **state)
 {
 	refused("завтра", "did not understand «завтра»: write a date such as 14.11.2017 15:00, "
-		"08.11-15.11.2017, до 24.11.2017 or декабрь 2017");
+			  "08.11-15.11.2017, до 24.11.2017 or декабрь 2017");
 	refused("ЗАВТРА в 15:00", "did not understand «ЗАВТРА в 15:00»");
 	refused("14/11/2017", "«14/11/2017»");
 	refused("до", "«до»");
