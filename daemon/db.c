@@ -18,9 +18,14 @@ extern const size_t schema_migration_count;
 
 #define DB_STMT_MAX 256
 
+#define READ_ONLY_REFUSAL                                                                        \
+	"the database is read-only: nothing was changed (qweekd can read the plans but not "     \
+	"write them; see its log)"
+
 struct db {
 	sqlite3 *sql;
-	int lock_fd; /* held open for the daemon's life: flock()ed so one daemon per file */
+	int lock_fd;   /* held open for the daemon's life: flock()ed so one daemon per file */
+	int read_only; /* the file or its file system cannot be written: reads only */
 	size_t nstmts;
 	struct {
 		const char *sql; /* the caller's static string: compared by address */
@@ -39,11 +44,19 @@ static char *cause_fmt(const char *fmt, const char *a, const char *b)
 
 /*
  * flock() is independent of SQLite's fcntl() locks; the descriptor stays open until db_close,
- * because closing any descriptor of the file would drop SQLite's POSIX locks.
+ * because closing any descriptor of the file would drop SQLite's POSIX locks. A file that
+ * exists but cannot be opened for writing (a read-only file system, or no write permission)
+ * is opened read-only: the daemon then serves reads and feeds and refuses every change.
  */
 static int take_lock(struct db *db, const char *path, char **cause)
 {
 	db->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (db->lock_fd == -1 && (errno == EROFS || errno == EACCES)) {
+		int why = errno;
+		db->lock_fd = open(path, O_RDONLY | O_CLOEXEC);
+		db->read_only = db->lock_fd != -1;
+		errno = why; /* a file that is not there: say why it could not be made */
+	}
 	if (db->lock_fd == -1) {
 		*cause = cause_fmt("cannot open the database %s: %s", path, strerror(errno));
 		return -1;
@@ -57,19 +70,36 @@ static int take_lock(struct db *db, const char *path, char **cause)
 	return 0;
 }
 
-static int apply_migrations(struct db *db, char **cause)
+static int schema_version(struct db *db)
 {
 	sqlite3_stmt *st;
-	int version = 0;
-	char *msg = NULL;
+	int version = -1;
 
 	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
+	return version;
+}
+
+static int apply_migrations(struct db *db, const char *path, char **cause)
+{
+	int version = schema_version(db);
+	char *msg = NULL;
+
+	if (version < 0) {
+		*cause = cause_fmt("cannot read the database %s: %s", path, sqlite3_errmsg(db->sql));
+		return -1;
+	}
 	if ((size_t)version > schema_migration_count) {
 		*cause = cause_fmt("the database was made by a newer qweekd (schema %s%s)",
 				   version > 99 ? "> 99" : "newer", "");
+		return -1;
+	}
+	if (db->read_only && (size_t)version < schema_migration_count) {
+		*cause = cause_fmt("the database %s is read-only and %s: start qweekd once where "
+				   "it can write the file",
+				   path, version == 0 ? "empty" : "needs a schema upgrade");
 		return -1;
 	}
 	for (size_t v = (size_t)version; v < schema_migration_count; v++) {
@@ -92,16 +122,46 @@ static int apply_migrations(struct db *db, char **cause)
 
 static int configure(struct db *db, char **cause)
 {
-	static const char pragmas[] = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
-				      "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+	static const char writable[] = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
+				       "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+	static const char read_only[] = "PRAGMA query_only = ON; PRAGMA busy_timeout = 5000;";
 	char *msg = NULL;
 
-	if (sqlite3_exec(db->sql, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+	if (sqlite3_exec(db->sql, db->read_only ? read_only : writable, NULL, NULL, &msg) !=
+	    SQLITE_OK) {
 		*cause = cause_fmt("cannot set up the database: %s%s", msg ? msg : "?", "");
 		sqlite3_free(msg);
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * Read-only, SQLite still needs the WAL's index (the -shm file), which it cannot make on a
+ * read-only file system. After a clean stop there is no WAL: the file alone is the database,
+ * and it is opened as immutable. After a crash the -wal and -shm files are there and SQLite
+ * reads the WAL through them, so no acknowledged change is missed (immutable would skip it).
+ */
+static int open_sqlite(struct db *db, const char *path)
+{
+	int flags = SQLITE_OPEN_NOMUTEX, rc;
+	char *wal = NULL, *uri = NULL;
+
+	if (!db->read_only)
+		return sqlite3_open_v2(path, &db->sql,
+				       flags | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	flags |= SQLITE_OPEN_READONLY;
+	if (asprintf(&wal, "%s-wal", path) == -1)
+		return SQLITE_NOMEM;
+	if (access(wal, F_OK) == 0)
+		rc = sqlite3_open_v2(path, &db->sql, flags, NULL);
+	else if ((uri = sqlite3_mprintf("file:%w?immutable=1", path)) == NULL)
+		rc = SQLITE_NOMEM;
+	else
+		rc = sqlite3_open_v2(uri, &db->sql, flags | SQLITE_OPEN_URI, NULL);
+	sqlite3_free(uri);
+	free(wal);
+	return rc;
 }
 
 struct db *db_open(const char *path, char **cause)
@@ -121,20 +181,26 @@ struct db *db_open(const char *path, char **cause)
 		goto fail;
 	/* One thread: no mutexes, no memory statistics (each costs a lock per allocation). */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	rc = sqlite3_open_v2(path, &db->sql,
-			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-			     NULL);
-	if (rc != SQLITE_OK) {
+	if ((rc = open_sqlite(db, path)) != SQLITE_OK) {
 		*cause = cause_fmt("cannot open the database %s: %s", path, sqlite3_errstr(rc));
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
-	if (configure(db, cause) == -1 || apply_migrations(db, cause) == -1)
+	if (configure(db, cause) == -1 || apply_migrations(db, path, cause) == -1)
 		goto fail;
+	if (db->read_only)
+		log_warn("the database %s is read-only: serving the plans and their feeds, "
+			 "refusing every change",
+			 path);
 	return db;
 fail:
 	db_close(db);
 	return NULL;
+}
+
+int db_read_only(const struct db *db)
+{
+	return db->read_only;
 }
 
 void db_close(struct db *db)
@@ -185,8 +251,7 @@ int db_fail(struct db *db, int rc, struct error *err)
 			"the disk is full: nothing was changed; free some space and try again");
 	case SQLITE_READONLY:
 	case SQLITE_CANTOPEN:
-		return error_set(err, ERR_UNAVAILABLE,
-				 "the database is read-only: nothing was changed");
+		return error_set(err, ERR_UNAVAILABLE, READ_ONLY_REFUSAL);
 	case SQLITE_IOERR:
 		log_error("database I/O error: %s", sqlite3_errmsg(db->sql));
 		return error_set(err, ERR_UNAVAILABLE,
@@ -211,6 +276,8 @@ static int exec_simple(struct db *db, const char *sql, struct error *err)
 
 int db_begin(struct db *db, struct error *err)
 {
+	if (db->read_only)
+		return error_set(err, ERR_UNAVAILABLE, READ_ONLY_REFUSAL);
 	db_idle(db);
 	return exec_simple(db, "BEGIN IMMEDIATE", err);
 }

@@ -12,10 +12,15 @@ struct db;
 /*
  * Opens (creating if needed) the database at PATH, takes the single-daemon lock, applies the
  * schema migrations that are newer than the file, and sets WAL, foreign keys and
- * synchronous=FULL. Returns the db, or NULL with *CAUSE set (malloc'd).
+ * synchronous=FULL. A file that exists but cannot be written is opened read-only (when its
+ * schema is current): every db_begin is then refused with 503. Returns the db, or NULL with
+ * *CAUSE set (malloc'd).
  */
 struct db *db_open(const char *path, char **cause);
 void db_close(struct db *db);
+
+/* The database was opened read-only: no write transaction will be allowed. */
+int db_read_only(const struct db *db);
 
 /* The prepared statement for SQL, prepared once and cached; reset and unbound before reuse. */
 sqlite3_stmt *db_stmt(struct db *db, const char *sql);

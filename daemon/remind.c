@@ -211,6 +211,11 @@ void remind_init(struct daemon *d)
 {
 	const struct config *c = &d->config;
 
+	if (db_read_only(d->db)) {
+		/* A reminder sent could not be logged, and would be sent again and again. */
+		log_warn("reminders: off, because the database is read-only");
+		return;
+	}
 	R.d = d;
 	if ((R.timer = evtimer_new(d->base, on_timer, NULL)) == NULL)
 		fatal("reminders: cannot make a timer");

@@ -1,8 +1,8 @@
 # Faults: a full disk. The database lives on a small tmpfs (mounted here; skipped, saying so,
 # where mounting is not allowed, e.g. an unprivileged container); filling it makes writes fail
 # with 503 "the disk is full", nothing acknowledged is lost, reads go on, and once space is freed
-# writes work again. (A database made read-only under a running daemon: see the report; an open
-# file keeps its write access, and a read-only remount is refused while the daemon has it open.)
+# writes work again. (A read-only database: test_fault_readonly.sh. A read-only remount is
+# refused while the daemon has the file open for writing, so that test remounts between runs.)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DISK=$T/disk
