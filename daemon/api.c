@@ -297,8 +297,8 @@ int api_reply_jsonw(struct request *r, struct jsonw *w, struct error *err)
 
 int api_healthz(struct request *r, struct error *err)
 {
-	r->reply = json_pack("{s:s, s:b}", "status", "ok", "read_only",
-			     db_read_only(r->daemon->db));
+	r->reply =
+		json_pack("{s:s, s:b}", "status", "ok", "read_only", db_read_only(r->daemon->db));
 	return 0;
 }
 

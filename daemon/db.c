@@ -18,8 +18,8 @@ extern const size_t schema_migration_count;
 
 #define DB_STMT_MAX 256
 
-#define READ_ONLY_REFUSAL                                                                        \
-	"the database is read-only: nothing was changed (qweekd can read the plans but not "     \
+#define READ_ONLY_REFUSAL                                                                    \
+	"the database is read-only: nothing was changed (qweekd can read the plans but not " \
 	"write them; see its log)"
 
 struct db {
@@ -88,7 +88,8 @@ static int apply_migrations(struct db *db, const char *path, char **cause)
 	char *msg = NULL;
 
 	if (version < 0) {
-		*cause = cause_fmt("cannot read the database %s: %s", path, sqlite3_errmsg(db->sql));
+		*cause =
+			cause_fmt("cannot read the database %s: %s", path, sqlite3_errmsg(db->sql));
 		return -1;
 	}
 	if ((size_t)version > schema_migration_count) {
