@@ -202,6 +202,10 @@ static int send_email(const struct job *j, const struct remind_row *row, struct 
 	char *data;
 	size_t len;
 
+	if (D.smtp == NULL && (D.smtp = smtp_new(D.d->base)) == NULL) {
+		*cause = strdup("cannot set up libcurl for SMTP");
+		return -1;
+	}
 	if (smtp_mime_address(from, addr, sizeof addr) == -1)
 		snprintf(addr, sizeof addr, "qweekd@localhost");
 	snprintf(msgid, sizeof msgid, "<qweek.%lld.%lld@%s>", (long long)row->id,
@@ -357,8 +361,8 @@ int remind_deliver_busy(void)
 void remind_deliver_init(struct daemon *d)
 {
 	D.d = d;
-	if ((D.smtp = smtp_new(d->base)) == NULL)
-		fatal("reminders: cannot set up libcurl for SMTP");
+	/* libcurl (and OpenSSL with it) is set up at the first email (send_email): a daemon that
+	 * sends none does not carry their 3 MB of resident memory. */
 	if ((D.notify = notify_new(d->base)) == NULL)
 		fatal("reminders: cannot watch for SIGCHLD");
 }
