@@ -33,8 +33,14 @@ static const char page_css[] =
 	".state{font-size:.85em;color:#555}.overdue .state{color:#c62828;font-weight:bold}"
 	".day h3{font-size:1em;margin:.8em 0 .2em}"
 	"table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;"
-	"padding:.25em .3em;text-align:left}td.n{text-align:right}tr.overdue td{color:#c62828}"
-	"footer{margin-top:2em;color:#777;font-size:.85em}"
+	"padding:.25em .3em;text-align:left}td{overflow-wrap:anywhere}td.n{text-align:right}"
+	"tr.overdue td{color:#c62828}footer{margin-top:2em;color:#777;font-size:.85em}"
+	/*
+	 * A phone: the table's long headers ("Ответственный", "Просрочено") must not push the page
+	 * sideways. Names wrap; headers get smaller, and break inside a word only on the narrowest.
+	 */
+	"@media (max-width:30em){body{padding:.6em}table{font-size:.85em}th,td{padding:.25em .2em}"
+	"th{font-size:.9em}}@media (max-width:21em){th{overflow-wrap:anywhere}}"
 	"@media print{body{max-width:none;font-size:10pt}.bar span,ul.items li{"
 	"-webkit-print-color-adjust:exact;print-color-adjust:exact}li,tr{break-inside:avoid}"
 	"footer{display:none}}";
