@@ -4,10 +4,31 @@
 #include "clock.h"
 #include "daemon.h"
 #include "report_render.h"
-#include "feed_store.h"
 #include "status_page.h"
 
-/* GET /status/<secret>: the page, to whoever holds the URL; anything else a bare 404. */
+/*
+ * GET /status/<secret>: the page, to whoever holds the URL; anything else a bare 404. The page
+ * comes from the cache (status_page_cache.c) with a strong ETag; a browser that has it gets a
+ * 304, and "no-cache" makes it ask every time, since the plan may change at any moment.
+ * "private": the URL is a capability, no shared cache should keep what it shows.
+ */
+
+static const char *const page_extra_headers[] = {
+	"Referrer-Policy",
+	"no-referrer",
+	"Content-Security-Policy",
+	"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
+	"frame-ancestors 'none'",
+	"X-Frame-Options",
+	"DENY",
+	NULL,
+};
+
+static const struct rendered_headers page_headers = {
+	.content_type = "text/html; charset=utf-8",
+	.cache_control = "private, no-cache",
+	.extra = page_extra_headers,
+};
 
 static void not_found(struct request *r)
 {
@@ -23,27 +44,23 @@ int status_page_get(struct request *r, struct error *err)
 	const char *secret = r->args[0];
 	size_t len = strlen(secret);
 	unsigned char hash[FEED_HASH_LEN];
-	struct report *rep;
-	struct plan *p;
+	struct rendered *page = NULL;
 	int64_t plan_id;
 	int found = 0;
-	struct rbuf b;
 
+	/* The secret is looked up every time: a rotated one stops working at once. */
 	if (feed_secret_wellformed(secret, len) && feed_secret_hash(secret, len, hash) == 0 &&
 	    (found = status_page_find(r->daemon->db, hash, &plan_id, err)) == -1)
 		return -1;
-	if (!found || (p = store_feed_plan(r->daemon->db, plan_id, err)) == NULL) {
+	if (!found ||
+	    (page = status_page_cache_get(r->daemon->db, plan_id, clock_now(), err)) == NULL) {
 		if (found && err->kind != ERR_NOT_FOUND)
 			return -1;
 		error_clear(err);
 		not_found(r);
 		return 0;
 	}
-	if ((rep = report_load(r->daemon->db, p, clock_now(), err)) == NULL)
-		return -1;
-	rbuf_init(&b, 8192 + rep->nitems * 400);
-	status_page_render(&b, rep);
-	report_free(rep);
-	report_send(r, 200, "text/html; charset=utf-8", &b);
+	rendered_reply(r, page, &page_headers);
+	rendered_unref(page);
 	return 0;
 }

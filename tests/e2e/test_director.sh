@@ -130,11 +130,12 @@ else
 		if grep -E 'Uncaught|:CONSOLE|Content Security Policy|Refused to' "$T/chrome.err"; then
 			fail "console errors in chromium"
 		fi
-		timeout 60 "$CHROME" "${copts[@]}" --hide-scrollbars --window-size=412,900 \
-			--screenshot="$ART/status-phone.png" "$PAGE_URL" \
-			>/dev/null 2>>"$T/chrome.err" || fail "chromium screenshot"
-		[[ -s $ART/status-phone.png ]] || fail "no screenshot"
-		echo "   screenshot: $ART/status-phone.png"
+		# A phone 390 px wide (and a small one, 320): the page fits, nothing scrolls sideways.
+		for w in 390 320; do
+			timeout 90 $CHECK phone "$CHROME" "$PAGE_URL" "$w" "$ART/status-phone-$w.png" ||
+				fail "the page on a $w px phone"
+			[[ -s $ART/status-phone-$w.png ]] || fail "no screenshot at $w px"
+		done
 	fi
 fi
 
@@ -196,6 +197,77 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$P2")
 assert_eq 200 "$code" "page over TCP"
 code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/api/v1/plans/$SLUG/status-url")
 [[ $code == 401 || $code == 403 ]] || fail "status-url over TCP: expected 401/403, got $code"
+
+step "the page is kept: one ETag while nothing changes, 304, HEAD, gzip"
+# page_req [CURL ARGS...]: the page over the Unix socket; prints the status, keeps the headers
+# (CR stripped) in $T/page.h and the body in $T/page.b.
+page_req() {
+	: >"$T/page.b" # curl leaves the file alone when there is no body
+	curl -s --unix-socket "$T/q.sock" -D "$T/page.raw" -o "$T/page.b" -w '%{http_code}' \
+		"$@" "http://localhost$P2"
+	tr -d '\r' <"$T/page.raw" >"$T/page.h"
+}
+header() { sed -n "s/^$1: //Ip" "$T/page.h"; }
+assert_eq 200 "$(page_req)" "page"
+ETAG1=$(header ETag)
+assert_match '^"[0-9a-f]{32}"$' "$ETAG1" "a strong ETag"
+assert_eq "private, no-cache" "$(header Cache-Control)" "Cache-Control"
+assert_match "^default-src 'none'" "$(header Content-Security-Policy)" "CSP on the kept page"
+cp "$T/page.b" "$T/page1.html"
+assert_eq 200 "$(page_req)" "page again"
+assert_eq "$ETAG1" "$(header ETag)" "same ETag while nothing changed"
+cmp -s "$T/page1.html" "$T/page.b" || fail "same bytes while nothing changed"
+assert_eq 304 "$(page_req -H "If-None-Match: $ETAG1")" "If-None-Match"
+[[ -s $T/page.b ]] && fail "a 304 with a body"
+assert_eq "$ETAG1" "$(header ETag)" "a 304 repeats the ETag"
+assert_eq 200 "$(page_req -H 'If-None-Match: "0123456789abcdef0123456789abcdef"')" "another ETag"
+# HEAD by hand: curl would not read a body that should not be there.
+"$PY" - "$T/q.sock" "$P2" >"$T/page.raw" <<'PYEOF' || fail "HEAD"
+import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+s.sendall(b"HEAD %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n" % sys.argv[2].encode())
+reply = b""
+while chunk := s.recv(65536):
+    reply += chunk
+head, _, body = reply.partition(b"\r\n\r\n")
+assert body == b"", "HEAD with %d bytes of body" % len(body)
+sys.stdout.write(head.decode() + "\n")
+PYEOF
+tr -d '\r' <"$T/page.raw" >"$T/page.h"
+assert_match '^HTTP/1.1 200' "$(cat "$T/page.h")" "HEAD's status"
+assert_eq "$ETAG1" "$(header ETag)" "HEAD's ETag"
+assert_eq "$(stat -c %s "$T/page1.html")" "$(header Content-Length)" "HEAD's Content-Length"
+assert_eq 200 "$(page_req -H 'Accept-Encoding: gzip')" "gzip"
+assert_eq gzip "$(header Content-Encoding)" "Content-Encoding"
+ETAGZ=$(header ETag)
+assert_eq "${ETAG1%\"}-gz\"" "$ETAGZ" "the gzip body's ETag"
+gunzip -c "$T/page.b" | cmp -s - "$T/page1.html" || fail "gzip body differs from the page"
+assert_eq 304 "$(page_req -H 'Accept-Encoding: gzip' -H "If-None-Match: $ETAGZ")" "gzip 304"
+
+step "the page follows the clock: item 4 turns overdue when its day ends"
+# 4 is on 15.11 at 10:00 in Krasnoyarsk: late from midnight, 15.11 17:00Z. The clock moves
+# (as time does: no change to the plan); the page must not stay as it was rendered.
+clock 2017-11-15T16:59:00Z
+assert_eq 200 "$(page_req)" "page a minute before"
+ETAG2=$(header ETag)
+[[ $ETAG2 != "$ETAG1" ]] || fail "ETag kept across a day"
+$CHECK page "$T/page.b" overdue=1 overdue_items=1 >/dev/null || fail "4 late too early"
+assert_eq 304 "$(page_req -H "If-None-Match: $ETAG2")" "304 within the minute"
+clock 2017-11-15T16:59:40Z
+assert_eq 304 "$(page_req -H "If-None-Match: $ETAG2")" "the same minute: the same page"
+clock 2017-11-15T17:01:00Z
+assert_eq 200 "$(page_req -H "If-None-Match: $ETAG2")" "4 is late now: a new page"
+ETAG3=$(header ETag)
+[[ $ETAG3 != "$ETAG2" ]] || fail "ETag kept when 4 turned overdue"
+$CHECK page "$T/page.b" overdue=2 overdue_items=2 open=3 done=2 || fail "4 overdue"
+assert_match 'просрочено на 1 мин' "$(cat "$T/page.b")" "4 is a minute late"
+
+step "the page follows changes: qweek done renders it again"
+q --plan "$SLUG" done 4 >/dev/null
+assert_eq 200 "$(page_req -H "If-None-Match: $ETAG3")" "after done: a new page"
+[[ $(header ETag) != "$ETAG3" ]] || fail "ETag kept after qweek done"
+$CHECK page "$T/page.b" done=3 open=2 overdue=1 overdue_items=1 || fail "4 done"
 
 step "the daemon stops cleanly"
 stop_daemon
