@@ -16,6 +16,11 @@
  * generation, an expiry instant and the host, and hands out the body. A change to a plan
  * (changes.h) drops the bodies of that plan's entries; they render again on the next request,
  * so a burst of changes (an import) costs one rendering, not one per change.
+ *
+ * The VALARMs follow the reminder rules, which the reminders' API stores without a word to
+ * changes.h. So a body with VALARMs also keeps the rules it was rendered with and the count of
+ * rows the database connection had written then: once that count moves, the next request
+ * reads the rules again (two small queries), and renders again only if they differ.
  */
 
 #define GZIP_LEVEL 6
@@ -28,7 +33,9 @@ struct entry {
 	char *host;
 	char last_etag[FEED_ETAG_MAX]; /* of the body before, to keep Last-Modified honest */
 	int64_t last_modified;
-	size_t last_len; /* to size the next rendering's buffer */
+	size_t last_len;	 /* to size the next rendering's buffer */
+	struct feed_rules rules; /* with VALARMs: the rules it was rendered with */
+	int64_t writes;		 /* sqlite3_total_changes64 when they were last read */
 };
 
 struct plan_gen {
@@ -204,10 +211,44 @@ static struct entry *entry_of(const struct feed_spec *s)
 	return e;
 }
 
-static int fresh(const struct entry *e, const char *host, int64_t now)
+static int64_t writes_of(struct db *db)
+{
+	return (int64_t)sqlite3_total_changes64(db_handle(db));
+}
+
+/* Whether the rules of E's VALARMs are still those it was rendered with (see the top). */
+static int rules_unchanged(struct db *db, struct entry *e)
+{
+	struct error err = ERROR_INIT;
+	struct feed_rules now;
+	int same;
+
+	if (!e->spec.alarms || writes_of(db) == e->writes)
+		return 1;
+	if (feed_rules_load(db, e->spec.plan_id, &now, &err) == -1) {
+		error_clear(&err);
+		return 0; /* render again: that says what went wrong */
+	}
+	same = feed_rules_same(&now, &e->rules);
+	feed_rules_free(&now);
+	if (same)
+		e->writes = writes_of(db);
+	return same;
+}
+
+static int fresh(struct db *db, struct entry *e, const char *host, int64_t now)
 {
 	return e->body != NULL && e->gen == current_gen(e->spec.plan_id) &&
-	       (e->expires == 0 || now < e->expires) && strcmp(e->host, host) == 0;
+	       (e->expires == 0 || now < e->expires) && strcmp(e->host, host) == 0 &&
+	       rules_unchanged(db, e);
+}
+
+/* Before rendering E: the rules its VALARMs will follow, as they are now. */
+static int keep_rules(struct db *db, struct entry *e, struct error *err)
+{
+	feed_rules_free(&e->rules);
+	e->writes = writes_of(db);
+	return e->spec.alarms ? feed_rules_load(db, e->spec.plan_id, &e->rules, err) : 0;
 }
 
 /*
@@ -244,7 +285,11 @@ static int render(struct db *db, struct entry *e, const char *host, int64_t now,
 
 	clock_gettime(CLOCK_MONOTONIC, &wall);
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
-	if (feed_render(db, &e->spec, host, now, e->last_len, &t, err) == -1)
+	/* The body there was is older than the rules kept now: never served again. */
+	feed_body_unref(e->body);
+	e->body = NULL;
+	if (keep_rules(db, e, err) == -1 ||
+	    feed_render(db, &e->spec, host, now, e->last_len, &t, err) == -1)
 		return -1;
 	if ((b = body_new(&t)) == NULL || (h = strdup(host)) == NULL) {
 		free(t.ics);
@@ -252,7 +297,6 @@ static int render(struct db *db, struct entry *e, const char *host, int64_t now,
 		return error_set(err, ERR_INTERNAL, "out of memory");
 	}
 	set_modified(e, b, t.modified);
-	feed_body_unref(e->body);
 	free(e->host);
 	e->body = b;
 	e->host = h;
@@ -276,7 +320,7 @@ struct feed_body *feed_cache_get(struct db *db, const struct feed_spec *s, const
 		error_set(err, ERR_INTERNAL, "out of memory");
 		return NULL;
 	}
-	if (!fresh(e, host, now) && render(db, e, host, now, err) == -1)
+	if (!fresh(db, e, host, now) && render(db, e, host, now, err) == -1)
 		return NULL;
 	feed_body_ref(e->body);
 	return e->body;
@@ -287,6 +331,7 @@ void feed_cache_free(void)
 	for (size_t i = 0; i < nentries; i++) {
 		feed_body_unref(entries[i].body);
 		free(entries[i].host);
+		feed_rules_free(&entries[i].rules);
 	}
 	free(entries);
 	free(gens);

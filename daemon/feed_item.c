@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "feed_render.h"
-#include "rules.h"
+#include "feed_rules.h"
 
 /*
  * One item as iCalendar components. An event or span is a VEVENT; a deadline is a VTODO and
@@ -301,18 +301,31 @@ static void put_description(struct feed_ctx *c, const struct item *it)
 	feed_end_line(c->b);
 }
 
-/* UID, stamps, SEQUENCE, LOCATION, CATEGORIES, DESCRIPTION: the same in every component. */
-static void put_common(struct feed_ctx *c, const struct item *it, const char *uid_suffix)
+/* "qweek-item-12@host" (SUFFIX "-due": "qweek-item-12-due@host"), and the end of the line. */
+static void put_uid(struct feed_ctx *c, const char *name, int64_t id, const char *suffix)
 {
-	char id[24];
+	char digits[24];
 
-	*feed_digits(id, (uint64_t)it->id, 1) = '\0';
-	feed_put(c->b, "UID:qweek-item-");
-	feed_put(c->b, id);
-	feed_put(c->b, uid_suffix);
+	*feed_digits(digits, (uint64_t)id, 1) = '\0';
+	feed_put(c->b, name);
+	feed_put(c->b, ":qweek-item-");
+	feed_put(c->b, digits);
+	feed_put(c->b, suffix);
 	feed_putn(c->b, "@", 1);
 	feed_put_text(c->b, c->host);
 	feed_end_line(c->b);
+}
+
+/*
+ * UID, stamps, SEQUENCE, LOCATION, CATEGORIES, DESCRIPTION: the same in every component. Then
+ * what makes an export import back exactly (import_ics.c): the parent's UID (RELATED-TO), as
+ * labels alone cannot tell two items "7" apart, and the WHEN as typed (X-QWEEK-WHEN), as
+ * DTSTART and DTEND cannot tell "14.11 в 15.00" (no end: shown as an hour) or "декабрь 2017"
+ * (shown on the month's last day) from what they show.
+ */
+static void put_common(struct feed_ctx *c, const struct item *it, const char *uid_suffix)
+{
+	put_uid(c, "UID", it->id, uid_suffix);
 	put_utc(c, "DTSTAMP", it->updated);
 	put_utc(c, "CREATED", it->created);
 	put_utc(c, "LAST-MODIFIED", it->updated);
@@ -327,6 +340,10 @@ static void put_common(struct feed_ctx *c, const struct item *it, const char *ui
 	}
 	feed_end_line(c->b);
 	put_description(c, it);
+	if (it->parent_id != 0)
+		put_uid(c, "RELATED-TO", it->parent_id, "");
+	if (*it->when_text != '\0')
+		feed_line_text(c->b, "X-QWEEK-WHEN", it->when_text);
 }
 
 /* ---- alarms ------------------------------------------------------------------------------- */
@@ -379,55 +396,56 @@ static void whole_day(struct dur *d, int64_t days_before, int64_t at)
 
 /*
  * When rule R fires, from the component's anchor (a VEVENT's start, a VTODO's due), counted as
- * the daemon's reminders count (rules.h): the same instants, said relative so that every client
- * takes them. A whole-day item's anchor is its day's midnight, and its moment (a deadline's
- * due moment) that day's end. Returns 0 when R does not apply.
+ * the reminders count (remind_occur.h, remind_fire): the same instants, said relative so that
+ * every client takes them. A whole-day item's anchor is its day's midnight (an event's first
+ * day, a deadline's due day, a month's last day). Returns 0 when R does not apply.
  */
-static int trigger_of(struct feed_ctx *c, const struct rule *r, enum rule_kind kind,
-		      const struct span *s, struct dur *d)
+static int trigger_of(struct feed_ctx *c, const struct remind_rule *r, const struct span *s,
+		      struct dur *d)
 {
-	int64_t days = r->before_sec / DAY, t;
-	int is_days = r->before_sec % DAY == 0;
 	struct feed_wall w;
+	int64_t t;
 
-	if (r->kind != kind)
-		return 0;
-	if (s->all_day) {
-		if (r->at_local >= 0) {
-			/* Up to the moment: a deadline's day's end, an event's first midnight. */
-			if (kind != RULE_DEADLINE)
-				return 0;
-			whole_day(d, 0, r->at_local);
+	switch (r->type) {
+	case REMIND_BEFORE_SEC: /* exactly so long before: not for whole days */
+		if (s->all_day)
+			return 0;
+		*d = (struct dur){ 1, 0, r->amount };
+		return 1;
+	case REMIND_BEFORE_DAYS:
+		if (s->all_day)
+			whole_day(d, r->amount, REMIND_MORNING);
+		else
+			*d = (struct dur){ 1, r->amount, 0 };
+		return 1;
+	case REMIND_ON_DAY:
+		if (s->all_day) { /* the day's time is always before a whole day is over */
+			whole_day(d, 0, r->amount);
 			return 1;
 		}
-		if (!is_days)
+		feed_zone_wall(c->zone, s->start, &w);
+		t = feed_zone_instant(c->zone, w.year, w.month, w.day, (int)(r->amount / 3600),
+				      (int)(r->amount / 60 % 60), (int)(r->amount % 60)) -
+		    s->start;
+		if (t > 0) /* after the moment */
 			return 0;
-		whole_day(d, days, RULES_WHOLE_DAY_AT);
+		*d = (struct dur){ t < 0, 0, t < 0 ? -t : 0 };
 		return 1;
 	}
-	if (r->at_local < 0) {
-		*d = is_days ? (struct dur){ 1, days, 0 } : (struct dur){ 1, 0, r->before_sec };
-		return 1;
-	}
-	feed_zone_wall(c->zone, s->start, &w);
-	t = feed_zone_instant(c->zone, w.year, w.month, w.day, r->at_local / 3600,
-			      r->at_local / 60 % 60, r->at_local % 60) -
-	    s->start;
-	if (t > 0) /* after the moment */
-		return 0;
-	*d = (struct dur){ t < 0, 0, t < 0 ? -t : 0 };
-	return 1;
+	return 0;
 }
 
+/* The item's VALARMs: its own reminder rules, else the plan's for its kind (feed_rules.h). */
 static void put_alarms(struct feed_ctx *c, const struct item *it, const struct span *s, int todo)
 {
-	enum rule_kind kind = rules_kind_of(it->kind);
+	const struct remind_list *l;
 	struct dur d;
 
-	if (!c->alarms || strcmp(it->state, "open") != 0)
+	if (!c->alarms || c->rules == NULL || strcmp(it->state, "open") != 0)
 		return;
-	for (const struct rule *r = rules_default; r->name != NULL; r++) {
-		if (!trigger_of(c, r, kind, s, &d))
+	l = feed_rules_of(c->rules, it->id, it->kind);
+	for (int i = 0; i < l->n; i++) {
+		if (!trigger_of(c, &l->r[i], s, &d))
 			continue;
 		feed_buf_raw(c->b, "BEGIN:VALARM\r\nACTION:DISPLAY\r\n", 30);
 		feed_line_text(c->b, "DESCRIPTION", c->words->reminder);

@@ -101,6 +101,7 @@ int feed_render(struct db *db, const struct feed_spec *s, const char *host, int6
 {
 	struct plan *p = store_feed_plan(db, s->plan_id, err);
 	struct feed_ctx c = { .host = host, .todo = s->todo, .alarms = s->alarms, .now = now };
+	struct feed_rules rules = { 0 };
 	struct feed_buf b;
 	char *person = NULL;
 	int first, last, rc = -1;
@@ -119,6 +120,9 @@ int feed_render(struct db *db, const struct feed_spec *s, const char *host, int6
 		error_set(err, ERR_INTERNAL, "the plan's zone %s is unknown", p->tz);
 		goto done;
 	}
+	if (s->alarms && feed_rules_load(db, s->plan_id, &rules, err) == -1)
+		goto done;
+	c.rules = s->alarms ? &rules : NULL;
 	c.b = &b;
 	c.plan = p;
 	c.words = feed_words_for(p->lang);
@@ -138,6 +142,7 @@ int feed_render(struct db *db, const struct feed_spec *s, const char *host, int6
 	out->ntodos = c.ntodos;
 	rc = 0;
 done:
+	feed_rules_free(&rules);
 	feed_buf_free(&b);
 	free(person);
 	plan_free(p);

@@ -9,6 +9,7 @@
 #include "db.h"
 #include "error.h"
 #include "feed_fold.h"
+#include "feed_rules.h"
 #include "feed_vtimezone.h"
 #include "store.h"
 
@@ -34,7 +35,8 @@ struct feed_text {
 };
 
 /*
- * Renders S from the database at time NOW, with UIDs "qweek-item-ID@HOST"; SIZE_HINT is the
+ * Renders S from the database at time NOW, with UIDs "qweek-item-ID@HOST" and (S->alarms)
+ * VALARMs after the plan's reminder rules and the items' own (feed_rules.h); SIZE_HINT is the
  * length it had before (0 if unknown). Returns 0, or -1 with ERR (an unknown plan or person is
  * ERR_NOT_FOUND).
  */
@@ -60,6 +62,7 @@ struct feed_ctx {
 	const struct plan *plan;
 	const struct feed_zone *zone;
 	const struct feed_words *words;
+	const struct feed_rules *rules; /* the VALARMs' rules (NULL: no VALARMs) */
 	const char *host;
 	enum feed_todo todo;
 	int alarms;

@@ -150,10 +150,14 @@ static void read_attendees(struct import_row *r, icalcomponent *c)
 	}
 }
 
-/* The UID, and the parent's (RELATED-TO without RELTYPE, or with RELTYPE=PARENT). */
-static void read_relations(struct import_row *r, icalcomponent *c)
+/*
+ * The UID, and the parent's (RELATED-TO without RELTYPE, or with RELTYPE=PARENT). A deadline's
+ * calendar copy that stands alone (a feed with ?todo=none) stands for its item: children name
+ * the item's UID, AS_UID.
+ */
+static void read_relations(struct import_row *r, icalcomponent *c, const char *as_uid)
 {
-	const char *uid = icalcomponent_get_uid(c);
+	const char *uid = as_uid != NULL ? as_uid : icalcomponent_get_uid(c);
 
 	if (uid != NULL && *uid != '\0')
 		r->uid = strdup(uid);
@@ -279,7 +283,7 @@ static int read_component(struct ics_ctx *x, icalcomponent *c, int row)
 	label_from_categories(r, c);
 	read_attendees(r, c);
 	read_x_when(r, c);
-	read_relations(r, c);
+	read_relations(r, c, shape == ICS_DUE_EVENT ? partner : NULL);
 	read_errors(r, c);
 	if (icalcomponent_get_location(c) != NULL)
 		r->place = import_clean_line(icalcomponent_get_location(c),

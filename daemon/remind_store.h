@@ -29,6 +29,12 @@ int remind_store_item_rules(struct db *db, int64_t item_id, struct remind_list *
 int remind_store_set_item_rules(struct db *db, int64_t item_id, const char *text,
 				struct error *err);
 
+/* Calls FN with every item of the plan that has its own rules (as remind_store_item_rules gives
+ * them), in item id order; FN returns 0, or -1 to stop (out of memory). 0 or -1 with ERR. */
+typedef int (*remind_item_rules_fn)(int64_t item_id, const struct remind_list *l, void *ctx);
+int remind_store_plan_item_rules(struct db *db, int64_t plan_id, remind_item_rules_fn fn, void *ctx,
+				 struct error *err);
+
 /* ---- the schedule ---------------------------------------------------------------------------- */
 
 /*

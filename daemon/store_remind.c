@@ -112,6 +112,32 @@ int remind_store_set_item_rules(struct db *db, int64_t item_id, const char *text
 	return db_exec_stmt(db, st, err);
 }
 
+/*
+ * Every item of plan PLAN_ID with its own rules, read the way remind_store_item_rules reads one
+ * (an empty list is "none"), in item id order: for the feeds, which need all of them at once.
+ */
+int remind_store_plan_item_rules(struct db *db, int64_t plan_id, remind_item_rules_fn fn, void *ctx,
+				 struct error *err)
+{
+	static const char sql[] = "SELECT r.item_id, r.rules FROM remind_item r JOIN items i "
+				  "ON i.id = r.item_id WHERE i.plan_id = ? ORDER BY r.item_id";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	struct remind_list l;
+	int rc;
+
+	sqlite3_bind_int64(st, 1, plan_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&l, 0, sizeof l);
+		if (*db_text(st, 1) != '\0')
+			column_list(st, 1, &l);
+		if (fn(sqlite3_column_int64(st, 0), &l, ctx) == -1) {
+			sqlite3_reset(st);
+			return error_set(err, ERR_INTERNAL, "out of memory");
+		}
+	}
+	return rc == SQLITE_DONE ? 0 : db_fail(db, rc, err);
+}
+
 /* ---- the schedule ---------------------------------------------------------------------------- */
 
 void remind_store_lazy(struct db *db, int lazy)

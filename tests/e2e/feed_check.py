@@ -7,6 +7,9 @@
   feed_check.py expect ITEMS.json HOST TODO
                                         what the feed must hold for the API's items (TODO: both,
                                         only, none), in the same JSON form
+  feed_check.py alarms FILE.ics UID   the VALARMs of component UID as python-icalendar reads
+                                        them: {"triggers": ["-PT2H", "END -P3D", ...],
+                                        "fires": ["2017-11-14T06:00:00Z", ...]} (both sorted)
   feed_check.py compare EXPECTED.json PARSED.json...
                                         every parser saw exactly the expected components at the
                                         expected instants; exits 1 with the differences
@@ -47,6 +50,38 @@ def parse(path):
                 "status": str(c.get("STATUS", "")), "sequence": int(c.get("SEQUENCE", 0)),
                 "alarms": sum(1 for s in c.subcomponents if s.name == "VALARM")}
     json.dump(out, sys.stdout, ensure_ascii=False, sort_keys=True)
+
+
+def alarms(path, uid):
+    """When the alarms of component UID go off: its anchor (DTSTART, or DUE with RELATED=END;
+    a day is its midnight in the calendar's X-WR-TIMEZONE) plus each TRIGGER."""
+    from icalendar import Calendar, vDuration
+    from zoneinfo import ZoneInfo
+    cal = Calendar.from_ical(open(path, "rb").read())
+    zone = ZoneInfo(str(cal["X-WR-TIMEZONE"]))
+    comps = [c for c in cal.walk() if c.name in ("VEVENT", "VTODO") and str(c.get("UID")) == uid]
+    if len(comps) != 1:
+        raise SystemExit("%d components with UID %s" % (len(comps), uid))
+    c = comps[0]
+    triggers, fires = [], []
+    for a in c.subcomponents:
+        if a.name != "VALARM":
+            continue
+        t = a["TRIGGER"]
+        related = t.params.get("RELATED", "START")
+        delta = a.decoded("TRIGGER")
+        anchor = c.decoded("DUE" if related == "END" and c.name == "VTODO" else "DTSTART")
+        if not isinstance(anchor, dt.datetime):
+            anchor = dt.datetime.combine(anchor, dt.time(), zone)
+        # Days are nominal (RFC 5545 3.3.6): the same wall time, whatever the clocks did;
+        # hours, minutes and seconds are exact.
+        sign, size = (-1, -delta) if delta < dt.timedelta(0) else (1, delta)
+        local = anchor.astimezone(zone).replace(tzinfo=None) + sign * dt.timedelta(days=size.days)
+        fire = local.replace(tzinfo=zone).astimezone(UTC) + sign * dt.timedelta(seconds=size.seconds)
+        fires.append(fire.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        text = vDuration(delta).to_ical().decode()
+        triggers.append(text if related == "START" else related + " " + text)
+    json.dump({"triggers": sorted(triggers), "fires": sorted(fires)}, sys.stdout)
 
 
 def lines(path):
@@ -146,6 +181,8 @@ if __name__ == "__main__":
             lines(a)
     elif cmd == "expect":
         expect(args[0], args[1], args[2])
+    elif cmd == "alarms":
+        alarms(args[0], args[1])
     elif cmd == "compare":
         compare(args[0], args[1:])
     else:

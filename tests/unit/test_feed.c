@@ -17,6 +17,7 @@
 #include "feed_render.h"
 #include "feed_secret.h"
 #include "feed_vtimezone.h"
+#include "remind_store.h"
 #include "rules.h"
 #include "store.h"
 #include "tz.h"
@@ -610,6 +611,128 @@ static void test_cache(void **state)
 	feed_body_unref(c);
 }
 
+/* What makes an export import back exactly: the parent's UID and the WHEN as typed. */
+static void test_render_parent_and_when(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = ERROR_INIT;
+	struct item_change c = { .has_parent = 1, .parent_id = f->items[1] };
+	struct feed_text t;
+	char uid[64], want[96], *v;
+
+	assert_int_equal(store_item_update(f->db, f->items[0], &c, 1509200000, &err), 0);
+	t = render(f, FEED_TODO_BOTH, 1, 1510000000);
+	snprintf(uid, sizeof uid, "qweek-item-%lld@example.org", (long long)f->items[0]);
+	v = prop_of(t.ics, uid, "RELATED-TO");
+	snprintf(want, sizeof want, "RELATED-TO:qweek-item-%lld@example.org",
+		 (long long)f->items[1]);
+	assert_string_equal(v, want);
+	free(v);
+	v = prop_of(t.ics, uid, "X-QWEEK-WHEN");
+	assert_string_equal(v, "X-QWEEK-WHEN:test");
+	free(v);
+	/* Only a child names a parent; every component names its WHEN, the copies of deadlines too. */
+	assert_int_equal(count_of(t.ics, "\r\nRELATED-TO:"), 1);
+	assert_int_equal(count_of(t.ics, "\r\nX-QWEEK-WHEN:test\r\n"), 5 + 3);
+	free(t.ics);
+}
+
+/* The VALARMs of component UID: their TRIGGER lines, in order, joined by spaces. */
+static char *triggers_of(const char *ics, const char *uid)
+{
+	char *text = unfold(ics), key[128], *s, *e, *out = calloc(1, 512);
+	size_t used = 0;
+
+	snprintf(key, sizeof key, "UID:%s\r\n", uid);
+	assert_non_null(s = strstr(text, key));
+	e = strstr(s, "\r\nEND:VEVENT");
+	if (e == NULL || (strstr(s, "\r\nEND:VTODO") != NULL && strstr(s, "\r\nEND:VTODO") < e))
+		e = strstr(s, "\r\nEND:VTODO");
+	for (s = strstr(s, "TRIGGER"); s != NULL && s < e; s = strstr(s + 1, "TRIGGER")) {
+		size_t n = strcspn(s, "\r");
+		used += (size_t)snprintf(out + used, 512 - used, "%s%.*s", used ? " " : "", (int)n,
+					 s);
+	}
+	free(text);
+	return out;
+}
+
+static void assert_triggers(const char *ics, int64_t id, const char *suffix, const char *want)
+{
+	char uid[64], *got;
+
+	snprintf(uid, sizeof uid, "qweek-item-%lld%s@example.org", (long long)id, suffix);
+	got = triggers_of(ics, uid);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* The plan's rules and an item's own, as `plan edit --remind` and `remind set` store them. */
+static void test_render_edited_rules(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = ERROR_INIT;
+	struct feed_text t;
+
+	t = render(f, FEED_TODO_BOTH, 1, 1510000000);
+	assert_triggers(t.ics, f->items[0], "", "TRIGGER:-P1D TRIGGER:-PT1H");
+	free(t.ics);
+	assert_int_equal(remind_store_set_plan_rules(f->db, f->plan.id, REMIND_SEC_EVENTS,
+						     "2d, 90m, 12:00", &err),
+			 0);
+	assert_int_equal(remind_store_set_plan_rules(f->db, f->plan.id, REMIND_SEC_DEADLINES,
+						     "1w, 08:30", &err),
+			 0);
+	assert_int_equal(remind_store_set_item_rules(f->db, f->items[4], "", &err), 0);
+	assert_int_equal(remind_store_set_item_rules(f->db, f->items[3], "2h", &err), 0);
+	t = render(f, FEED_TODO_BOTH, 1, 1510000000);
+	/* 15:00: two days before, 90 minutes before; 12:00 that day is 3 hours before. */
+	assert_triggers(t.ics, f->items[0], "", "TRIGGER:-P2D TRIGGER:-PT1H30M TRIGGER:-PT3H");
+	/* A span of days: 09:00 two days before; 12:00 on its first day; no "90m". */
+	assert_triggers(t.ics, f->items[1], "", "TRIGGER:-P1DT15H TRIGGER:PT12H");
+	/* A day's deadline: 09:00 a week before, 08:30 on the day; its calendar copy the same. */
+	assert_triggers(t.ics, f->items[2], "",
+			"TRIGGER;RELATED=END:-P6DT15H TRIGGER;RELATED=END:PT8H30M");
+	assert_triggers(t.ics, f->items[2], "-due", "TRIGGER:-P6DT15H TRIGGER:PT8H30M");
+	/* Its own rules: "2h" is not for a month's deadline (a whole day), "none" is nothing. */
+	assert_triggers(t.ics, f->items[3], "", "");
+	assert_triggers(t.ics, f->items[4], "", "");
+	assert_triggers(t.ics, f->items[4], "-due", "");
+	free(t.ics);
+}
+
+/* The rules are not announced through changes.h: the cache finds out by itself. */
+static void test_cache_rules(void **state)
+{
+	struct fixture *f = *state;
+	struct feed_spec s = { f->plan.id, 0, FEED_TODO_BOTH, 1 };
+	struct feed_spec quiet = { f->plan.id, 0, FEED_TODO_BOTH, 0 };
+	struct error err = ERROR_INIT;
+	struct feed_body *a, *b, *c, *n1, *n2;
+
+	a = feed_cache_get(f->db, &s, "example.org", 1510000000, &err);
+	n1 = feed_cache_get(f->db, &quiet, "example.org", 1510000000, &err);
+	assert_int_equal(
+		remind_store_set_plan_rules(f->db, f->plan.id, REMIND_SEC_EVENTS, "2h", &err), 0);
+	b = feed_cache_get(f->db, &s, "example.org", 1510000001, &err);
+	n2 = feed_cache_get(f->db, &quiet, "example.org", 1510000001, &err);
+	assert_non_null(b);
+	assert_ptr_not_equal(a, b);
+	assert_string_not_equal(a->etag, b->etag);
+	assert_non_null(strstr(b->ics, "TRIGGER:-PT2H\r\n"));
+	assert_ptr_equal(n1, n2); /* without VALARMs, the rules do not matter */
+	/* Written again as they were: the body stays. */
+	assert_int_equal(
+		remind_store_set_plan_rules(f->db, f->plan.id, REMIND_SEC_EVENTS, "2h", &err), 0);
+	c = feed_cache_get(f->db, &s, "example.org", 1510000002, &err);
+	assert_ptr_equal(b, c);
+	feed_body_unref(a);
+	feed_body_unref(b);
+	feed_body_unref(c);
+	feed_body_unref(n1);
+	feed_body_unref(n2);
+}
+
 static void test_rules(void **state)
 {
 	int events = 0, deadlines = 0;
@@ -645,6 +768,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_render_stable_and_cancelled, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_done_and_todo_modes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cache, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_render_parent_and_when, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_render_edited_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cache_rules, setup, teardown),
 		cmocka_unit_test(test_rules),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
