@@ -34,13 +34,6 @@ const char *auth_role_name(enum auth_role role)
 	return role_names[role];
 }
 
-/* A refusal whose status is not 403: 401 (who are you?) or 421 (not this host). */
-static int refuse(struct request *r, int status, struct error *err, const char *msg)
-{
-	r->auth_status = status;
-	return error_set(err, ERR_FORBIDDEN, "%s", msg);
-}
-
 static int is_public(const struct route *rt)
 {
 	return strncmp(rt->pattern, "/api/", 5) != 0;
@@ -70,23 +63,23 @@ static int identify(struct request *r, struct error *err)
 	int found;
 
 	if (t == NULL)
-		return refuse(
-			r, 401, err,
+		return error_set(
+			err, ERR_UNAUTHORIZED, "%s",
 			r->local ?
 				"you may not use qweekd's socket: ask its administrator to add you to "
 				"its admin_group, or send a token (--token)" :
 				"this API needs a token: qweek --url URL --token TOKEN (the administrator "
 				"makes one with qweek person token NAME --role ROLE)");
 	if (len > 256 || auth_token_hash(t, len, hash) == -1)
-		return refuse(r, 401, err, "the token is not valid");
+		return error_set(err, ERR_UNAUTHORIZED, "the token is not valid");
 	found = store_token_find(r->daemon->db, hash, &r->who, err);
 	explicit_bzero(hash, sizeof hash);
 	if (found == -1)
 		return -1;
 	if (found == 0)
-		return refuse(r, 401, err,
-			      "the token is not valid: it was revoked, replaced, or "
-			      "mistyped");
+		return error_set(err, ERR_UNAUTHORIZED,
+				 "the token is not valid: it was revoked, replaced, or "
+				 "mistyped");
 	return 0;
 }
 

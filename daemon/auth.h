@@ -33,8 +33,8 @@ struct auth_who {
 
 /*
  * Decides whether R may use route RT (docs/api.md, "Access"), filling R->who: 0, or -1 with ERR
- * (and R->auth_status 401 or 421 where a 403 would say the wrong thing). May replace the plan
- * "_" in R->args[0] by the token's plan.
+ * (ERR_UNAUTHORIZED when who asks is not known, ERR_FORBIDDEN when they may not). May replace
+ * the plan "_" in R->args[0] by the token's plan.
  */
 int auth_check(struct request *r, const struct route *rt, struct error *err);
 

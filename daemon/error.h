@@ -10,6 +10,7 @@ enum err_kind {
 	ERR_BAD_JSON,	   /* 400 */
 	ERR_UNKNOWN_FIELD, /* 400 */
 	ERR_BAD_FIELD,	   /* 400 */
+	ERR_UNAUTHORIZED,  /* 401: who asks is not known (no token, or a bad one) */
 	ERR_FORBIDDEN,	   /* 403 */
 	ERR_NOT_FOUND,	   /* 404 */
 	ERR_METHOD,	   /* 405 */
@@ -17,6 +18,7 @@ enum err_kind {
 	ERR_CONFLICT,	   /* 409 */
 	ERR_CHOOSE_PLAN,   /* 409 */
 	ERR_TOO_LARGE,	   /* 413 */
+	ERR_MISDIRECTED,   /* 421: a Host this server does not answer to */
 	ERR_MEDIA_TYPE,	   /* 415 */
 	ERR_INVALID,	   /* 422 */
 	ERR_INTERNAL,	   /* 500 */

@@ -189,30 +189,14 @@ static void send_text(struct evhttp_request *req, int status, char *text, size_t
 	evbuffer_free(out);
 }
 
-/* An access refusal that is not a 403: 401 asks for a token, 421 names the wrong host. */
-static int auth_refusal(struct request *r, json_t *body)
-{
-	struct evkeyvalq *out = evhttp_request_get_output_headers(r->ev);
-	json_t *e = json_object_get(body, "error");
-	int status = r->auth_status;
-
-	if (status == 401) {
-		evhttp_add_header(out, "WWW-Authenticate", "Bearer realm=\"qweek\"");
-		json_object_set_new(e, "code", json_string("unauthorized"));
-	} else {
-		json_object_set_new(e, "code", json_string("misdirected_request"));
-	}
-	return status;
-}
-
 static void send_error(struct request *r, const struct error *err)
 {
 	json_t *body = error_to_json(err);
-	int status = error_http_status(err->kind);
 
-	if (r->auth_status != 0 && err->kind == ERR_FORBIDDEN)
-		status = auth_refusal(r, body);
-	send_json(r->ev, status, body);
+	if (err->kind == ERR_UNAUTHORIZED)
+		evhttp_add_header(evhttp_request_get_output_headers(r->ev), "WWW-Authenticate",
+				  "Bearer realm=\"qweek\"");
+	send_json(r->ev, error_http_status(err->kind), body);
 	json_decref(body);
 }
 
@@ -318,8 +302,7 @@ static int dispatch(struct http *h, struct request *r, char **owned, struct erro
 	int wrong_method;
 
 	if (!r->local && !auth_host_ok(&h->daemon->config, evhttp_request_get_host(r->ev))) {
-		r->auth_status = 421;
-		return error_set(err, ERR_FORBIDDEN,
+		return error_set(err, ERR_MISDIRECTED,
 				 "this server does not answer to that host "
 				 "name; add it to [daemon] hosts if it is right");
 	}

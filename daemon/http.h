@@ -37,7 +37,6 @@ struct request {
 	char peer[64];			 /* the Unix peer's user name, or "" */
 	long peer_uid, peer_gid;	 /* the Unix peer's credentials, or -1 */
 	struct auth_who who;		 /* who asks, and with which role (auth.h) */
-	int auth_status;		 /* 401/421 for an auth refusal, else 0 */
 	const struct route *route;	 /* the route it matched, or NULL */
 	/* What the handler replies: */
 	int status;	  /* 200 unless set */
