@@ -146,8 +146,26 @@ int remind_item_spec_set(struct db *db, int64_t item_id, const char *spec, struc
 	return remind_store_set_item_rules(db, item_id, text, err);
 }
 
-/* {"item", "item_id", "title", "remind" (its own, or null), "rules", "next": [...]} */
-static int reply_item_rules(struct request *r, const struct plan *p, int64_t id, struct error *err)
+/* Hour and minute rules never go for an item of whole days (remind_fire): when the item's own
+ * list has some, a warning names them. */
+static void warn_sub_day(struct request *r, const struct remind_item *it,
+			 const struct remind_list *own)
+{
+	struct remind_subject s;
+	char names[128];
+
+	remind_item_subject(it, &s);
+	if (remind_whole_day(&s) && remind_list_sub_day(own, names, sizeof names) > 0)
+		http_warn(r,
+			  "«%s» will not go: hour and minute reminders do not apply to an item "
+			  "without a time of day",
+			  names);
+}
+
+/* {"item", "item_id", "title", "remind" (its own, or null), "rules", "next": [...]}; with
+ * WARN, a warning about rules of its own that cannot go. */
+static int reply_item_rules(struct request *r, const struct plan *p, int64_t id, int warn,
+			    struct error *err)
 {
 	struct db *db = r->daemon->db;
 	struct remind_pending_query pq = { NULL, id, clock_now(), 0, 0, 0 };
@@ -168,6 +186,8 @@ static int reply_item_rules(struct request *r, const struct plan *p, int64_t id,
 		remind_item_free(&it);
 		return -1;
 	}
+	if (warn && has)
+		warn_sub_day(r, &it, &own);
 	remind_item_ref(db, &it, ref, sizeof ref);
 	remind_list_format(&list, text, sizeof text);
 	r->reply = json_pack("{s:s, s:I, s:s, s:o, s:s, s:s, s:o}", "item", ref, "item_id",
@@ -203,7 +223,7 @@ int api_item_remind_set(struct request *r, struct error *err)
 		goto out;
 	}
 	remind_poke();
-	rc = reply_item_rules(r, p, id, err);
+	rc = reply_item_rules(r, p, id, 1, err);
 out:
 	plan_free(p);
 	return rc;
@@ -216,7 +236,7 @@ int api_item_remind_show(struct request *r, struct error *err)
 	int rc = -1;
 
 	if (p != NULL && api_item_resolve(r->daemon->db, p, r->args[1], &id, err) == 0)
-		rc = reply_item_rules(r, p, id, err);
+		rc = reply_item_rules(r, p, id, 0, err);
 	plan_free(p);
 	return rc;
 }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/queue.h>
 
 #include "api.h"
 #include "clock.h"
@@ -71,6 +72,31 @@ static int query_limit(struct request *r, struct error *err)
 	return (int)v;
 }
 
+/* Refuses the query parameters that are none of NAMES (NULL-ended), as import and export do. */
+static int check_query(struct request *r, const char *const *names, const char *hint,
+		       struct error *err)
+{
+	struct evkeyval *kv;
+
+	TAILQ_FOREACH (kv, &r->query, next) {
+		const char *const *n = names;
+
+		while (*n != NULL && strcmp(*n, kv->key) != 0)
+			n++;
+		if (*n == NULL)
+			return error_set(err, ERR_UNKNOWN_FIELD, "unknown parameter «%s»: use %s",
+					 kv->key, hint);
+	}
+	return 0;
+}
+
+/* Drops the elements of ARR from index LIMIT on. */
+static void cut(json_t *arr, int limit)
+{
+	while (json_array_size(arr) > (size_t)limit)
+		json_array_remove(arr, json_array_size(arr) - 1);
+}
+
 static int listing(const char *name, struct error *err)
 {
 	for (size_t i = 0; i < sizeof listings / sizeof listings[0]; i++)
@@ -84,16 +110,19 @@ static int listing(const char *name, struct error *err)
 
 int api_reminders_list(struct request *r, struct error *err)
 {
+	static const char *const params[] = { "state", "who", "limit", "count", NULL };
 	struct db *db = r->daemon->db;
 	const char *state = http_query(r, "state");
 	struct remind_who who;
-	struct plan *p = api_plan(r, err);
+	struct plan *p = NULL;
 	json_t *arr = json_array();
 	char now[40];
 	size_t total = 0;
 	int which = -1, limit = -1, rc = -1, more = 0;
 
-	if (p == NULL || (which = listing(state != NULL ? state : "pending", err)) == -1 ||
+	if (check_query(r, params, "state|who|limit|count", err) == -1 ||
+	    (p = api_plan(r, err)) == NULL ||
+	    (which = listing(state != NULL ? state : "pending", err)) == -1 ||
 	    (limit = query_limit(r, err)) == -1 || resolve_who(r, p, &who, err) == -1)
 		goto out;
 	if (listings[which].states == NULL) {
@@ -109,8 +138,8 @@ int api_reminders_list(struct request *r, struct error *err)
 		goto out;
 	if (listings[which].states != NULL)
 		total = json_array_size(arr); /* LIMIT + 1: whether there are more */
-	if (json_array_size(arr) > (size_t)limit)
-		json_array_remove(arr, (size_t)limit);
+	/* Pending: the queued and failed ones come all of them, before those to come. */
+	cut(arr, limit);
 	moment_iso_instant(clock_now(), p->tz, now, sizeof now);
 	r->reply = json_pack("{s:s, s:s, s:s, s:O, s:b}", "plan", p->slug, "now", now, "state",
 			     listings[which].name, "reminders", arr, "truncated",
@@ -175,13 +204,32 @@ static json_t *row_json(struct db *db, const struct plan *p, int64_t id, struct 
 	return x.found;
 }
 
+/*
+ * Whether NAME is the fixed last part of another route under .../reminders/ ("test", "digest").
+ * The router takes the first route whose path and method fit, so GET .../reminders/test comes
+ * here, to .../reminders/:id, though the path is the test's, which takes POST only.
+ */
+static int route_named(const char *name)
+{
+	static const char prefix[] = "/api/v1/plans/:slug/reminders/";
+
+	for (const struct route *rt = api_routes; rt->pattern != NULL; rt++)
+		if (strncmp(rt->pattern, prefix, sizeof prefix - 1) == 0 &&
+		    strcmp(rt->pattern + sizeof prefix - 1, name) == 0)
+			return 1;
+	return 0;
+}
+
 int api_reminder_show(struct request *r, struct error *err)
 {
-	struct plan *p = api_plan(r, err);
+	struct plan *p;
 	char *end;
 	long long id = strtoll(r->args[1], &end, 10);
 
-	if (p == NULL)
+	if (route_named(r->args[1]))
+		return error_set(err, ERR_METHOD, "%s does not take that method",
+				 evhttp_uri_get_path(evhttp_request_get_evhttp_uri(r->ev)));
+	if ((p = api_plan(r, err)) == NULL)
 		return -1;
 	if (*end != '\0' || id <= 0)
 		error_set(err, ERR_NOT_FOUND, "there is no reminder «%s»", r->args[1]);
@@ -303,6 +351,26 @@ int api_reminders_digests(struct request *r, struct error *err)
 	return rc;
 }
 
+/* The "at" of a digest: a time of day alone, or none (-1). */
+static int digest_time(const char *at, int *at_local, struct error *err)
+{
+	const char *extra;
+	int rc = remind_clock_parse(at, at_local, &extra);
+	size_t n = strlen(at);
+
+	if (rc == 0)
+		return 0;
+	while (n > 0 && strchr(" \t", at[n - 1]) != NULL)
+		n--;
+	if (rc == 1)
+		return error_set(err, ERR_INVALID,
+				 "«%.*s» is not understood in «%.*s»: write the time of the "
+				 "digest (08:00), or none",
+				 (int)(n - (size_t)(extra - at)), extra, (int)n, at);
+	return error_set(err, ERR_INVALID, "«%s»: write the time of the digest (08:00), or none",
+			 at);
+}
+
 int api_reminders_digest_set(struct request *r, struct error *err)
 {
 	static const struct field fields[] = { { "who", FIELD_LINE, 500 },
@@ -322,11 +390,8 @@ int api_reminders_digest_set(struct request *r, struct error *err)
 		error_set(err, ERR_INVALID, "say whose digest and when: --who NAME --at 08:00");
 		goto out;
 	}
-	if (remind_overdue_parse(at, &at_local, NULL) == -1) {
-		error_set(err, ERR_INVALID, "«%s»: write the time of the digest (08:00), or none",
-			  at);
+	if (digest_time(at, &at_local, err) == -1)
 		goto out;
-	}
 	if ((found = store_person_lookup(db, p->id, name, &id, &is_group, err)) != 1) {
 		if (found == 0) {
 			error_set(err, ERR_NOT_FOUND, "there is no person «%s» in this plan", name);

@@ -218,20 +218,71 @@ void remind_list_format(const struct remind_list *l, char *buf, size_t len)
 	}
 }
 
-int remind_overdue_parse(const char *text, int *out, struct error *err)
+int remind_list_sub_day(const struct remind_list *l, char *buf, size_t len)
+{
+	struct remind_list timed = { 0 };
+
+	for (int i = 0; i < l->n; i++)
+		if (l->r[i].type == REMIND_BEFORE_SEC)
+			timed.r[timed.n++] = l->r[i];
+	if (timed.n > 0)
+		remind_list_format(&timed, buf, len);
+	else if (len > 0)
+		buf[0] = '\0';
+	return timed.n;
+}
+
+/* Length of S without the spaces at its end. */
+static int trimmed_len(const char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && strchr(" \t", s[n - 1]) != NULL)
+		n--;
+	return (int)n;
+}
+
+int remind_clock_parse(const char *text, int *out, const char **extra)
 {
 	char word[32];
+	size_t n;
 
-	if (sscanf(text, " %31s", word) != 1)
-		return error_set(err, ERR_INVALID, "say when overdue notices go: 09:00, or none");
+	*extra = NULL;
+	text += strspn(text, " \t");
+	n = strcspn(text, " \t");
+	if (n == 0 || n >= sizeof word)
+		return -1;
+	memcpy(word, text, n);
+	word[n] = '\0';
 	if (strcmp(word, "none") == 0 || strcmp(word, "нет") == 0 || strcmp(word, "немає") == 0)
 		*out = -1;
 	else if ((*out = parse_clock(word)) < 0)
+		return -1;
+	text += n;
+	text += strspn(text, " \t");
+	if (*text == '\0')
+		return 0;
+	*extra = text;
+	return 1;
+}
+
+int remind_overdue_parse(const char *text, int *out, struct error *err)
+{
+	const char *extra;
+	int rc = remind_clock_parse(text, out, &extra);
+
+	if (rc == 0)
+		return 0;
+	if (text[strspn(text, " \t")] == '\0')
+		return error_set(err, ERR_INVALID, "say when overdue notices go: 09:00, or none");
+	if (rc == 1)
 		return error_set(err, ERR_INVALID,
-				 "overdue «%s»: write the time they go on "
-				 "working days (09:00), or none",
-				 text);
-	return 0;
+				 "«%.*s» is not understood in overdue «%.*s»: write the time "
+				 "they go on working days (09:00), or none",
+				 trimmed_len(extra), extra, trimmed_len(text), text);
+	return error_set(err, ERR_INVALID,
+			 "overdue «%s»: write the time they go on working days (09:00), or none",
+			 text);
 }
 
 void remind_overdue_format(int at, char *buf, size_t len)

@@ -57,7 +57,19 @@ int remind_list_parse(const char *text, struct remind_list *out, struct error *e
 /* "1d, 1h", or "none" for an empty list. */
 void remind_list_format(const struct remind_list *l, char *buf, size_t len);
 
-/* Parses when overdue notices go: "09:00" (working days at that time) or "none" (-1). */
+/* Names the rules of L that count in hours or minutes ("2h, 30m": those that never go for an
+ * item of whole days) into BUF, and returns how many there are. */
+int remind_list_sub_day(const struct remind_list *l, char *buf, size_t len);
+
+/*
+ * A time of day alone, "09:00" (seconds after midnight) or "none" (-1), spaces around it
+ * allowed: 0; 1 when words follow a good one (*EXTRA points at them; it is NULL otherwise);
+ * -1 when TEXT does not start with one.
+ */
+int remind_clock_parse(const char *text, int *out, const char **extra);
+
+/* Parses when overdue notices go: "09:00" (working days at that time) or "none" (-1); anything
+ * after it is refused, quoted in ERR. */
 int remind_overdue_parse(const char *text, int *out, struct error *err);
 void remind_overdue_format(int at, char *buf, size_t len);
 

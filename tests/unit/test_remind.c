@@ -295,6 +295,65 @@ static void test_rules_text(void **state)
 	assert_int_equal(at, -1);
 }
 
+/* Overdue times refuse what follows the time, quoting it. */
+static void overdue_refused(const char *text, const char *message)
+{
+	struct error err = ERROR_INIT;
+	int at;
+
+	assert_int_equal(remind_overdue_parse(text, &at, &err), -1);
+	assert_int_equal(err.kind, ERR_INVALID);
+	assert_string_equal(err.message, message);
+	error_clear(&err);
+}
+
+static void test_clock_alone(void **state)
+{
+	struct error err = ERROR_INIT;
+	const char *extra = "";
+	int at = 0;
+
+	assert_int_equal(remind_clock_parse(" 8.30 ", &at, &extra), 0);
+	assert_int_equal(at, 8 * 3600 + 30 * 60);
+	assert_null(extra);
+	assert_int_equal(remind_clock_parse("немає", &at, &extra), 0);
+	assert_int_equal(at, -1);
+	assert_int_equal(remind_clock_parse("8.30 tomorrow", &at, &extra), 1);
+	assert_string_equal(extra, "tomorrow");
+	assert_int_equal(remind_clock_parse("none at\tall ", &at, &extra), 1);
+	assert_string_equal(extra, "at\tall ");
+	assert_int_equal(remind_clock_parse("tomorrow 8.30", &at, &extra), -1);
+	assert_null(extra);
+	assert_int_equal(remind_clock_parse("", &at, &extra), -1);
+	assert_int_equal(remind_clock_parse("8", &at, &extra), -1);
+	assert_int_equal(remind_overdue_parse("10:00 ", &at, &err), 0);
+	assert_int_equal(at, 10 * 3600);
+	overdue_refused("10:00 every day", "«every day» is not understood in overdue «10:00 every "
+					   "day»: write the time they go on working days (09:00), "
+					   "or none");
+	overdue_refused("none please ", "«please» is not understood in overdue «none please»: "
+					"write the time they go on working days (09:00), or none");
+	overdue_refused("25:00", "overdue «25:00»: write the time they go on working days "
+				 "(09:00), or none");
+	overdue_refused(" ", "say when overdue notices go: 09:00, or none");
+}
+
+static void test_sub_day(void **state)
+{
+	struct remind_list l;
+	struct error err = ERROR_INIT;
+	char buf[64] = "x";
+
+	assert_int_equal(remind_list_parse("1d, 30m, 09:00, 2h", &l, &err), 0);
+	assert_int_equal(remind_list_sub_day(&l, buf, sizeof buf), 2);
+	assert_string_equal(buf, "2h, 30m");
+	assert_int_equal(remind_list_parse("1w, 1d, 09:00", &l, &err), 0);
+	assert_int_equal(remind_list_sub_day(&l, buf, sizeof buf), 0);
+	assert_string_equal(buf, "");
+	assert_int_equal(remind_list_parse("none", &l, &err), 0);
+	assert_int_equal(remind_list_sub_day(&l, buf, sizeof buf), 0);
+}
+
 static void test_director(void **state)
 {
 	assert_true(remind_is_director("директор"));
@@ -315,7 +374,8 @@ int main(void)
 		cmocka_unit_test(test_whole_day),    cmocka_unit_test(test_deadlines),
 		cmocka_unit_test(test_kyiv_autumn),  cmocka_unit_test(test_kyiv_spring),
 		cmocka_unit_test(test_overdue_days), cmocka_unit_test(test_occurrences),
-		cmocka_unit_test(test_rules_text),   cmocka_unit_test(test_director),
+		cmocka_unit_test(test_rules_text),   cmocka_unit_test(test_clock_alone),
+		cmocka_unit_test(test_sub_day),	     cmocka_unit_test(test_director),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
