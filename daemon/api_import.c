@@ -139,23 +139,15 @@ static int read_opts(struct request *r, const struct plan *p, const char *body, 
 	return 0;
 }
 
-/* Did the import write anything (feeds and reminders need to know)? */
-static int changed(json_t *reply)
-{
-	return json_integer_value(json_object_get(reply, "created")) > 0 ||
-	       json_integer_value(json_object_get(reply, "updated")) > 0 ||
-	       json_array_size(json_object_get(reply, "people_created")) > 0;
-}
-
 int api_import(struct request *r, struct error *err)
 {
 	struct plan *p = api_plan(r, err);
 	struct import_file f;
 	struct import_opts o;
+	struct import_outcome out;
 	size_t len = 0;
 	const char *body = p != NULL ? http_body(r, &len) : NULL;
-	json_t *reply = NULL;
-	int committed = 0, rc = -1;
+	int rc = -1;
 
 	if (p == NULL || read_opts(r, p, body, len, &o, err) == -1) {
 		plan_free(p);
@@ -163,11 +155,12 @@ int api_import(struct request *r, struct error *err)
 	}
 	import_file_init(&f, o.format);
 	if (import_read(body, len, &o, &f, err) == 0 &&
-	    import_apply(r->daemon->db, p, &f, &o, &reply, &committed, err) == 0) {
-		if (committed && changed(reply))
+	    import_apply(r->daemon->db, p, &f, &o, &out, err) == 0) {
+		if (out.changed)
 			changes_notify(p->id);
-		r->status = json_object_get(reply, "error") != NULL ? 422 : 200;
-		r->reply = reply;
+		r->status = out.refused ? 422 : 200;
+		r->reply_text = out.reply;
+		r->reply_len = out.len;
 		rc = 0;
 	}
 	import_file_free(&f);

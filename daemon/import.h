@@ -93,13 +93,21 @@ char *import_clean_text(const char *s, size_t len);
 int import_read(const char *data, size_t len, const struct import_opts *o, struct import_file *f,
 		struct error *err);
 
+/* What an import did, for its caller. */
+struct import_outcome {
+	char *reply; /* the reply, JSON text (malloc'd, the caller frees it), and its length */
+	size_t len;
+	int refused; /* rows were refused without skip_bad: nothing was done, the reply says why */
+	int changed; /* committed, and items or people were written */
+};
+
 /*
  * Applies F to plan P in one transaction: every row becomes an item (created, updated, or
  * unchanged) or is refused with its reason. Commits unless O asks for a dry run or rows were
- * refused without O->skip_bad. Sets *REPLY to the reply (the caller owns it), *COMMITTED to
- * whether anything changed. Returns 0, or -1 with ERR (a database failure: nothing changed).
+ * refused without O->skip_bad. Fills OUT with the reply that accounts for every row. Returns
+ * 0, or -1 with ERR (a database failure: nothing changed).
  */
 int import_apply(struct db *db, const struct plan *p, struct import_file *f,
-		 const struct import_opts *o, json_t **reply, int *committed, struct error *err);
+		 const struct import_opts *o, struct import_outcome *out, struct error *err);
 
 #endif

@@ -83,6 +83,8 @@ void import_row_cleanup(struct import_run *x)
 	json_decref(x->parents);
 	json_decref(x->uids);
 	free(x->matched);
+	x->label_rows = x->label_count = x->parents = x->uids = NULL;
+	x->matched = NULL;
 }
 
 /* Refuses what cannot be an item: an empty title or WHEN, texts over the API's limits. */

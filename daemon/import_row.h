@@ -59,6 +59,7 @@ int import_row_apply(struct import_run *x, size_t i, struct import_result *res, 
  */
 int import_row_finish(struct import_run *x, struct import_result *res, struct error *err);
 
+/* Frees what prepare and the rows kept; may be called again. */
 void import_row_cleanup(struct import_run *x);
 
 #endif
