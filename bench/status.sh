@@ -3,7 +3,26 @@
 # done and some cancelled, the clock in mid-week;
 #   - time per request of the status page (HTML), `status` JSON and the HTML report, measured
 #     by curl on the Unix socket (time to the first byte and in all, mean and p99 of ROUNDS);
-#   - wrk requests/s and latency on the status page over TCP (CONNS connections, DURATION s).
+#     the page also as a browser revalidates it (If-None-Match: 304), gzip'd, and rendered
+#     anew at every request (the clock moved a minute before each: what every request cost
+#     before the page was kept);
+#   - wrk requests/s and latency on the status page over TCP (CONNS connections, DURATION s),
+#     plain and with Accept-Encoding: gzip.
+#
+# Figures, 2,000 items, an 857 KB page (32 KB gzip'd), Release; 2 cores with a load average of
+# 5-7 from others' builds, so req/s are low and loose; the daemon's own CPU per request, from
+# /proc, is the steadier figure. Before: rendered at every request (commit 6e1e13d); after:
+# kept per change and minute (status_page_cache.c).
+#                                         before                 after
+#   curl, sequential: page                9.95 ms CPU/req        0.65 ms CPU/req
+#                     page, If-None-Match 10.25 (200 each time)  0.30 (304)
+#                     page, gzip          10.75 (not gzip'd)     0.40 (32 KB)
+#                     rendered anew*      10.45                  9.85; 14.5 with its gzip
+#   wrk, 20 conns:    page                56 req/s, 11.6 ms CPU  1,568 req/s, 0.17 ms CPU
+#                     page, gzip          57 req/s, 10.8 ms CPU  18,286 req/s, 0.036 ms CPU
+#                     If-None-Match       72 req/s, 10.4 ms CPU  22,462 req/s, 0.029 ms CPU (304)
+#   * "page rendered" less "clock moved": the cost of the first request after a change or in a
+#     new minute. (Earlier, on a quieter machine: 9.8 ms CPU/req and 42.7 req/s before.)
 # Usage: bash bench/status.sh   (N_ITEMS, ROUNDS, DURATION, CONNS override; QWEEKD=path to use
 #        a qweekd already built, else a Release build in build-bench/)
 set -euo pipefail
@@ -67,14 +86,17 @@ PAGE=/status/${URL##*/}
 # The daemon's CPU time so far (user + system), in clock ticks.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
 
-# measure NAME PATH: mean and p99 of ROUNDS sequential requests (ms), the reply's size, and the
-# daemon's own CPU time per request (fair on a busy machine).
+# measure NAME PATH [CURL ARGS...]: mean and p99 of ROUNDS sequential requests (ms), the
+# reply's size, and the daemon's own CPU time per request (fair on a busy machine). With
+# BEFORE_EACH set, that command runs before each request (its CPU is counted too).
 measure() {
 	local name=$1 path=$2 t0 t1
+	shift 2
 	t0=$(cpu_ticks)
 	for _ in $(seq "$ROUNDS"); do
+		[[ -n ${BEFORE_EACH:-} ]] && $BEFORE_EACH
 		curl -s -o /dev/null --unix-socket "$SOCK" -w '%{time_starttransfer} %{time_total} %{size_download}\n' \
-			"http://localhost$path"
+			"$@" "http://localhost$path"
 	done >"$T/times"
 	t1=$(cpu_ticks)
 	python3 -c '
@@ -89,15 +111,43 @@ print("%-13s %5.0f KB  qweekd CPU %5.2f ms/req  first byte: mean %6.2f p99 %6.2f
 ' "$name" "$T/times" "$t0" "$t1"
 }
 
+# The test clock, one minute further at each call: the kept page is out of date every time.
+MINUTE=0
+next_minute() {
+	MINUTE=$((MINUTE + 1))
+	curl -sf -o /dev/null --unix-socket "$SOCK" -X PUT -H 'Content-Type: application/json' \
+		-d "{\"now\":\"$(date -u -d "2017-11-14T05:00:00Z + $MINUTE min" +%Y-%m-%dT%H:%M:%SZ)\"}" \
+		http://localhost/api/v1/clock
+}
+
 echo "== $N_ITEMS items, $ROUNDS sequential requests each, Unix socket"
 measure "status page" "$PAGE"
+ETAG=$(curl -s -D - -o /dev/null --unix-socket "$SOCK" "http://localhost$PAGE" | tr -d '\r' |
+	sed -n 's/^ETag: //Ip')
+measure "page 304" "$PAGE" -H "If-None-Match: $ETAG"
+measure "page gzip" "$PAGE" -H 'Accept-Encoding: gzip'
+BEFORE_EACH=next_minute measure "clock moved" /healthz
+BEFORE_EACH=next_minute measure "page rendered" "$PAGE"
+echo "   (page rendered anew = \"page rendered\" - \"clock moved\")"
+BEFORE_EACH=next_minute measure "page rend.gz" "$PAGE" -H 'Accept-Encoding: gzip'
+MINUTE=-1 && next_minute # back to mid-week, 05:00Z
 measure "status JSON" "/api/v1/plans/$SLUG/status"
 measure "status --all" "/api/v1/status"
 measure "report html" "/api/v1/plans/$SLUG/report?format=html"
 echo "== wrk on the status page over TCP: $CONNS connections, $DURATION s"
-t0=$(cpu_ticks)
-wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT$PAGE" >"$T/wrk"
-t1=$(cpu_ticks)
-grep -E 'requests in|Non-2xx|Requests/sec|Transfer/sec|Latency|99%' "$T/wrk"
-n=$(awk '/requests in/ { print $1 }' "$T/wrk")
-python3 -c 'import os, sys; t = (int(sys.argv[2]) - int(sys.argv[1])) / os.sysconf("SC_CLK_TCK"); print("qweekd CPU: %.1f s for %s pages: %.0f pages per CPU second" % (t, sys.argv[3], int(sys.argv[3]) / t if t else 0))' "$t0" "$t1" "$n"
+# wrk_page LABEL [WRK ARGS...]
+wrk_page() {
+	local label=$1 t0 t1 n
+	shift
+	echo "-- $label"
+	t0=$(cpu_ticks)
+	wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "$@" "http://127.0.0.1:$PORT$PAGE" >"$T/wrk"
+	t1=$(cpu_ticks)
+	grep -E 'requests in|Non-2xx|Requests/sec|Transfer/sec|Latency|99%' "$T/wrk"
+	n=$(awk '/requests in/ { print $1 }' "$T/wrk")
+	python3 -c 'import os, sys; t = (int(sys.argv[2]) - int(sys.argv[1])) / os.sysconf("SC_CLK_TCK"); n = int(sys.argv[3]); print("qweekd CPU: %.1f s for %d pages: %.3f ms per page, %.0f pages per CPU second" % (t, n, t * 1e3 / n if n else 0, n / t if t else 0))' "$t0" "$t1" "$n"
+}
+wrk_page "plain"
+wrk_page "gzip" -H 'Accept-Encoding: gzip'
+wrk_page "revalidating (If-None-Match: 304)" -H "If-None-Match: $(curl -s -D - -o /dev/null \
+	--unix-socket "$SOCK" "http://localhost$PAGE" | tr -d '\r' | sed -n 's/^ETag: //Ip')"
