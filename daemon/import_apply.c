@@ -22,7 +22,8 @@
 static int run_rows(struct import_run *x, struct import_result *res, struct import_counts *c,
 		    struct error *err)
 {
-	import_row_prepare(x);
+	if (import_row_prepare(x, err) == -1)
+		return -1;
 	for (size_t i = 0; i < x->f->nrows; i++)
 		if (import_row_apply(x, i, &res[i], err) == -1)
 			return -1;

@@ -17,15 +17,11 @@ struct load_ctx {
 	int nomem;
 };
 
-static char *dup(const char *s)
-{
-	return strdup(s != NULL ? s : "");
-}
-
 static int keep_item(const struct item *it, void *arg)
 {
 	struct load_ctx *c = arg;
 	struct import_match *m = c->m;
+	struct import_arena *a = &m->strings;
 	struct import_existing *e;
 
 	if (m->n == c->cap) {
@@ -38,58 +34,47 @@ static int keep_item(const struct item *it, void *arg)
 		m->items = items;
 		c->cap = cap;
 	}
-	e = &m->items[m->n++];
+	e = &m->items[m->n];
 	memset(e, 0, sizeof *e);
 	e->id = it->id;
 	e->parent_id = it->parent_id;
-	e->label = dup(it->label);
-	e->title = dup(it->title);
-	e->when_text = dup(it->when_text);
-	e->place = dup(it->place);
-	e->description = dup(it->description);
-	e->who = dup(it->who);
-	e->kind = dup(it->kind);
-	e->start = dup(it->start_at);
-	e->end = dup(it->end_at);
-	e->due = dup(it->due_at);
+	if ((e->label = import_arena_strdup(a, it->label)) == NULL ||
+	    (e->title = import_arena_strdup(a, it->title)) == NULL ||
+	    (e->when_text = import_arena_strdup(a, it->when_text)) == NULL ||
+	    (e->place = import_arena_strdup(a, it->place)) == NULL ||
+	    (e->description = import_arena_strdup(a, it->description)) == NULL ||
+	    (e->who = import_arena_strdup(a, it->who)) == NULL ||
+	    (e->kind = import_arena_strdup(a, it->kind)) == NULL ||
+	    (e->start = import_arena_strdup(a, it->start_at)) == NULL ||
+	    (e->end = import_arena_strdup(a, it->end_at)) == NULL ||
+	    (e->due = import_arena_strdup(a, it->due_at)) == NULL) {
+		c->nomem = 1;
+		return -1;
+	}
+	m->n++;
 	return 0;
 }
 
-static void index_add(json_t *index, const char *key, size_t i)
+/* The keys of item I: its label and title together, its title, its label. */
+static struct import_key both_key(const void *ctx, size_t i)
 {
-	json_t *list = json_object_get(index, key);
+	const struct import_existing *e = &((const struct import_match *)ctx)->items[i];
 
-	if (list == NULL) {
-		list = json_array();
-		json_object_set_new(index, key, list);
-	}
-	json_array_append_new(list, json_integer((json_int_t)i));
+	return (struct import_key){ e->label, e->title };
 }
 
-static char *both_key(const char *label, const char *title)
+static struct import_key title_key(const void *ctx, size_t i)
 {
-	char *key;
+	const struct import_existing *e = &((const struct import_match *)ctx)->items[i];
 
-	return asprintf(&key, "%s\x1f%s", label != NULL ? label : "", title) == -1 ? NULL : key;
+	return (struct import_key){ e->title, NULL };
 }
 
-static int build_index(struct import_match *m)
+static struct import_key label_key(const void *ctx, size_t i)
 {
-	m->by_both = json_object();
-	m->by_title = json_object();
-	m->by_label = json_object();
-	for (size_t i = 0; i < m->n; i++) {
-		struct import_existing *e = &m->items[i];
-		char *key = both_key(e->label, e->title);
-		if (key == NULL)
-			return -1;
-		index_add(m->by_both, key, i);
-		index_add(m->by_title, e->title, i);
-		if (*e->label != '\0')
-			index_add(m->by_label, e->label, i);
-		free(key);
-	}
-	return 0;
+	const struct import_existing *e = &((const struct import_match *)ctx)->items[i];
+
+	return (struct import_key){ *e->label != '\0' ? e->label : NULL, NULL };
 }
 
 int import_match_load(struct db *db, int64_t plan_id, struct import_match *m, struct error *err)
@@ -103,44 +88,38 @@ int import_match_load(struct db *db, int64_t plan_id, struct import_match *m, st
 			error_set(err, ERR_INTERNAL, "out of memory");
 		return -1;
 	}
-	if (build_index(m) == -1)
+	if (m->n > 0 && m->n < c.cap) { /* the doubling's room, given back */
+		struct import_existing *items = realloc(m->items, m->n * sizeof *items);
+		if (items != NULL)
+			m->items = items;
+	}
+	if (import_index_build(&m->by_both, m->n, both_key, m) == -1 ||
+	    import_index_build(&m->by_title, m->n, title_key, m) == -1 ||
+	    import_index_build(&m->by_label, m->n, label_key, m) == -1)
 		return error_set(err, ERR_INTERNAL, "out of memory");
 	return 0;
 }
 
 void import_match_free(struct import_match *m)
 {
-	for (size_t i = 0; i < m->n; i++) {
-		struct import_existing *e = &m->items[i];
-		free(e->label);
-		free(e->title);
-		free(e->when_text);
-		free(e->place);
-		free(e->description);
-		free(e->who);
-		free(e->kind);
-		free(e->start);
-		free(e->end);
-		free(e->due);
-	}
 	free(m->items);
-	json_decref(m->by_both);
-	json_decref(m->by_title);
-	json_decref(m->by_label);
+	import_arena_free(&m->strings);
+	import_index_free(&m->by_both);
+	import_index_free(&m->by_title);
+	import_index_free(&m->by_label);
 	memset(m, 0, sizeof *m);
 }
 
-/* The unmatched items listed under KEY of INDEX: the first in *FIRST, how many as result. */
-static int unmatched(struct import_match *m, json_t *index, const char *key,
+/* The unmatched items with key K in IX: the first in *FIRST, how many as result. */
+static int unmatched(struct import_match *m, const struct import_index *ix, struct import_key k,
 		     struct import_existing **first)
 {
-	json_t *list = json_object_get(index, key), *v;
-	size_t i;
 	int n = 0;
 
 	*first = NULL;
-	json_array_foreach (list, i, v) {
-		struct import_existing *e = &m->items[json_integer_value(v)];
+	for (size_t i = import_index_first(ix, k); i != IMPORT_INDEX_NONE;
+	     i = import_index_next(ix, i)) {
+		struct import_existing *e = &m->items[i];
 		if (e->matched)
 			continue;
 		if (n++ == 0)
@@ -153,13 +132,12 @@ struct import_existing *import_match_exact(struct import_match *m, const char *l
 					   const char *title)
 {
 	struct import_existing *e = NULL;
-	char *key = both_key(label, title);
+	struct import_key k = { label != NULL ? label : "", title };
 
-	if (key != NULL && unmatched(m, m->by_both, key, &e) > 0)
+	if (unmatched(m, &m->by_both, k, &e) > 0)
 		e->matched = 1;
 	else
 		e = NULL;
-	free(key);
 	return e;
 }
 
@@ -168,8 +146,9 @@ struct import_existing *import_match_loose(struct import_match *m, const char *l
 {
 	struct import_existing *e = NULL;
 
-	if (unmatched(m, m->by_title, title, &e) != 1 &&
-	    (label == NULL || !label_once || unmatched(m, m->by_label, label, &e) != 1))
+	if (unmatched(m, &m->by_title, (struct import_key){ title, NULL }, &e) != 1 &&
+	    (label == NULL || !label_once ||
+	     unmatched(m, &m->by_label, (struct import_key){ label, NULL }, &e) != 1))
 		e = NULL;
 	if (e != NULL)
 		e->matched = 1;
@@ -180,7 +159,8 @@ struct import_existing *import_match_unmatched_label(struct import_match *m, con
 {
 	struct import_existing *e;
 
-	if (label == NULL || unmatched(m, m->by_label, label, &e) == 0)
+	if (label == NULL ||
+	    unmatched(m, &m->by_label, (struct import_key){ label, NULL }, &e) == 0)
 		return NULL;
 	return e;
 }

@@ -3,14 +3,15 @@
 #ifndef QWEEK_IMPORT_MATCH_H
 #define QWEEK_IMPORT_MATCH_H
 
-#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "db.h"
 #include "error.h"
+#include "import_arena.h"
+#include "import_index.h"
 
-/* An item as it was; strings malloc'd. */
+/* An item as it was; strings in the match's arena, "" for none. */
 struct import_existing {
 	int64_t id, parent_id;
 	char *label, *title, *when_text, *place, *description, *who; /* who: '\x1f'-joined */
@@ -21,7 +22,8 @@ struct import_existing {
 struct import_match {
 	struct import_existing *items;
 	size_t n;
-	json_t *by_both, *by_title, *by_label; /* key → array of indexes */
+	struct import_arena strings;
+	struct import_index by_both, by_title, by_label; /* of ITEMS */
 };
 
 /* Loads the items of plan PLAN_ID into M; 0, or -1 with ERR. */

@@ -54,36 +54,63 @@ static size_t len_of(const char *s)
 	return s != NULL ? strlen(s) : 0;
 }
 
-void import_row_prepare(struct import_run *x)
+static struct import_key label_key(const void *ctx, size_t i)
+{
+	return (struct import_key){ ((const struct import_file *)ctx)->rows[i].label, NULL };
+}
+
+static struct import_key uid_key(const void *ctx, size_t i)
+{
+	return (struct import_key){ ((const struct import_file *)ctx)->rows[i].uid, NULL };
+}
+
+/* The first row labelled LABEL (may be NULL), where what its label says is kept; or NULL. */
+static struct import_label *label_info(const struct import_run *x, const char *label)
+{
+	size_t i = import_index_first(&x->labels, (struct import_key){ label, NULL });
+
+	return i != IMPORT_INDEX_NONE ? &x->label_info[i] : NULL;
+}
+
+/* Where the item of the row with UID (may be NULL) is kept; or NULL if no row has it. */
+static int64_t *uid_item(const struct import_run *x, const char *uid)
+{
+	size_t i = import_index_first(&x->uids, (struct import_key){ uid, NULL });
+
+	return i != IMPORT_INDEX_NONE ? &x->uid_item[i] : NULL;
+}
+
+int import_row_prepare(struct import_run *x, struct error *err)
 {
 	struct import_file *f = x->f;
 
-	x->label_rows = json_object();
-	x->label_count = json_object();
-	x->parents = json_object();
-	x->uids = json_object();
 	x->matched = calloc(f->nrows + 1, sizeof *x->matched);
+	x->label_info = calloc(f->nrows + 1, sizeof *x->label_info);
+	x->uid_item = calloc(f->nrows + 1, sizeof *x->uid_item);
+	if (x->matched == NULL || x->label_info == NULL || x->uid_item == NULL ||
+	    import_index_build(&x->labels, f->nrows, label_key, f) == -1 ||
+	    import_index_build(&x->uids, f->nrows, uid_key, f) == -1)
+		return error_set(err, ERR_INTERNAL, "out of memory");
 	for (size_t i = 0; i < f->nrows; i++) {
 		const struct import_row *r = &f->rows[i];
 		if (r->skipped != NULL || r->refused != NULL || r->title == NULL)
 			continue;
 		if (r->label != NULL)
-			json_object_set_new(x->label_count, r->label,
-					    json_integer(1 + json_integer_value(json_object_get(
-								     x->label_count, r->label))));
-		if (x->matched != NULL)
-			x->matched[i] = import_match_exact(&x->match, r->label, r->title);
+			label_info(x, r->label)->count++;
+		x->matched[i] = import_match_exact(&x->match, r->label, r->title);
 	}
+	return 0;
 }
 
 void import_row_cleanup(struct import_run *x)
 {
-	json_decref(x->label_rows);
-	json_decref(x->label_count);
-	json_decref(x->parents);
-	json_decref(x->uids);
+	import_index_free(&x->labels);
+	import_index_free(&x->uids);
+	free(x->label_info);
+	free(x->uid_item);
 	free(x->matched);
-	x->label_rows = x->label_count = x->parents = x->uids = NULL;
+	x->label_info = NULL;
+	x->uid_item = NULL;
 	x->matched = NULL;
 }
 
@@ -174,13 +201,13 @@ static int resolve_parent(struct import_run *x, struct import_row *r, int64_t se
 {
 	const char *dot = r->label != NULL ? strrchr(r->label, '.') : NULL;
 	char *head;
-	int64_t ids[16];
-	json_t *id;
+	int64_t ids[16], *uid = uid_item(x, r->parent_uid);
+	struct import_label *known;
 	int n;
 
-	if (r->parent_uid != NULL && (id = json_object_get(x->uids, r->parent_uid)) != NULL) {
+	if (uid != NULL && *uid != 0) {
 		v->has_parent = 1;
-		v->parent_id = json_integer_value(id);
+		v->parent_id = *uid;
 		return 0;
 	}
 	res->parent_later = r->parent_uid != NULL;
@@ -189,8 +216,8 @@ static int resolve_parent(struct import_run *x, struct import_row *r, int64_t se
 		return 0;
 	if ((head = strndup(r->label, (size_t)(dot - r->label))) == NULL)
 		return error_set(err, ERR_INTERNAL, "out of memory");
-	if ((id = json_object_get(x->parents, head)) != NULL) {
-		v->parent_id = json_integer_value(id);
+	if ((known = label_info(x, head)) != NULL && known->item_id != 0) {
+		v->parent_id = known->item_id;
 	} else if ((n = store_item_by_label(x->db, x->p->id, head, ids, 16, err)) == -1) {
 		free(head);
 		return -1;
@@ -285,14 +312,14 @@ static int write_item(struct import_run *x, const struct import_row *r, struct r
 /* № 7 twice in the file: said on the second, with where the first is. */
 static void note_label(struct import_run *x, struct import_row *r, size_t i, int64_t id)
 {
-	json_t *first;
+	struct import_label *known = label_info(x, r->label);
 
-	if (r->label == NULL)
+	if (known == NULL)
 		return;
-	if ((first = json_object_get(x->label_rows, r->label)) == NULL) {
-		json_object_set_new(x->label_rows, r->label, json_integer((json_int_t)i));
+	if (known->first == 0) {
+		known->first = (uint32_t)i + 1;
 	} else {
-		const struct import_row *o = &x->f->rows[json_integer_value(first)];
+		const struct import_row *o = &x->f->rows[known->first - 1];
 		import_row_warn(r,
 				"№ %s is already used by row %d («%s»): a typo? Items %s.x "
 				"belong to the nearest № %s above them",
@@ -300,19 +327,18 @@ static void note_label(struct import_run *x, struct import_row *r, size_t i, int
 				r->label);
 	}
 	if (id != 0)
-		json_object_set_new(x->parents, r->label, json_integer(id));
+		known->item_id = id;
 }
 
 static struct import_existing *find_existing(struct import_run *x, const struct import_row *r,
 					     size_t i)
 {
-	json_t *n;
+	struct import_label *known = label_info(x, r->label);
 
-	if (x->matched != NULL && x->matched[i] != NULL)
+	if (x->matched[i] != NULL)
 		return x->matched[i];
-	n = r->label != NULL ? json_object_get(x->label_count, r->label) : NULL;
 	return import_match_loose(&x->match, r->label, r->title,
-				  n != NULL && json_integer_value(n) == 1);
+				  known != NULL && known->count == 1);
 }
 
 int import_row_apply(struct import_run *x, size_t i, struct import_result *res, struct error *err)
@@ -340,7 +366,7 @@ int import_row_apply(struct import_run *x, size_t i, struct import_result *res, 
 	import_warn_date(r, x->p, &v.w, &v.m, v.when_text);
 	note_label(x, r, i, res->id);
 	if (r->uid != NULL)
-		json_object_set_new(x->uids, r->uid, json_integer(res->id));
+		*uid_item(x, r->uid) = res->id;
 	rc = 0;
 out:
 	free(v.who_joined);
@@ -349,66 +375,100 @@ out:
 
 #define MAX_DEPTH 64 /* parents of parents: deeper is taken as a loop */
 
-static void id_key(int64_t id, char *buf, size_t len)
+/* An item and its parent as the import leaves them, sorted by id, for finding loops. */
+struct family {
+	int64_t id, parent;
+};
+
+struct families {
+	struct family *list;
+	size_t n;
+};
+
+static int by_id(const void *a, const void *b)
 {
-	snprintf(buf, len, "%lld", (long long)id);
+	const struct family *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Would item ID under PARENT make a loop, as far as PARENTS (id → parent id) go? */
-static int makes_loop(json_t *parents, int64_t id, int64_t parent)
+/* Where the parent of item ID is kept, or NULL if no row is that item. */
+static struct family *family_of(const struct families *fs, int64_t id)
 {
-	char key[24];
+	struct family key = { .id = id };
 
+	return fs->list != NULL ? bsearch(&key, fs->list, fs->n, sizeof key, by_id) : NULL;
+}
+
+/* Every row's item and its parent; 0, or -1 if out of memory. */
+static int families_load(struct families *fs, const struct import_result *res, size_t n)
+{
+	fs->n = 0;
+	if ((fs->list = malloc((n + 1) * sizeof *fs->list)) == NULL)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (res[i].id != 0)
+			fs->list[fs->n++] = (struct family){ res[i].id, res[i].parent_id };
+	qsort(fs->list, fs->n, sizeof *fs->list, by_id);
+	return 0;
+}
+
+/* Would item ID under PARENT make a loop, as far as FS go? */
+static int makes_loop(const struct families *fs, int64_t id, int64_t parent)
+{
 	for (int steps = 0; parent != 0; steps++) {
+		const struct family *up;
 		if (parent == id || steps == MAX_DEPTH)
 			return 1;
-		id_key(parent, key, sizeof key);
-		parent = json_integer_value(json_object_get(parents, key));
+		up = family_of(fs, parent);
+		parent = up != NULL ? up->parent : 0;
 	}
 	return 0;
 }
 
 /* An item whose parent (RELATED-TO) came after it in the file. */
 static int late_parent(struct import_run *x, struct import_row *r, struct import_result *res,
-		       json_t *parents, struct error *err)
+		       struct families *fs, struct error *err)
 {
-	char key[24];
-
-	json_t *id = json_object_get(x->uids, r->parent_uid);
+	const int64_t *id = uid_item(x, r->parent_uid);
 	struct item_change c = { .has_parent = 1 };
+	struct family *self;
 
-	if (id == NULL || json_integer_value(id) == res->id ||
-	    (res->action == IMPORT_UNCHANGED && json_integer_value(id) == res->old_parent))
+	if (id == NULL || *id == 0 || *id == res->id ||
+	    (res->action == IMPORT_UNCHANGED && *id == res->old_parent))
 		return 0;
-	if (makes_loop(parents, res->id, json_integer_value(id))) {
+	if (makes_loop(fs, res->id, *id)) {
 		import_row_warn(r, "its RELATED-TO would make it its own ancestor: left out");
 		return 0;
 	}
-	c.parent_id = res->parent_id = json_integer_value(id);
-	id_key(res->id, key, sizeof key);
-	json_object_set_new(parents, key, json_integer(c.parent_id));
+	c.parent_id = res->parent_id = *id;
+	if ((self = family_of(fs, res->id)) != NULL)
+		self->parent = c.parent_id;
 	if (res->action == IMPORT_UNCHANGED)
 		res->action = IMPORT_UPDATE;
 	return store_item_update(x->db, res->id, &c, x->now, err);
 }
 
+static int any_parent_later(const struct import_result *res, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (res[i].parent_later)
+			return 1;
+	return 0;
+}
+
 int import_row_finish(struct import_run *x, struct import_result *res, struct error *err)
 {
-	json_t *parents = json_object();
-	char key[24];
+	struct families fs = { 0 };
 
-	for (size_t i = 0; i < x->f->nrows; i++) {
-		if (res[i].id == 0 || res[i].parent_id == 0)
-			continue;
-		id_key(res[i].id, key, sizeof key);
-		json_object_set_new(parents, key, json_integer(res[i].parent_id));
-	}
+	if (any_parent_later(res, x->f->nrows) && families_load(&fs, res, x->f->nrows) == -1)
+		return error_set(err, ERR_INTERNAL, "out of memory");
 	for (size_t i = 0; i < x->f->nrows; i++) {
 		struct import_row *r = &x->f->rows[i];
 		struct import_existing *e;
 		if (res[i].parent_later && res[i].id != 0 &&
-		    late_parent(x, r, &res[i], parents, err) == -1) {
-			json_decref(parents);
+		    late_parent(x, r, &res[i], &fs, err) == -1) {
+			free(fs.list);
 			return -1;
 		}
 		if (res[i].action != IMPORT_CREATE ||
@@ -419,6 +479,6 @@ int import_row_finish(struct import_run *x, struct import_result *res, struct er
 				"not in this file («%s»): now there are two",
 				r->label, e->title);
 	}
-	json_decref(parents);
+	free(fs.list);
 	return 0;
 }

@@ -8,6 +8,7 @@
 
 #include "import.h"
 #include "moment.h"
+#include "import_index.h"
 #include "import_match.h"
 #include "import_people.h"
 
@@ -41,14 +42,24 @@ struct import_run {
 	struct import_match match;
 	struct import_people *people;
 	struct import_existing **matched; /* per row: the item it stands for, or NULL */
-	json_t *label_rows;		  /* label → index of the first row that has it */
-	json_t *label_count;		  /* label → how many rows have it */
-	json_t *parents; /* label → id of the latest item with it, in file order */
-	json_t *uids;	 /* iCalendar UID → id of its item */
+	struct import_index labels;	  /* the rows by their labels */
+	struct import_index uids;	  /* the rows by their iCalendar UIDs */
+	struct import_label *label_info;  /* per row, for the first row with its label */
+	int64_t *uid_item; /* per row, for the first row with its UID: the id of its item */
 };
 
-/* Before the rows: counts labels, and matches every row that has an exact match. */
-void import_row_prepare(struct import_run *x);
+/* What the rows with one label say, kept at the first of them. */
+struct import_label {
+	uint32_t count;	 /* how many rows have it (rows that can be items) */
+	uint32_t first;	 /* 1 + the row that first used it, 0 before */
+	int64_t item_id; /* the latest item with it, in file order; 0 for none yet */
+};
+
+/*
+ * Before the rows: indexes and counts labels, and matches every row that has an exact match.
+ * 0, or -1 with ERR (out of memory).
+ */
+int import_row_prepare(struct import_run *x, struct error *err);
 
 /* Row I of the file: RES says what became of it. 0, or -1 with ERR (a database failure). */
 int import_row_apply(struct import_run *x, size_t i, struct import_result *res, struct error *err);
