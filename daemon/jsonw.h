@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /*
  * Why not jansson here: building a tree of 2,000 items and dumping it through jansson's
@@ -32,8 +33,14 @@ void jsonw_object(struct jsonw *w);
 void jsonw_array(struct jsonw *w);
 void jsonw_end(struct jsonw *w, char close); /* '}' or ']' */
 
-/* A key in the current object; KEY is plain ASCII that needs no escaping. */
-void jsonw_key(struct jsonw *w, const char *key);
+/* A key in the current object; KEY (N bytes) is plain ASCII that needs no escaping. */
+void jsonw_keyn(struct jsonw *w, const char *key, size_t n);
+
+/* Inline, so that the length of a literal KEY is known when compiling. */
+static inline void jsonw_key(struct jsonw *w, const char *key)
+{
+	jsonw_keyn(w, key, strlen(key));
+}
 
 void jsonw_string(struct jsonw *w, const char *s);	      /* NULL writes null */
 void jsonw_stringn(struct jsonw *w, const char *s, size_t n); /* S holds no NUL */
