@@ -31,6 +31,8 @@ struct jscan {
 	char *str; /* with keep: decoded texts, each at its token's offset */
 	int keep;  /* keep src as received: decode into str, not in place */
 	char *err;
+	int hint_obj;  /* the object jscan_get found a member in last, */
+	uint32_t hint; /* and the member after that one */
 };
 
 static int jscan_value(struct jscan *j, int depth);
@@ -174,6 +176,50 @@ static int jscan_utf8(const unsigned char *s)
 	return 0;
 }
 
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/*
+ * The high bit set in the first byte of the 8 at S that is not plain ASCII in a string (a
+ * quote, a backslash, a control character or a byte above 0x7f), 0 if all 8 are plain. Keys and
+ * dates are most of a reply: checking them a word at a time saves most of the work.
+ */
+static uint64_t jscan_special8(const unsigned char *s)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t v, quote, slash, borrow;
+
+	memcpy(&v, s, sizeof v);
+	quote = v ^ (ones * '"');
+	slash = v ^ (ones * '\\');
+	/*
+	 * A byte below 0x20, or one that the XORs made zero, borrows into its high bit. Bytes
+	 * after the first such one may be wrong, but the first one is always right.
+	 */
+	borrow = (v - ones * 0x20) | (quote - ones) | (slash - ones);
+	return ((borrow & ~v) | v) & highs;
+}
+
+/* Past the plain ASCII bytes from P on. */
+static size_t jscan_plain_run(const unsigned char *s, size_t p, size_t len)
+{
+	uint64_t m;
+
+	for (; p + 8 <= len; p += 8) {
+		if ((m = jscan_special8(s + p)) != 0)
+			return p + (size_t)(__builtin_ctzll(m) >> 3);
+	}
+	while (jscan_class[s[p]] == JS_PLAIN)
+		p++;
+	return p;
+}
+#else
+static size_t jscan_plain_run(const unsigned char *s, size_t p, size_t len)
+{
+	while (jscan_class[s[p]] == JS_PLAIN)
+		p++;
+	return p;
+}
+#endif
+
 /* A string, the pos on its quote; checks its escapes and its UTF-8 on the way. */
 static int jscan_str(struct jscan *j)
 {
@@ -182,9 +228,15 @@ static int jscan_str(struct jscan *j)
 	int tok, esc = 0, n;
 
 	for (;;) {
+		p = jscan_plain_run(s, p, j->len);
 		switch (jscan_class[s[p]]) {
-		case JS_PLAIN:
-			p++;
+		case JS_LEAD2:
+			/* Most text that is not ASCII is Cyrillic: two bytes a letter, one word at once. */
+			do {
+				if (!jscan_cont(s[p + 1]))
+					goto bad_utf8;
+				p += 2;
+			} while (jscan_class[s[p]] == JS_LEAD2);
 			continue;
 		case JS_QUOTE:
 			break;
@@ -201,10 +253,8 @@ static int jscan_str(struct jscan *j)
 			return jscan_fail(j, p >= j->len ? "unterminated string" :
 							   "control character in a string");
 		default:
-			if ((n = jscan_utf8(s + p)) == 0) {
-				j->pos = p;
-				return jscan_fail(j, "not valid UTF-8");
-			}
+			if ((n = jscan_utf8(s + p)) == 0)
+				goto bad_utf8;
 			p += (size_t)n;
 			continue;
 		}
@@ -216,6 +266,9 @@ static int jscan_str(struct jscan *j)
 	j->toks[tok].flags = esc ? JSCAN_ESCAPED : 0;
 	j->pos = p + 1;
 	return tok;
+bad_utf8:
+	j->pos = p;
+	return jscan_fail(j, "not valid UTF-8");
 }
 
 static size_t jscan_digits(const struct jscan *j, size_t p)
@@ -354,6 +407,7 @@ struct jscan *jscan_parse(char *buf, size_t len, char **cause)
 	}
 	j->src = buf;
 	j->len = len;
+	j->hint_obj = -1;
 	buf[len] = '\0'; /* stops every scan at the end */
 	if (len >= UINT32_MAX)
 		jscan_fail(j, "too long");
@@ -477,22 +531,41 @@ const char *jscan_string(struct jscan *j, int tok)
 	return dst;
 }
 
+/* Whether member name K (a token number) is KEY, of KLEN bytes. */
+static int jscan_name_is(struct jscan *j, uint32_t k, const char *key, size_t klen)
+{
+	const struct jscan_tok *t = &j->toks[k];
+	const char *name;
+
+	if (!(t->flags & JSCAN_ESCAPED))
+		return t->len == klen && memcmp(j->src + t->start, key, klen) == 0;
+	return (name = jscan_string(j, (int)k)) != NULL && strcmp(name, key) == 0;
+}
+
 int jscan_get(struct jscan *j, int obj, const char *key)
 {
 	const struct jscan_tok *o = jscan_at(j, obj);
 	size_t klen = strlen(key);
-	const char *name;
+	uint32_t first = (uint32_t)obj + 1, end, start, k;
 
-	if (o == NULL || o->type != JSCAN_OBJECT)
+	if (o == NULL || o->type != JSCAN_OBJECT || o->next == first)
 		return -1;
-	for (uint32_t k = (uint32_t)obj + 1; k < o->next; k = j->toks[k + 1].next) {
-		const struct jscan_tok *t = &j->toks[k];
-		if (!(t->flags & JSCAN_ESCAPED)) {
-			if (t->len == klen && memcmp(j->src + t->start, key, klen) == 0)
-				return (int)k + 1;
-		} else if ((name = jscan_string(j, (int)k)) != NULL && strcmp(name, key) == 0)
+	/*
+	 * Callers read several members of one object, mostly in the order they were written: the
+	 * search starts after the member found last in the same object and wraps around.
+	 */
+	end = o->next;
+	start = j->hint_obj == obj && j->hint < end ? j->hint : first;
+	k = start;
+	do {
+		if (jscan_name_is(j, k, key, klen)) {
+			j->hint_obj = obj;
+			j->hint = j->toks[k + 1].next;
 			return (int)k + 1;
-	}
+		}
+		if ((k = j->toks[k + 1].next) >= end)
+			k = first;
+	} while (k != start);
 	return -1;
 }
 

@@ -41,7 +41,10 @@ const char *jscan_raw(const struct jscan *j, size_t *len);
 
 enum jscan_type jscan_type(const struct jscan *j, int tok);
 
-/* The value of member KEY of object OBJ, or -1 (OBJ not an object, or no such member). */
+/*
+ * The value of member KEY of object OBJ, or -1 (OBJ not an object, or no such member). Asking
+ * for members in the order they come is fastest. Of duplicate names, any one may be found.
+ */
 int jscan_get(struct jscan *j, int obj, const char *key);
 
 /* The first element of array ARR, and the one after TOK in it; -1 when there is none. */

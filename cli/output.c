@@ -1,5 +1,4 @@
 /* SPDX-License-Identifier: MIT */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -55,19 +54,38 @@ static void output_point(const char *s, struct output_point *p)
 	p->prec = OUTPUT_TIME;
 }
 
-/* Appends to BUF (LEN bytes, *N used) like snprintf, never past LEN. */
-static void output_add(char *buf, size_t len, size_t *n, const char *fmt, ...)
+/*
+ * Appends text to BUF (LEN bytes, *N used), never past LEN, cut like snprintf would cut it.
+ * Dates are written digit by digit: a list formats thousands of them.
+ */
+static void output_put(char *buf, size_t len, size_t *n, const char *s, size_t k)
 {
-	va_list ap;
-	int k;
-
-	if (*n >= len)
+	if (*n + 1 >= len)
 		return;
-	va_start(ap, fmt);
-	k = vsnprintf(buf + *n, len - *n, fmt, ap);
-	va_end(ap);
-	if (k > 0)
-		*n = *n + (size_t)k < len ? *n + (size_t)k : len - 1;
+	if (k > len - 1 - *n)
+		k = len - 1 - *n;
+	memcpy(buf + *n, s, k);
+	*n += k;
+	buf[*n] = '\0';
+}
+
+static void output_puts(char *buf, size_t len, size_t *n, const char *s)
+{
+	output_put(buf, len, n, s, strlen(s));
+}
+
+/* V (0 to 9999, as read from DIGITS digits) zero-padded to DIGITS, then SEP if not NUL. */
+static void output_num(char *buf, size_t len, size_t *n, int v, int digits, char sep)
+{
+	char d[5];
+	int k = 0;
+
+	for (int i = digits - 1; i >= 0; i--, v /= 10)
+		d[i] = (char)('0' + v % 10);
+	k = digits;
+	if (sep != '\0')
+		d[k++] = sep;
+	output_put(buf, len, n, d, (size_t)k);
 }
 
 /* A point in full: "12.2017", "14.11.2017", "14.11.2017 16:00". */
@@ -75,17 +93,21 @@ static void output_full(const struct output_point *p, char *buf, size_t len, siz
 {
 	switch (p->prec) {
 	case OUTPUT_MONTH:
-		output_add(buf, len, n, "%02d.%04d", p->month, p->year);
+		output_num(buf, len, n, p->month, 2, '.');
+		output_num(buf, len, n, p->year, 4, '\0');
 		break;
 	case OUTPUT_DATE:
-		output_add(buf, len, n, "%02d.%02d.%04d", p->day, p->month, p->year);
-		break;
 	case OUTPUT_TIME:
-		output_add(buf, len, n, "%02d.%02d.%04d %02d:%02d", p->day, p->month, p->year,
-			   p->hour, p->minute);
+		output_num(buf, len, n, p->day, 2, '.');
+		output_num(buf, len, n, p->month, 2, '.');
+		output_num(buf, len, n, p->year, 4, p->prec == OUTPUT_TIME ? ' ' : '\0');
+		if (p->prec == OUTPUT_TIME) {
+			output_num(buf, len, n, p->hour, 2, ':');
+			output_num(buf, len, n, p->minute, 2, '\0');
+		}
 		break;
 	case OUTPUT_RAW:
-		output_add(buf, len, n, "%s", p->raw);
+		output_puts(buf, len, n, p->raw);
 		break;
 	}
 }
@@ -100,19 +122,23 @@ static void output_range(const struct output_point *a, const struct output_point
 {
 	if (a->prec == OUTPUT_TIME && b->prec == OUTPUT_TIME && output_same_day(a, b)) {
 		output_full(a, buf, len, n);
-		output_add(buf, len, n, "–%02d:%02d", b->hour, b->minute);
+		output_puts(buf, len, n, "–");
+		output_num(buf, len, n, b->hour, 2, ':');
+		output_num(buf, len, n, b->minute, 2, '\0');
 	} else if (a->prec == OUTPUT_DATE && b->prec == OUTPUT_DATE && output_same_day(a, b))
 		output_full(a, buf, len, n);
 	else if (a->prec == OUTPUT_DATE && b->prec == OUTPUT_DATE && a->year == b->year) {
-		output_add(buf, len, n, "%02d.%02d–", a->day, a->month);
+		output_num(buf, len, n, a->day, 2, '.');
+		output_num(buf, len, n, a->month, 2, '\0');
+		output_puts(buf, len, n, "–");
 		output_full(b, buf, len, n);
 	} else if (a->prec == OUTPUT_DATE && b->prec == OUTPUT_DATE) {
 		output_full(a, buf, len, n);
-		output_add(buf, len, n, "–");
+		output_puts(buf, len, n, "–");
 		output_full(b, buf, len, n);
 	} else {
 		output_full(a, buf, len, n);
-		output_add(buf, len, n, " – ");
+		output_puts(buf, len, n, " – ");
 		output_full(b, buf, len, n);
 	}
 }
@@ -128,7 +154,7 @@ char *output_when(const char *start, const char *end, const char *due, char *buf
 	if (due != NULL && *due != '\0') {
 		output_point(due, &a);
 		if (a.prec != OUTPUT_MONTH)
-			output_add(buf, len, &n, "до ");
+			output_puts(buf, len, &n, "до ");
 		output_full(&a, buf, len, &n);
 	} else if (start != NULL && *start != '\0') {
 		output_point(start, &a);
@@ -158,23 +184,28 @@ char *output_date(const char *date, char *buf, size_t len)
 
 void output_item(struct jscan *j, int item, struct output_item *out)
 {
-	const char *label = jscan_get_string(j, item, "label");
+	const char *label, *start, *end, *due;
 
+	/* Members in the order qweekd writes them, which jscan_get finds fastest. */
 	out->id = jscan_get_int(j, item, "id", 0);
+	label = jscan_get_string(j, item, "label");
 	out->label = label != NULL && *label != '\0' ? label : NULL;
-	if (out->label != NULL)
-		snprintf(out->ref, sizeof out->ref, "%s", label);
-	else
+	if (out->label != NULL) {
+		size_t n = 0;
+		output_puts(out->ref, sizeof out->ref, &n, label);
+	} else
 		snprintf(out->ref, sizeof out->ref, "@%lld", out->id);
 	out->title = jscan_get_string(j, item, "title");
 	if (out->title == NULL)
 		out->title = "";
+	start = jscan_get_string(j, item, "start");
+	end = jscan_get_string(j, item, "end");
+	due = jscan_get_string(j, item, "due");
 	out->state = jscan_get_string(j, item, "state");
 	if (out->state == NULL)
 		out->state = "";
 	out->overdue = jscan_get_bool(j, item, "overdue");
-	output_when(jscan_get_string(j, item, "start"), jscan_get_string(j, item, "end"),
-		    jscan_get_string(j, item, "due"), out->when, sizeof out->when);
+	output_when(start, end, due, out->when, sizeof out->when);
 }
 
 const char *output_state(const struct output_item *it)
