@@ -5,6 +5,10 @@
 #include <strings.h>
 #include <sys/queue.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <event2/buffer.h>
 
 #include "api.h"
@@ -18,6 +22,8 @@
  * the query says how (format, dry_run, skip_bad, encoding). The reply accounts for every row.
  * GET /api/v1/plans/{slug}/export.csv: the plan as a spreadsheet that imports back.
  */
+
+#define TRIM_AFTER_BYTES (256 * 1024) /* a file this large leaves megabytes of heap behind */
 
 /* Content types a file may come as: what browsers, curl and the CLI send. */
 static const char *const file_types[] = {
@@ -139,12 +145,38 @@ static int read_opts(struct request *r, const struct plan *p, const char *body, 
 	return 0;
 }
 
+/*
+ * The file's bytes, once decoded, are not needed any more: up to 4 MiB that would otherwise
+ * stay for as long as the rows are read, matched and written.
+ */
+static void release_body(struct request *r)
+{
+	struct evbuffer *in = evhttp_request_get_input_buffer(r->ev);
+
+	evbuffer_drain(in, evbuffer_get_length(in));
+}
+
+/*
+ * After a large file, malloc keeps the heap it grew to (its free pages count as the daemon's
+ * memory until reused): they go back to the system. Small files are not worth the walk.
+ */
+static void give_back(size_t len)
+{
+#ifdef __GLIBC__
+	if (len >= TRIM_AFTER_BYTES)
+		malloc_trim(0);
+#else
+	(void)len;
+#endif
+}
+
 int api_import(struct request *r, struct error *err)
 {
 	struct plan *p = api_plan(r, err);
 	struct import_file f;
 	struct import_opts o;
 	struct import_outcome out;
+	struct import_text t;
 	size_t len = 0;
 	const char *body = p != NULL ? http_body(r, &len) : NULL;
 	int rc = -1;
@@ -154,17 +186,23 @@ int api_import(struct request *r, struct error *err)
 		return -1;
 	}
 	import_file_init(&f, o.format);
-	if (import_read(body, len, &o, &f, err) == 0 &&
-	    import_apply(r->daemon->db, p, &f, &o, &out, err) == 0) {
+	if (import_decode(body, len, &o, &f, &t, err) == 0) {
+		release_body(r);
+		rc = import_parse(&t, &o, &f, err);
+		import_text_free(&t);
+	}
+	if (rc == 0 && import_apply(r->daemon->db, p, &f, &o, &out, err) == 0) {
 		if (out.changed)
 			changes_notify(p->id);
 		r->status = out.refused ? 422 : 200;
 		r->reply_text = out.reply;
 		r->reply_len = out.len;
-		rc = 0;
+	} else {
+		rc = -1;
 	}
 	import_file_free(&f);
 	plan_free(p);
+	give_back(len);
 	return rc;
 }
 

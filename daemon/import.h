@@ -8,6 +8,7 @@
 
 #include "db.h"
 #include "error.h"
+#include "import_text.h"
 #include "store.h"
 #include "when.h"
 
@@ -58,6 +59,9 @@ struct import_opts {
 void import_file_init(struct import_file *f, enum import_format format);
 void import_file_free(struct import_file *f);
 
+/* Room for N rows in F, when the reader knows how many there will be; 0 or -1. */
+int import_file_reserve(struct import_file *f, size_t n);
+
 /* A new zeroed row numbered ROW at the end of F; NULL if out of memory. */
 struct import_row *import_file_add(struct import_file *f, int row);
 
@@ -92,6 +96,16 @@ char *import_clean_text(const char *s, size_t len);
  */
 int import_read(const char *data, size_t len, const struct import_opts *o, struct import_file *f,
 		struct error *err);
+
+/*
+ * import_read in two halves, so that the caller can let the file's bytes go in between:
+ * import_decode checks and decodes them into T (import_text_free) and notes the encoding in
+ * F; import_parse reads T into F's rows. Each returns 0, or -1 with ERR.
+ */
+int import_decode(const char *data, size_t len, const struct import_opts *o, struct import_file *f,
+		  struct import_text *t, struct error *err);
+int import_parse(const struct import_text *t, const struct import_opts *o, struct import_file *f,
+		 struct error *err);
 
 /* What an import did, for its caller. */
 struct import_outcome {

@@ -320,7 +320,8 @@ int import_csv_read(const char *text, size_t len, const struct import_opts *o,
 	if (!any_text(&t)) {
 		error_set(err, ERR_INVALID, "the file has no rows with text in them");
 	} else if (layout(f, &t, delim, o, map, &first, &header, err) == 0) {
-		if ((header > 0 && skip_above(f, &t, header) == -1) ||
+		if (import_file_reserve(f, t.n) == -1 ||
+		    (header > 0 && skip_above(f, &t, header) == -1) ||
 		    read_rows(f, &t, first, map) == -1)
 			error_set(err, ERR_INTERNAL, "out of memory");
 		else if (!any_item(f))

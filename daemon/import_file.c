@@ -54,18 +54,25 @@ void import_file_free(struct import_file *f)
 	memset(f, 0, sizeof *f);
 }
 
+int import_file_reserve(struct import_file *f, size_t n)
+{
+	struct import_row *rows;
+
+	if (n <= f->cap)
+		return 0;
+	if ((rows = realloc(f->rows, n * sizeof *rows)) == NULL)
+		return -1;
+	f->rows = rows;
+	f->cap = n;
+	return 0;
+}
+
 struct import_row *import_file_add(struct import_file *f, int row)
 {
 	struct import_row *r;
 
-	if (f->nrows == f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 64;
-		struct import_row *rows = realloc(f->rows, cap * sizeof *rows);
-		if (rows == NULL)
-			return NULL;
-		f->rows = rows;
-		f->cap = cap;
-	}
+	if (f->nrows == f->cap && import_file_reserve(f, f->cap ? f->cap * 2 : 64) == -1)
+		return NULL;
 	r = &f->rows[f->nrows++];
 	memset(r, 0, sizeof *r);
 	r->row = row;
@@ -152,13 +159,18 @@ int import_row_add_name(struct import_row *r, const char *name, const char *emai
 	if ((who = realloc(r->who, (r->nwho + 1) * sizeof *who)) == NULL)
 		return -1;
 	r->who = who;
-	if ((emails = realloc(r->emails, (r->nwho + 1) * sizeof *emails)) == NULL)
-		return -1;
-	r->emails = emails;
-	who[r->nwho] = strdup(name);
-	emails[r->nwho] = email != NULL ? strdup(email) : NULL;
-	if (who[r->nwho] == NULL) {
-		free(emails[r->nwho]);
+	/* E-mails only once there is one (iCalendar): NULL for the names before it. */
+	if (email != NULL || r->emails != NULL) {
+		if ((emails = realloc(r->emails, (r->nwho + 1) * sizeof *emails)) == NULL)
+			return -1;
+		if (r->emails == NULL)
+			memset(emails, 0, r->nwho * sizeof *emails);
+		r->emails = emails;
+		emails[r->nwho] = email != NULL ? strdup(email) : NULL;
+	}
+	if ((who[r->nwho] = strdup(name)) == NULL) {
+		if (r->emails != NULL)
+			free(r->emails[r->nwho]);
 		return -1;
 	}
 	r->nwho++;
@@ -240,40 +252,53 @@ static int looks_ical(const char *text)
 	       strncasecmp(text, "BEGIN:VEVENT", 12) == 0;
 }
 
+int import_decode(const char *data, size_t len, const struct import_opts *o, struct import_file *f,
+		  struct import_text *t, struct error *err)
+{
+	if (len == 0)
+		return error_set(err, ERR_INVALID, "the file is empty");
+	if (len > IMPORT_MAX_BYTES)
+		return error_set(err, ERR_TOO_LARGE, "the file is larger than %d bytes",
+				 IMPORT_MAX_BYTES);
+	if (import_text_decode(data, len, o->encoding, t, err) == -1)
+		return -1;
+	json_object_set_new(f->info, "encoding", json_string(t->encoding));
+	if (t->forced_differs)
+		import_file_warn(f, 0,
+				 "the file was read as %s, as asked, but it looks like "
+				 "UTF-8: if the text reads as «Р—Р°…», import it without "
+				 "--encoding",
+				 t->encoding);
+	return 0;
+}
+
+int import_parse(const struct import_text *t, const struct import_opts *o, struct import_file *f,
+		 struct error *err)
+{
+	if (t->text[strspn(t->text, " \t\r\n")] == '\0')
+		return error_set(err, ERR_INVALID, "the file has nothing in it but white space");
+	if (o->format == IMPORT_CSV && looks_ical(t->text))
+		return error_set(err, ERR_INVALID,
+				 "this is an iCalendar file, not CSV: import it "
+				 "as .ics (format=ics)");
+	if (o->format == IMPORT_ICS && !looks_ical(t->text))
+		return error_set(err, ERR_INVALID,
+				 "this is not an iCalendar file: it does not "
+				 "start with BEGIN:VCALENDAR");
+	if (o->format == IMPORT_ICS)
+		return import_ics_read(t->text, t->len, o, f, err);
+	return import_csv_read(t->text, t->len, o, f, err);
+}
+
 int import_read(const char *data, size_t len, const struct import_opts *o, struct import_file *f,
 		struct error *err)
 {
 	struct import_text t;
 	int rc;
 
-	if (len == 0)
-		return error_set(err, ERR_INVALID, "the file is empty");
-	if (len > IMPORT_MAX_BYTES)
-		return error_set(err, ERR_TOO_LARGE, "the file is larger than %d bytes",
-				 IMPORT_MAX_BYTES);
-	if (import_text_decode(data, len, o->encoding, &t, err) == -1)
+	if (import_decode(data, len, o, f, &t, err) == -1)
 		return -1;
-	json_object_set_new(f->info, "encoding", json_string(t.encoding));
-	if (t.forced_differs)
-		import_file_warn(f, 0,
-				 "the file was read as %s, as asked, but it looks like "
-				 "UTF-8: if the text reads as «Р—Р°…», import it without "
-				 "--encoding",
-				 t.encoding);
-	if (t.text[strspn(t.text, " \t\r\n")] == '\0')
-		rc = error_set(err, ERR_INVALID, "the file has nothing in it but white space");
-	else if (o->format == IMPORT_CSV && looks_ical(t.text))
-		rc = error_set(err, ERR_INVALID,
-			       "this is an iCalendar file, not CSV: import it "
-			       "as .ics (format=ics)");
-	else if (o->format == IMPORT_ICS && !looks_ical(t.text))
-		rc = error_set(err, ERR_INVALID,
-			       "this is not an iCalendar file: it does not "
-			       "start with BEGIN:VCALENDAR");
-	else if (o->format == IMPORT_ICS)
-		rc = import_ics_read(t.text, t.len, o, f, err);
-	else
-		rc = import_csv_read(t.text, t.len, o, f, err);
+	rc = import_parse(&t, o, f, err);
 	import_text_free(&t);
 	return rc;
 }

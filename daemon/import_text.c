@@ -169,6 +169,17 @@ static int convert(iconv_t cd, const char *data, size_t len, const char *enc,
 	return error_set(err, ERR_INTERNAL, "out of memory");
 }
 
+/* Valid UTF-8 TEXT as it is, for OUT; 0, or -1 with ERR. */
+static int copy_text(const char *text, size_t len, struct import_text *out, struct error *err)
+{
+	if ((out->text = malloc(len + 1)) == NULL)
+		return error_set(err, ERR_INTERNAL, "out of memory");
+	memcpy(out->text, text, len);
+	out->text[len] = '\0';
+	out->len = len;
+	return 0;
+}
+
 /* Refuses LEN bytes with control characters (but tab and line ends): not a table. */
 static int check_controls(const char *text, size_t len, struct error *err)
 {
@@ -275,6 +286,9 @@ int import_text_decode(const char *data, size_t len, const char *encoding, struc
 		out->encoding = "UTF-8 with BOM";
 	if (encoding != NULL && out->encoding == namebuf)
 		out->encoding = encoding;
+	/* UTF-8 already (most files): a copy, not iconv's, which wants twice the room. */
+	if (strcmp(from, "UTF-8") == 0 && utf8_valid(data + bom, len - bom))
+		return copy_text(data + bom, len - bom, out, err);
 	if ((cd = iconv_open("UTF-8", from)) == (iconv_t)-1)
 		return error_set(err, ERR_INVALID, "unknown encoding «%s»: use utf-8 or cp1251",
 				 encoding != NULL ? encoding : from);
