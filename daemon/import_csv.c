@@ -19,7 +19,7 @@
 
 struct feed {
 	struct import_table *t;
-	char **cells; /* the record being read */
+	char **cells; /* the record being read (the cells in T's arena) */
 	size_t n, cap;
 	int row, line, rec_line;
 	size_t max;
@@ -41,18 +41,10 @@ static int space_only(unsigned char c)
 	return c == ' ';
 }
 
-static void free_cells(char **cells, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(cells[i]);
-	free(cells);
-}
-
 void import_table_free(struct import_table *t)
 {
-	for (size_t i = 0; i < t->n; i++)
-		free_cells(t->recs[i].cells, t->recs[i].ncells);
 	free(t->recs);
+	import_arena_free(&t->cells);
 	memset(t, 0, sizeof *t);
 }
 
@@ -76,13 +68,10 @@ static void on_cell(void *s, size_t len, void *arg)
 		f->cells = cells;
 		f->cap = cap;
 	}
-	if ((cell = malloc(len + 1)) == NULL) {
+	if ((cell = import_arena_strndup(&f->t->cells, len > 0 ? s : "", len)) == NULL) {
 		f->nomem = 1;
 		return;
 	}
-	if (len > 0)
-		memcpy(cell, s, len);
-	cell[len] = '\0';
 	f->cells[f->n++] = cell;
 }
 
@@ -91,6 +80,7 @@ static void on_record(int c, void *arg)
 	struct feed *f = arg;
 	struct import_table *t = f->t;
 	struct csv_record *r;
+	char **cells;
 
 	(void)c;
 	if (f->overflow || f->nomem)
@@ -109,18 +99,19 @@ static void on_record(int c, void *arg)
 		t->recs = recs;
 		t->cap = cap;
 	}
+	if ((cells = import_arena_alloc(&t->cells, (f->n + 1) * sizeof *cells)) == NULL) {
+		f->nomem = 1;
+		goto reset;
+	}
+	if (f->n > 0)
+		memcpy(cells, f->cells, f->n * sizeof *cells);
 	r = &t->recs[t->n++];
 	r->row = f->row++;
 	r->line = f->rec_line;
-	r->cells = f->cells;
+	r->cells = cells;
 	r->ncells = f->n;
-	f->cells = NULL;
-	f->n = f->cap = 0;
-	return;
 reset:
-	free_cells(f->cells, f->n);
-	f->cells = NULL;
-	f->n = f->cap = 0;
+	f->n = 0; /* the array is the next record's */
 }
 
 static int blank_line(const char *s, size_t len)
@@ -213,7 +204,7 @@ int import_csv_table(const char *text, size_t len, char delim, size_t max_record
 	/* A sample (MAX_RECORDS given) keeps what it could read: only its cell counts matter. */
 	if (feed_lines(&p, &f, text, len) == -1 && max_records == 0)
 		rc = parse_error(&p, &f, err);
-	free_cells(f.cells, f.n);
+	free(f.cells);
 	csv_free(&p);
 	if (rc == -1)
 		import_table_free(t);

@@ -6,9 +6,10 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "import_arena.h"
 #include "import.h"
 
-/* One record: its spreadsheet row, the text line it starts on, its cells (malloc'd). */
+/* One record: its spreadsheet row, the text line it starts on, its cells (in the table's arena). */
 struct csv_record {
 	int row, line;
 	char **cells;
@@ -19,7 +20,8 @@ struct csv_record {
 struct import_table {
 	struct csv_record *recs;
 	size_t n, cap;
-	int blank; /* empty lines between records (rows of a spreadsheet too) */
+	int blank;		   /* empty lines between records (rows of a spreadsheet too) */
+	struct import_arena cells; /* the cells and their arrays: a file's worth of short strings */
 };
 
 /*
