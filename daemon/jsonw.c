@@ -106,20 +106,21 @@ void jsonw_end(struct jsonw *w, char close)
 	put_byte(w, close);
 }
 
-void jsonw_keyn(struct jsonw *w, const char *key, size_t n)
+char *jsonw_key_room(struct jsonw *w, size_t n)
 {
-	char *d;
+	char *d = NULL;
 
 	separate(w);
 	if (reserve(w, n + 3) == 0) {
 		d = w->buf + w->len;
 		d[0] = '"';
-		memcpy(d + 1, key, n);
 		d[n + 1] = '"';
 		d[n + 2] = ':';
 		w->len += n + 3;
+		d++;
 	}
 	w->first[w->depth] = 1; /* the value that follows takes no comma */
+	return d;
 }
 
 /* Writes the escape of C (a quote, a backslash or a control character) at D; returns its end. */

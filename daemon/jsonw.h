@@ -33,13 +33,23 @@ void jsonw_object(struct jsonw *w);
 void jsonw_array(struct jsonw *w);
 void jsonw_end(struct jsonw *w, char close); /* '}' or ']' */
 
-/* A key in the current object; KEY (N bytes) is plain ASCII that needs no escaping. */
-void jsonw_keyn(struct jsonw *w, const char *key, size_t n);
+/*
+ * Makes room for a key of N bytes in the current object and writes all of it but the key's
+ * text, which goes at the place returned (NULL when out of memory). For jsonw_key.
+ */
+char *jsonw_key_room(struct jsonw *w, size_t n);
 
-/* Inline, so that the length of a literal KEY is known when compiling. */
+/*
+ * A key in the current object; KEY is plain ASCII that needs no escaping. Inline, so that a
+ * literal KEY is copied without a call: a list of 2,000 items writes 50,000 keys.
+ */
 static inline void jsonw_key(struct jsonw *w, const char *key)
 {
-	jsonw_keyn(w, key, strlen(key));
+	size_t n = strlen(key);
+	char *d = jsonw_key_room(w, n);
+
+	if (d != NULL)
+		memcpy(d, key, n);
 }
 
 void jsonw_string(struct jsonw *w, const char *s);	      /* NULL writes null */

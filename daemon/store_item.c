@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "store_who.h"
 #include "utf8.h"
 
 /* Items of a plan, their assignees, and their state. */
@@ -72,166 +73,6 @@ static int each_row(struct db *db, sqlite3_stmt *st, item_fn fn, void *ctx, int 
 	return rc == SQLITE_DONE ? 0 : db_fail(db, rc, err);
 }
 
-/*
- * The assignees of every item of a plan, read in one query: a subquery per item would sort each
- * item's few names on its own, which cost a list of 2,000 items half its time in SQLite.
- */
-struct who_map {
-	int64_t *ids;	/* items with assignees, ascending */
-	uint32_t *offs; /* each one's names in TEXT, joined by '\x1f' */
-	size_t n, cap;
-	char *text;
-	size_t len, text_cap;
-};
-
-static void who_map_free(struct who_map *m)
-{
-	free(m->ids);
-	free(m->offs);
-	free(m->text);
-}
-
-/* Appends the N bytes at S (SEP first, if not NUL) to M's text; 0 or -1. */
-static int who_map_put(struct who_map *m, char sep, const char *s, size_t n)
-{
-	size_t need = m->len + n + 2, cap = m->text_cap != 0 ? m->text_cap : 4096;
-	char *p;
-
-	if (need > UINT32_MAX)
-		return -1;
-	if (need > m->text_cap) {
-		while (cap < need)
-			cap *= 2;
-		if ((p = realloc(m->text, cap)) == NULL)
-			return -1;
-		m->text = p;
-		m->text_cap = cap;
-	}
-	if (sep != '\0')
-		m->text[m->len++] = sep;
-	memcpy(m->text + m->len, s, n);
-	m->len += n;
-	m->text[m->len] = '\0';
-	return 0;
-}
-
-/* Starts the names of item ID; 0 or -1. */
-static int who_map_add(struct who_map *m, int64_t id)
-{
-	size_t cap = m->cap != 0 ? m->cap * 2 : 256;
-	int64_t *ids;
-	uint32_t *offs;
-
-	if (m->n == m->cap) {
-		if ((ids = realloc(m->ids, cap * sizeof *ids)) == NULL)
-			return -1;
-		m->ids = ids;
-		if ((offs = realloc(m->offs, cap * sizeof *offs)) == NULL)
-			return -1;
-		m->offs = offs;
-		m->cap = cap;
-	}
-	if (m->n != 0)
-		m->len++; /* past the previous item's NUL */
-	m->ids[m->n] = id;
-	m->offs[m->n++] = (uint32_t)m->len;
-	return 0;
-}
-
-/* One assignment as read, before sorting: the name is in the map's text, at OFF. */
-struct who_row {
-	int64_t item_id, position;
-	uint32_t off, len;
-};
-
-static int who_row_cmp(const void *a, const void *b)
-{
-	const struct who_row *x = a, *y = b;
-
-	if (x->item_id != y->item_id)
-		return x->item_id < y->item_id ? -1 : 1;
-	return (x->position > y->position) - (x->position < y->position);
-}
-
-/* Reads the assignments of the plan into *ROWS (*N of them), their names into NAMES; 0 or -1. */
-static int who_rows_read(struct db *db, int64_t plan_id, struct who_row **rows, size_t *n,
-			 struct who_map *names, struct error *err)
-{
-	/* By the people of the plan: no sort in SQLite, whose sorter costs more than qsort. */
-	static const char sql[] = "SELECT a.item_id, a.position, n.name FROM people n JOIN "
-				  "assignments a ON a.person_id = n.id WHERE n.plan_id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	size_t cap = 0;
-	struct who_row *r;
-	int rc;
-
-	sqlite3_bind_int64(st, 1, plan_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *name = db_text(st, 2);
-		size_t len = (size_t)sqlite3_column_bytes(st, 2), off = names->len;
-		if (*n == cap) {
-			cap = cap != 0 ? cap * 2 : 256;
-			if ((r = realloc(*rows, cap * sizeof *r)) == NULL)
-				goto nomem;
-			*rows = r;
-		}
-		if (who_map_put(names, '\0', name, len) == -1)
-			goto nomem;
-		names->len++; /* past its NUL */
-		(*rows)[(*n)++] =
-			(struct who_row){ sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
-					  (uint32_t)off, (uint32_t)len };
-	}
-	return rc == SQLITE_DONE ? 0 : db_fail(db, rc, err);
-nomem:
-	sqlite3_reset(st);
-	return error_set(err, ERR_INTERNAL, "out of memory");
-}
-
-static int who_map_load(struct db *db, int64_t plan_id, struct who_map *m, struct error *err)
-{
-	struct who_map names = { 0 };
-	struct who_row *rows = NULL;
-	size_t n = 0;
-	int rc = -1;
-
-	if (who_rows_read(db, plan_id, &rows, &n, &names, err) == -1)
-		goto out;
-	if (n > 1)
-		qsort(rows, n, sizeof *rows, who_row_cmp);
-	for (size_t i = 0; i < n; i++) {
-		int same = i != 0 && rows[i].item_id == rows[i - 1].item_id;
-		if ((!same && who_map_add(m, rows[i].item_id) == -1) ||
-		    who_map_put(m, same ? '\x1f' : '\0', names.text + rows[i].off, rows[i].len) ==
-			    -1) {
-			error_set(err, ERR_INTERNAL, "out of memory");
-			goto out;
-		}
-	}
-	rc = 0;
-out:
-	free(rows);
-	who_map_free(&names);
-	return rc;
-}
-
-/* The names of item ID joined by '\x1f', "" when it has none. */
-static const char *who_map_get(const struct who_map *m, int64_t id)
-{
-	size_t lo = 0, hi = m->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (m->ids[mid] == id)
-			return m->text + m->offs[mid];
-		if (m->ids[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return "";
-}
-
 int store_item_each(struct db *db, int64_t plan_id, const struct item_filter *f, item_fn fn,
 		    void *ctx, struct error *err)
 {
@@ -241,12 +82,12 @@ int store_item_each(struct db *db, int64_t plan_id, const struct item_filter *f,
 		"i.state = 'open' AND i.late_after <= ?3)) AND (?4 = 0 OR EXISTS (SELECT 1 FROM "
 		"assignments a WHERE a.item_id = i.id AND (a.person_id = ?4 OR a.person_id IN "
 		"(SELECT group_id FROM members WHERE person_id = ?4)))) ORDER BY i.sort_key, i.id";
-	struct who_map who = { 0 };
+	struct store_who who = { 0 };
 	sqlite3_stmt *st;
 	struct item it;
 	int rc = -1;
 
-	if (who_map_load(db, plan_id, &who, err) == -1)
+	if (store_who_load(db, plan_id, &who, err) == -1)
 		goto out;
 	st = db_stmt(db, sql);
 	sqlite3_bind_int64(st, 1, plan_id);
@@ -257,7 +98,7 @@ int store_item_each(struct db *db, int64_t plan_id, const struct item_filter *f,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		store_item_from_row(st, &it);
 		it.parent_label = db_text(st, 22);
-		it.who = who_map_get(&who, it.id);
+		it.who = store_who_get(&who, it.id);
 		if (fn(&it, ctx) == -1) {
 			sqlite3_reset(st);
 			rc = -1;
@@ -266,7 +107,7 @@ int store_item_each(struct db *db, int64_t plan_id, const struct item_filter *f,
 	}
 	rc = rc == SQLITE_DONE ? 0 : db_fail(db, rc, err);
 out:
-	who_map_free(&who);
+	store_who_free(&who);
 	return rc;
 }
 
