@@ -4,10 +4,12 @@
 #include <string.h>
 
 #include "export.h"
+#include "export_when.h"
 
 /*
- * The plan as a spreadsheet: the columns the import recognises, the WHEN as it was typed, so
- * that export and import give back the same items. Cells are quoted by libcsv.
+ * The plan as a spreadsheet: the columns the import recognises, the WHEN as it was typed when
+ * that reads back as the same time (export_when.c), so that export and import give back the
+ * same items. Cells are quoted by libcsv.
  */
 
 struct words {
@@ -111,6 +113,7 @@ struct line {
 
 struct lines {
 	struct out rows; /* every item's line, in plan order */
+	struct export_when when;
 	struct line *v;
 	size_t n, cap;
 	int nomem;
@@ -122,6 +125,7 @@ static int put_item(const struct item *it, void *arg)
 	struct out *o = &ls->rows;
 	char *who = lines_of(it->who);
 	struct line *l;
+	char when[160];
 
 	if (ls->n == ls->cap) {
 		size_t cap = ls->cap ? ls->cap * 2 : 256;
@@ -142,7 +146,7 @@ static int put_item(const struct item *it, void *arg)
 	l->from = o->len;
 	cell(o, it->label, 1);
 	cell(o, it->title, 0);
-	cell(o, it->when_text, 0);
+	cell(o, export_when_text(&ls->when, it, when, sizeof when), 0);
 	cell(o, who, 0);
 	cell(o, it->place, 0);
 	cell(o, it->description, 0);
@@ -216,6 +220,7 @@ int export_csv(struct db *db, const struct plan *p, char delim, char **out, size
 	      strcmp(p->lang, "en") == 0 ? &words_en :
 					   &words_ru;
 	ls.rows = o;
+	export_when_init(&ls.when, p);
 	put(&o, "\xef\xbb\xbf", 3);
 	for (int i = 0; i < 7; i++)
 		cell(&o, o.w->head[i], i == 0);
