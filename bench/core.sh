@@ -5,19 +5,23 @@
 #   - 10,000 add requests one after another on one connection (python3 http.client)
 #   - qweekd's resident memory after all that (VmRSS now, VmHWM the peak)
 # and a table against the targets. BENCH_STRICT=1 makes a missed target exit 1.
-# Usage: bash bench/core.sh        (N_ITEMS, N_ADDS, N_RUNS override the sizes)
+# Usage: bash bench/core.sh        (N_ITEMS, N_ADDS, N_RUNS override the sizes; BUILD_DIR the
+#                                  build directory, build-bench by default)
+# Wall-clock medians move with the machine's load: the load average is printed before and after.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 N_ITEMS=${N_ITEMS:-2000}
 N_ADDS=${N_ADDS:-10000}
 N_RUNS=${N_RUNS:-50}
+BUILD_DIR=${BUILD_DIR:-build-bench}
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 bash scripts/deps.sh hyperfine
-cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DQWEEK_TESTS=OFF -DQWEEK_SANITIZE=OFF >/dev/null
-cmake --build build-bench -j"$(nproc)" >/dev/null
-QWEEKD=$ROOT/build-bench/qweekd
-QWEEK=$ROOT/build-bench/qweek
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DQWEEK_TESTS=OFF -DQWEEK_SANITIZE=OFF >/dev/null
+cmake --build "$BUILD_DIR" -j"$(nproc)" >/dev/null
+QWEEKD=$(cd "$BUILD_DIR" && pwd)/qweekd
+QWEEK=$(cd "$BUILD_DIR" && pwd)/qweek
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/qweek-bench.XXXXXX")
 PID=
@@ -44,21 +48,22 @@ t0=$(date +%s%N)
 SLUG=$(python3 bench/uclient.py "$SOCK" fill "$N_ITEMS")
 fill_s=$(awk -v ns=$(($(date +%s%N) - t0)) 'BEGIN { printf "%.2f", ns / 1e9 }')
 
-# median_ms CMD...: whole-process median over N_RUNS runs, in milliseconds.
-median_ms() {
+# stats_ms CMD...: whole-process "median p90" over N_RUNS runs, in milliseconds.
+stats_ms() {
 	"$@" >/dev/null || { echo "bench: [$*] failed" >&2; exit 1; }
 	if command -v hyperfine >/dev/null 2>&1; then
 		hyperfine -N --style none --warmup 3 --runs "$N_RUNS" --export-json "$T/h.json" \
 			"$(printf '%q ' "$@")" >/dev/null 2>>"$T/hyperfine.log"
-		python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["results"][0]["median"] * 1e3))' "$T/h.json"
+		python3 -c 'import json,sys; print(" ".join("%.2f" % (t * 1e3) for t in json.load(open(sys.argv[1]))["results"][0]["times"]))' "$T/h.json" | tr ' ' '\n'
 	else
 		local i s e
 		for ((i = 0; i < N_RUNS; i++)); do
 			s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N)
-			echo $((e - s))
-		done | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.2f\n", m / 1e6 }'
-	fi
+			awk -v ns=$((e - s)) 'BEGIN { printf "%.2f\n", ns / 1e6 }'
+		done
+	fi | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; p = a[int(0.9 * (NR - 1) + 1.5)]; printf "%.2f %.2f\n", m, p }'
 }
+median_ms() { stats_ms "$@" | cut -d' ' -f1; }
 
 # qweekd's CPU time (user + system, in clock ticks) from /proc/PID/stat: its share of the work,
 # which, unlike wall-clock times, other load on the machine hardly changes.
@@ -66,8 +71,10 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
 HZ=$(getconf CLK_TCK)
 
 echo "bench: qweek list, $N_RUNS runs"
+# What starting the client costs before it asks anything: exec and loading libcurl's libraries.
+version_ms=$(median_ms "$QWEEK" --version)
 c0=$(cpu_ticks)
-list_ms=$(median_ms "$QWEEK" --socket "$SOCK" list)
+read -r list_ms list_p90 < <(stats_ms "$QWEEK" --socket "$SOCK" list)
 n=$((N_RUNS + 1))
 command -v hyperfine >/dev/null 2>&1 && n=$((n + 3))
 list_cpu_ms=$(awk -v t=$(($(cpu_ticks) - c0)) -v hz="$HZ" -v n="$n" 'BEGIN { printf "%.2f", t * 1000 / hz / n }')
@@ -96,10 +103,12 @@ row() { # what value unit target-value (lower is better; "-" for no target)
 }
 echo
 echo "qweek $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores," \
-	"load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%F)"
+	"load average $LOAD_BEFORE before, $(cut -d' ' -f1-3 /proc/loadavg) after, $(date -u +%F)"
 printf '%-38s %10s %-3s %8s %s\n' "measure" "value" "" "target" ""
 row "fill: $N_ITEMS items over the API" "$fill_s" s -
 row "qweek list ($N_ITEMS items), median" "$list_ms" ms 10
+row "  p90" "$list_p90" ms -
+row "  qweek --version alone, median" "$version_ms" ms -
 row "  qweekd CPU per list request" "$list_cpu_ms" ms -
 row "qweek --json list, median" "$list_json_ms" ms -
 row "qweek status, median" "$status_ms" ms -
