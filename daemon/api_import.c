@@ -23,7 +23,7 @@
  * GET /api/v1/plans/{slug}/export.csv: the plan as a spreadsheet that imports back.
  */
 
-#define TRIM_AFTER_BYTES (256 * 1024) /* a file this large leaves megabytes of heap behind */
+#define TRIM_AFTER_BYTES (256 * 1024) /* a file this large leaves a heap of megabytes */
 
 /* Content types a file may come as: what browsers, curl and the CLI send. */
 static const char *const file_types[] = {
@@ -157,8 +157,8 @@ static void release_body(struct request *r)
 }
 
 /*
- * After a large file, malloc keeps the heap it grew to (its free pages count as the daemon's
- * memory until reused): they go back to the system. Small files are not worth the walk.
+ * After a large file in or out, malloc keeps the heap it grew to (its free pages count as the
+ * daemon's memory until reused): they go back to the system. Small files are not worth it.
  */
 static void give_back(size_t len)
 {
@@ -224,7 +224,15 @@ static int read_delimiter(struct request *r, char *delim, struct error *err)
 	return 0;
 }
 
-static void send_csv(struct request *r, const struct plan *p, const char *csv, size_t len)
+static void free_csv(const void *data, size_t len, void *arg)
+{
+	(void)len;
+	(void)arg;
+	free((void *)data);
+}
+
+/* Sends CSV (LEN bytes, malloc'd, taken over) as the plan's file, without copying it. */
+static void send_csv(struct request *r, const struct plan *p, char *csv, size_t len)
 {
 	struct evkeyvalq *h = evhttp_request_get_output_headers(r->ev);
 	struct evbuffer *out = evbuffer_new();
@@ -235,8 +243,8 @@ static void send_csv(struct request *r, const struct plan *p, const char *csv, s
 	evhttp_add_header(h, "Content-Disposition", disposition);
 	evhttp_add_header(h, "Cache-Control", "no-store");
 	evhttp_add_header(h, "X-Content-Type-Options", "nosniff");
-	if (out != NULL)
-		evbuffer_add(out, csv, len);
+	if (out == NULL || evbuffer_add_reference(out, csv, len, free_csv, NULL) == -1)
+		free(csv);
 	evhttp_send_reply(r->ev, 200, "OK", out);
 	if (out != NULL)
 		evbuffer_free(out);
@@ -247,15 +255,17 @@ int api_export_csv(struct request *r, struct error *err)
 {
 	struct plan *p = api_plan(r, err);
 	char delim, *csv = NULL;
-	size_t len;
+	size_t len = 0;
 	int rc = -1;
 
 	if (p != NULL && read_delimiter(r, &delim, err) == 0 &&
 	    export_csv(r->daemon->db, p, delim, &csv, &len, err) == 0) {
 		send_csv(r, p, csv, len);
+		csv = NULL;
 		rc = 0;
 	}
 	free(csv);
 	plan_free(p);
+	give_back(len);
 	return rc;
 }
