@@ -21,6 +21,7 @@
 #include "log.h"
 #include "paths.h"
 #include "remind.h"
+#include "status_page.h"
 #include "tz.h"
 
 /* qweekd: holds Quality Week plans and serves them; one process, one libevent loop. */
@@ -353,6 +354,7 @@ int main(int argc, char **argv)
 	log_set_level(d.config.log_level);
 	run(&d, &opts);
 	feed_shutdown();
+	status_page_cache_free();
 	remind_shutdown();
 	http_free(d.http);
 	if (d.own_socket)
