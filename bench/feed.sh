@@ -8,8 +8,9 @@
 #     measure, logged at debug level, and the client's wait for the first reply after it).
 # Targets: qweekd >= 0.8 x nginx in req/s for 200 and 304; re-render < 100 ms.
 # BENCH_STRICT=1 makes a missed target exit 1.
-# Usage: bash bench/feed.sh   (N_ITEMS, BIG_ITEMS, DURATION, CONNS, ROUNDS override; QWEEKD=path
-#        to use a qweekd already built)
+# Usage: bash bench/feed.sh   (N_ITEMS, BIG_ITEMS, DURATION, CONNS, ROUNDS override; BUILD_DIR
+#        the Release build directory, build-bench by default; QWEEKD=path to use a qweekd
+#        already built)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -19,12 +20,14 @@ DURATION=${DURATION:-10}
 CONNS=${CONNS:-20}
 ROUNDS=${ROUNDS:-2}
 RERENDERS=${RERENDERS:-7}
+BUILD_DIR=${BUILD_DIR:-build-bench}
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 bash scripts/deps.sh nginx wrk radicale curl python3
 if [[ -z ${QWEEKD:-} ]]; then
-	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DQWEEK_TESTS=OFF -DQWEEK_SANITIZE=OFF >/dev/null
-	cmake --build build-bench -j"$(nproc)" >/dev/null
-	QWEEKD=$ROOT/build-bench/qweekd
+	cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DQWEEK_TESTS=OFF -DQWEEK_SANITIZE=OFF >/dev/null
+	cmake --build "$BUILD_DIR" -j"$(nproc)" >/dev/null
+	QWEEKD=$(cd "$BUILD_DIR" && pwd)/qweekd
 fi
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/qweek-feedbench.XXXXXX")
@@ -246,6 +249,7 @@ printf '%-44s %10s %8s %s\n' "qweekd/nginx requests per CPU second, 304" "$c304"
 printf '%-44s %10s %8s %s\n' "re-render $BIG_ITEMS items ($BIG_BYTES bytes), ms" "$RENDER_MS" "< 100" "$vrender"
 printf '%-44s %10s %8s %s\n' "  of which CPU, ms (the rest: waiting for a core)" "$RENDER_CPU_MS" "-" ""
 printf '%-44s %10s %8s %s\n' "first byte after a change, client, ms" "$CLIENT_MS" "-" ""
+printf '\nload average %s before, %s after\n' "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)"
 if ((missed)) && [[ ${BENCH_STRICT:-0} == 1 ]]; then
 	exit 1
 fi
