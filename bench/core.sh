@@ -68,16 +68,20 @@ median_ms() { stats_ms "$@" | cut -d' ' -f1; }
 # qweekd's CPU time (user + system, in clock ticks) from /proc/PID/stat: its share of the work,
 # which, unlike wall-clock times, other load on the machine hardly changes.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
+# Its minor page faults so far: a reply built in memory that the heap gave back faults in again.
+minor_faults() { awk '{ print $10 }' "/proc/$PID/stat"; }
 HZ=$(getconf CLK_TCK)
 
 echo "bench: qweek list, $N_RUNS runs"
 # What starting the client costs before it asks anything: exec and loading libcurl's libraries.
 version_ms=$(median_ms "$QWEEK" --version)
 c0=$(cpu_ticks)
+f0=$(minor_faults)
 read -r list_ms list_p90 < <(stats_ms "$QWEEK" --socket "$SOCK" list)
 n=$((N_RUNS + 1))
 command -v hyperfine >/dev/null 2>&1 && n=$((n + 3))
 list_cpu_ms=$(awk -v t=$(($(cpu_ticks) - c0)) -v hz="$HZ" -v n="$n" 'BEGIN { printf "%.2f", t * 1000 / hz / n }')
+list_faults=$((($(minor_faults) - f0) / n))
 list_json_ms=$(median_ms "$QWEEK" --socket "$SOCK" --json list)
 status_ms=$(median_ms "$QWEEK" --socket "$SOCK" status)
 # The daemon's share of a list: the same request without the client.
@@ -110,6 +114,7 @@ row "qweek list ($N_ITEMS items), median" "$list_ms" ms 10
 row "  p90" "$list_p90" ms -
 row "  qweek --version alone, median" "$version_ms" ms -
 row "  qweekd CPU per list request" "$list_cpu_ms" ms -
+row "  qweekd page faults per list request" "$list_faults" "" -
 row "qweek --json list, median" "$list_json_ms" ms -
 row "qweek status, median" "$status_ms" ms -
 row "  GET .../items alone (curl), median" "$get_ms" ms -
