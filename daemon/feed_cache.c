@@ -4,10 +4,7 @@
 #include <string.h>
 #include <time.h>
 
-#include <zlib.h>
-
 #include "feed_cache.h"
-#include "feed_secret.h"
 #include "log.h"
 
 /*
@@ -21,17 +18,18 @@
  * changes.h. So a body with VALARMs also keeps the rules it was rendered with and the count of
  * rows the database connection had written then: once that count moves, the next request
  * reads the rules again (two small queries), and renders again only if they differ.
+ *
+ * A body is a struct rendered (rendered.h): its ETag, Last-Modified and gzip, and how HTTP
+ * serves it (feed_http.c).
  */
-
-#define GZIP_LEVEL 6
 
 struct entry {
 	struct feed_spec spec;
-	struct feed_body *body; /* NULL: render on the next request */
-	uint64_t gen;		/* the plan's generation it was rendered at */
-	int64_t expires;	/* render again from then on (0: never) */
+	struct rendered *body; /* NULL: render on the next request */
+	uint64_t gen;	       /* the plan's generation it was rendered at */
+	int64_t expires;       /* render again from then on (0: never) */
 	char *host;
-	char last_etag[FEED_ETAG_MAX]; /* of the body before, to keep Last-Modified honest */
+	char last_etag[RENDERED_ETAG_MAX]; /* of the body before, to keep Last-Modified honest */
 	int64_t last_modified;
 	size_t last_len;	 /* to size the next rendering's buffer */
 	struct feed_rules rules; /* with VALARMs: the rules it was rendered with */
@@ -47,96 +45,6 @@ static struct entry *entries;
 static size_t nentries, centries;
 static struct plan_gen *gens;
 static size_t ngens, cgens;
-
-/* ---- bodies ------------------------------------------------------------------------------- */
-
-void feed_body_ref(struct feed_body *b)
-{
-	b->refs++;
-}
-
-void feed_body_unref(struct feed_body *b)
-{
-	if (b == NULL || --b->refs > 0)
-		return;
-	free(b->ics);
-	free(b->gz);
-	free(b);
-}
-
-static int deflate_all(const char *in, size_t len, unsigned char **out, size_t *out_len)
-{
-	z_stream zs;
-	uLong bound;
-	int rc;
-
-	memset(&zs, 0, sizeof zs);
-	if (deflateInit2(&zs, GZIP_LEVEL, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-		return -1;
-	bound = deflateBound(&zs, (uLong)len);
-	if ((*out = malloc(bound)) == NULL) {
-		deflateEnd(&zs);
-		return -1;
-	}
-	zs.next_in = (Bytef *)(uintptr_t)in;
-	zs.avail_in = (uInt)len;
-	zs.next_out = *out;
-	zs.avail_out = (uInt)bound;
-	rc = deflate(&zs, Z_FINISH);
-	*out_len = zs.total_out;
-	deflateEnd(&zs);
-	if (rc != Z_STREAM_END) {
-		free(*out);
-		*out = NULL;
-		return -1;
-	}
-	return 0;
-}
-
-const unsigned char *feed_body_gzip(struct feed_body *b, size_t *len)
-{
-	if (b->gz == NULL && !b->gz_failed && b->len <= UINT32_MAX &&
-	    deflate_all(b->ics, b->len, &b->gz, &b->gz_len) == -1) {
-		log_error("feeds: cannot compress a feed of %zu bytes", b->len);
-		b->gz_failed = 1;
-	}
-	*len = b->gz_len;
-	return b->gz;
-}
-
-static void http_date(int64_t t, char *buf, size_t len)
-{
-	static const char days[][4] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
-	static const char months[][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	gmtime_r(&tt, &tm);
-	snprintf(buf, len, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[tm.tm_wday], tm.tm_mday,
-		 months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
-/* Takes T's text into a new body with its ETag. */
-static struct feed_body *body_new(struct feed_text *t)
-{
-	struct feed_body *b = calloc(1, sizeof *b);
-	char hex[33];
-
-	if (b == NULL || feed_digest_hex(t->ics, t->len, hex, 32) == -1) {
-		free(b);
-		return NULL;
-	}
-	b->refs = 1;
-	b->ics = t->ics;
-	b->len = t->len;
-	t->ics = NULL;
-	snprintf(b->etag, sizeof b->etag, "\"%s\"", hex);
-	snprintf(b->etag_gz, sizeof b->etag_gz, "\"%s-gz\"", hex);
-	b->nevents = t->nevents;
-	b->ntodos = t->ntodos;
-	return b;
-}
 
 /* ---- plan generations --------------------------------------------------------------------- */
 
@@ -176,12 +84,12 @@ void feed_cache_changed(int64_t plan_id)
 	for (size_t i = 0; i < nentries; i++) {
 		if (entries[i].spec.plan_id != plan_id || entries[i].body == NULL)
 			continue;
-		feed_body_unref(entries[i].body);
+		rendered_unref(entries[i].body);
 		entries[i].body = NULL;
 	}
 	if (g == NULL) /* out of memory: forget every body rather than serve a stale one */
 		for (size_t i = 0; i < nentries; i++) {
-			feed_body_unref(entries[i].body);
+			rendered_unref(entries[i].body);
 			entries[i].body = NULL;
 		}
 }
@@ -255,14 +163,13 @@ static int keep_rules(struct db *db, struct entry *e, struct error *err)
  * Last-Modified moves when the content does: the latest change the rendering saw, but never
  * back, nor forward when the bytes are the same as before.
  */
-static void set_modified(struct entry *e, struct feed_body *b, int64_t modified)
+static void set_modified(struct entry *e, struct rendered *b, int64_t modified)
 {
 	if (e->last_etag[0] != '\0' && strcmp(e->last_etag, b->etag) == 0)
 		modified = e->last_modified;
 	else if (e->last_etag[0] != '\0' && modified <= e->last_modified)
 		modified = e->last_modified + 1;
-	b->modified = modified;
-	http_date(modified, b->modified_http, sizeof b->modified_http);
+	rendered_set_modified(b, modified);
 	snprintf(e->last_etag, sizeof e->last_etag, "%s", b->etag);
 	e->last_modified = modified;
 }
@@ -279,21 +186,24 @@ static int render(struct db *db, struct entry *e, const char *host, int64_t now,
 {
 	struct timespec wall, cpu; /* how long rendering takes, for the log only */
 	struct feed_text t;
-	struct feed_body *b;
+	struct rendered *b;
 	uint64_t gen = current_gen(e->spec.plan_id);
 	char *h;
 
 	clock_gettime(CLOCK_MONOTONIC, &wall);
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
 	/* The body there was is older than the rules kept now: never served again. */
-	feed_body_unref(e->body);
+	rendered_unref(e->body);
 	e->body = NULL;
 	if (keep_rules(db, e, err) == -1 ||
 	    feed_render(db, &e->spec, host, now, e->last_len, &t, err) == -1)
 		return -1;
-	if ((b = body_new(&t)) == NULL || (h = strdup(host)) == NULL) {
+	if ((h = strdup(host)) == NULL) {
 		free(t.ics);
-		feed_body_unref(b);
+		return error_set(err, ERR_INTERNAL, "out of memory");
+	}
+	if ((b = rendered_new(t.ics, t.len)) == NULL) { /* it frees the text */
+		free(h);
 		return error_set(err, ERR_INTERNAL, "out of memory");
 	}
 	set_modified(e, b, t.modified);
@@ -305,14 +215,14 @@ static int render(struct db *db, struct entry *e, const char *host, int64_t now,
 	e->last_len = b->len;
 	log_debug("feeds: plan %lld person %lld rendered: %d events, %d to-dos, %zu bytes, "
 		  "%.1f ms CPU, %.1f ms",
-		  (long long)e->spec.plan_id, (long long)e->spec.person_id, b->nevents, b->ntodos,
+		  (long long)e->spec.plan_id, (long long)e->spec.person_id, t.nevents, t.ntodos,
 		  b->len, ms_since(CLOCK_PROCESS_CPUTIME_ID, &cpu),
 		  ms_since(CLOCK_MONOTONIC, &wall));
 	return 0;
 }
 
-struct feed_body *feed_cache_get(struct db *db, const struct feed_spec *s, const char *host,
-				 int64_t now, struct error *err)
+struct rendered *feed_cache_get(struct db *db, const struct feed_spec *s, const char *host,
+				int64_t now, struct error *err)
 {
 	struct entry *e = entry_of(s);
 
@@ -322,14 +232,14 @@ struct feed_body *feed_cache_get(struct db *db, const struct feed_spec *s, const
 	}
 	if (!fresh(db, e, host, now) && render(db, e, host, now, err) == -1)
 		return NULL;
-	feed_body_ref(e->body);
+	rendered_ref(e->body);
 	return e->body;
 }
 
 void feed_cache_free(void)
 {
 	for (size_t i = 0; i < nentries; i++) {
-		feed_body_unref(entries[i].body);
+		rendered_unref(entries[i].body);
 		free(entries[i].host);
 		feed_rules_free(&entries[i].rules);
 	}

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Serving a rendered feed over HTTP: validators, 304, HEAD, gzip. */
+/* Serving a rendered feed over HTTP (validators, 304, HEAD and gzip: rendered.h). */
 #ifndef QWEEK_FEED_HTTP_H
 #define QWEEK_FEED_HTTP_H
 
@@ -7,11 +7,10 @@
 #include "http.h"
 
 /*
- * Replies to R with BODY as text/calendar: 304 when the client's If-None-Match (or, without
- * it, If-Modified-Since) says it has this version, gzip when it accepts it, headers only for
- * HEAD. FILENAME (or NULL) adds a Content-Disposition. Sets R->sent.
+ * Replies to R with BODY as text/calendar (rendered_reply: 304, HEAD, gzip). FILENAME (or NULL)
+ * adds a Content-Disposition. Sets R->sent.
  */
-void feed_http_reply(struct request *r, struct feed_body *body, const char *filename);
+void feed_http_reply(struct request *r, struct rendered *body, const char *filename);
 
 /* A plain reply that says nothing more than its status: 404 for an unknown feed. */
 void feed_http_plain(struct request *r, int status, const char *reason);

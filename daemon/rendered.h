@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * A reply rendered once and served many times (the status page; meant for feeds as well):
+ * A reply rendered once and served many times (the status page, the feeds):
  * its bytes, a strong ETag, and their gzip made on first demand; and how HTTP serves it, with
  * 304 for a client that has it, headers only for HEAD, gzip for whoever accepts it.
  */
