@@ -719,7 +719,7 @@ static void test_cache_rules(void **state)
 	assert_non_null(b);
 	assert_ptr_not_equal(a, b);
 	assert_string_not_equal(a->etag, b->etag);
-	assert_non_null(strstr(b->ics, "TRIGGER:-PT2H\r\n"));
+	assert_non_null(strstr(b->text, "TRIGGER:-PT2H\r\n"));
 	assert_ptr_equal(n1, n2); /* without VALARMs, the rules do not matter */
 	/* Written again as they were: the body stays. */
 	assert_int_equal(
