@@ -138,7 +138,7 @@ int api_reminders_list(struct request *r, struct error *err)
 		goto out;
 	if (listings[which].states != NULL)
 		total = json_array_size(arr); /* LIMIT + 1: whether there are more */
-	/* Pending: the queued and failed ones come all of them, before those to come. */
+	/* The log gave LIMIT + 1; pending, every queued and failed one before those to come. */
 	cut(arr, limit);
 	moment_iso_instant(clock_now(), p->tz, now, sizeof now);
 	r->reply = json_pack("{s:s, s:s, s:s, s:O, s:b}", "plan", p->slug, "now", now, "state",
