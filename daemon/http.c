@@ -183,7 +183,8 @@ static void send_text(struct evhttp_request *req, int status, char *text, size_t
 
 	raise_write_limit(req, len);
 	evbuffer_add_reference(out, text, len, free_text, NULL);
-	evbuffer_add(out, "\n", 1);
+	/* evbuffer_add here would allocate a block as large as the reply, for one byte. */
+	evbuffer_add_reference(out, "\n", 1, NULL, NULL);
 	evhttp_add_header(evhttp_request_get_output_headers(req), "Cache-Control", "no-store");
 	evhttp_send_reply(req, status, NULL, out);
 	evbuffer_free(out);

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -333,6 +334,10 @@ int main(int argc, char **argv)
 	char *cause = NULL;
 
 	signal(SIGPIPE, SIG_IGN);
+	/* Fixed thresholds: glibc raises its mmap threshold once a big block is freed, after which
+	 * every big reply or import stays in the heap for good. Fixed, they go back when freed. */
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 128 * 1024);
 	config_init(&opts.cli);
 	parse_args(argc, argv, &opts);
 	if (clock_init_from_env() == -1) {
