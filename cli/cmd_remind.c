@@ -160,7 +160,8 @@ static enum cmd_retval cmd_remind_query(struct cmd_ctx *ctx, struct args *args, 
 	*tail = util_printf(
 		"%s%s%s%s%s%s", state != NULL ? "?state=" : "", state != NULL ? state : "",
 		ewho != NULL ? (state ? "&who=" : "?who=") : "", ewho != NULL ? ewho : "",
-		elimit != NULL ? "&limit=" : "", elimit != NULL ? elimit : "");
+		elimit != NULL ? (state || ewho ? "&limit=" : "?limit=") : "",
+		elimit != NULL ? elimit : "");
 	free(ewho);
 	free(elimit);
 	return *tail != NULL ? CMD_OK : ctx_fail("out of memory");
@@ -179,6 +180,9 @@ static enum cmd_retval cmd_remind_list_exec(struct cmd_ctx *ctx, struct args *ar
 		return CMD_USAGE;
 	if (undeliverable && args_has(args, "who"))
 		return ctx_usage(ctx, "--undeliverable lists people: it takes no --who");
+	if (undeliverable && args_has(args, "limit"))
+		return ctx_usage(ctx,
+				 "--undeliverable lists everyone it concerns: it takes no --limit");
 	if ((rv = cmd_remind_query(ctx, args, undeliverable ? NULL : which, &tail)) != CMD_OK)
 		return rv;
 	path = ctx_path(ctx, undeliverable ? "reminders/undeliverable" : "reminders", NULL, tail);
@@ -510,6 +514,7 @@ const struct cmd_entry cmd_remind_status_entry = {
 	.summary = "Show the reminders' channels, queue and rules",
 	.help = "Prints whether email and the notify hook are configured, when the next reminder\n"
 		"is due, how many are queued, being sent, or failing, and the plan's rules.\n"
+		"The daemon's queue is the administrator's: this needs qweekd's socket, not a token.\n"
 		"\n"
 		"example:\n"
 		"  qweek remind status\n",

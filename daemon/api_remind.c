@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "changes.h"
 #include "clock.h"
 #include "daemon.h"
 #include "json_in.h"
@@ -100,7 +101,7 @@ int api_plans_edit(struct request *r, struct error *err)
 		db_rollback(db);
 		goto out;
 	}
-	remind_poke();
+	changes_notify(p->id); /* feeds' alarms follow the rules; reminders look again */
 	rc = reply_plan(r, p, err);
 out:
 	plan_free(p);
@@ -222,7 +223,7 @@ int api_item_remind_set(struct request *r, struct error *err)
 		db_rollback(db);
 		goto out;
 	}
-	remind_poke();
+	changes_notify(p->id); /* feeds' alarms follow the rules; reminders look again */
 	rc = reply_item_rules(r, p, id, 1, err);
 out:
 	plan_free(p);

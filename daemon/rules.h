@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The default reminder rules: when the daemon reminds, and which VALARMs the feeds carry. */
+/* Reminder rules and the defaults: when the daemon reminds, and the VALARMs feeds carry. */
 #ifndef QWEEK_RULES_H
 #define QWEEK_RULES_H
 
@@ -34,7 +34,8 @@ struct rule {
 	int at_local;
 };
 
-/* The rules the daemon uses, ended by a NULL name. */
+/* The rules of a plan that has none of its own (feeds and reminders alike), ended by a NULL
+ * name. */
 extern const struct rule rules_default[];
 
 /* The rule kind for an item kind ("event", "span", "deadline"). */

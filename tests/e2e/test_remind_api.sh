@@ -135,4 +135,10 @@ assert_eq "there is no reminder «tset»" "$(jget 'd["error"]["message"]' <"$T/h
 	"no such reminder"
 assert_eq 404 "$(call GET $P/reminders/99)" "GET .../reminders/99"
 
+step "the client: --limit with a state; --undeliverable takes none"
+expect_ok qj remind list --failed --limit 2
+assert_eq 2 "$(jget 'len(d["reminders"])' "$(last_out)")" "remind list --failed --limit 2"
+expect_fail 2 q remind list --undeliverable --limit 5
+assert_match 'takes no --limit' "$(last_err)" "--undeliverable --limit"
+
 stop_daemon
