@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "export_when.h"
 #include "feed_render.h"
 #include "feed_rules.h"
 
@@ -317,11 +318,44 @@ static void put_uid(struct feed_ctx *c, const char *name, int64_t id, const char
 }
 
 /*
+ * The WHEN as typed when it reads back as the same time, else one that does (export_when.h):
+ * a deadline typed with --due as "17.11" would read back as an event.
+ */
+static void put_when(struct feed_ctx *c, const struct item *it)
+{
+	struct export_when w;
+	char buf[160];
+
+	if (*it->when_text == '\0')
+		return;
+	export_when_init(&w, c->plan);
+	feed_line_text(c->b, "X-QWEEK-WHEN", export_when_text(&w, it, buf, sizeof buf));
+}
+
+/*
+ * Done or cancelled when and by whom, and the note, for the import: the DESCRIPTION says them
+ * to people, but in the plan's language and local time, and without a note's line breaks.
+ */
+static void put_state(struct feed_ctx *c, const struct item *it)
+{
+	int done = strcmp(it->state, "done") == 0;
+
+	if (done && it->done_at != 0)
+		put_utc(c, "X-QWEEK-DONE", it->done_at);
+	if (done && *it->done_by != '\0')
+		feed_line_text(c->b, "X-QWEEK-DONE-BY", it->done_by);
+	if (strcmp(it->state, "cancelled") == 0 && it->cancelled_at != 0)
+		put_utc(c, "X-QWEEK-CANCELLED", it->cancelled_at);
+	if (*it->note != '\0')
+		feed_line_text(c->b, "X-QWEEK-NOTE", it->note);
+}
+
+/*
  * UID, stamps, SEQUENCE, LOCATION, CATEGORIES, DESCRIPTION: the same in every component. Then
  * what makes an export import back exactly (import_ics.c): the parent's UID (RELATED-TO), as
- * labels alone cannot tell two items "7" apart, and the WHEN as typed (X-QWEEK-WHEN), as
- * DTSTART and DTEND cannot tell "14.11 в 15.00" (no end: shown as an hour) or "декабрь 2017"
- * (shown on the month's last day) from what they show.
+ * labels alone cannot tell two items "7" apart, the WHEN as typed (X-QWEEK-WHEN), as DTSTART
+ * and DTEND cannot tell "14.11 в 15.00" (no end: shown as an hour) or "декабрь 2017" (shown on
+ * the month's last day) from what they show, and the state's when, who and note (X-QWEEK-*).
  */
 static void put_common(struct feed_ctx *c, const struct item *it, const char *uid_suffix)
 {
@@ -342,8 +376,8 @@ static void put_common(struct feed_ctx *c, const struct item *it, const char *ui
 	put_description(c, it);
 	if (it->parent_id != 0)
 		put_uid(c, "RELATED-TO", it->parent_id, "");
-	if (*it->when_text != '\0')
-		feed_line_text(c->b, "X-QWEEK-WHEN", it->when_text);
+	put_when(c, it);
+	put_state(c, it);
 }
 
 /* ---- alarms ------------------------------------------------------------------------------- */

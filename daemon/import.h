@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "db.h"
 #include "error.h"
@@ -28,6 +29,9 @@ struct import_row {
 	char **emails; /* iCalendar: an e-mail for each name (NULL entries), or NULL */
 	size_t nwho;
 	char *state;		/* "done" or "cancelled" for a new item, or NULL (open) */
+	int64_t state_at;	/* iCalendar: when it was done or cancelled (Unix time), or 0 */
+	char *done_by;		/* iCalendar: who did it (X-QWEEK-DONE-BY), or NULL */
+	char *note;		/* iCalendar: the item's note (X-QWEEK-NOTE), or NULL */
 	char *when_exact;	/* iCalendar: the WHEN as qweek wrote it (X-QWEEK-WHEN), or NULL */
 	char *uid, *parent_uid; /* iCalendar: its UID, its parent's (RELATED-TO), or NULL */
 	char *refused;		/* the reader's reason to refuse the row, or NULL */

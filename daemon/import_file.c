@@ -36,6 +36,8 @@ static void row_free(struct import_row *r)
 	free(r->who);
 	free(r->emails);
 	free(r->state);
+	free(r->done_by);
+	free(r->note);
 	free(r->when_exact);
 	free(r->uid);
 	free(r->parent_uid);

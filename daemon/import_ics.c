@@ -15,10 +15,14 @@
  * iCalendar to rows: every VEVENT and VTODO is a row, in file order. What qweek itself wrote
  * (PRODID with "qweek") reads back to the same items: the description's "Ответственные: " and
  * "Пункт плана: " lines give the people and the label, a deadline's "Срок: …" event is its
- * to-do's copy, "✓ "/"✗ " before a title mark a done or cancelled item.
+ * to-do's copy, "✓ "/"✗ " before a title mark a done or cancelled item, and X-QWEEK-* say
+ * what RFC 5545 cannot (the WHEN as typed, done or cancelled when and by whom, the note).
+ * Other calendars have none of that: a to-do's COMPLETED is its done time there.
  */
 
 #define ICS_MAX_DESCRIPTION   20000
+#define ICS_MAX_NOTE	      20000 /* the API's (api_state.c) */
+#define ICS_MAX_NAME	      200
 #define ICS_MAX_FILE_WARNINGS 20
 
 struct ics_ctx {
@@ -27,6 +31,12 @@ struct ics_ctx {
 	json_t *todos; /* UID of each VTODO → its row */
 	int qweek;     /* written by qweek */
 	int others;    /* components that are neither events nor to-dos */
+};
+
+/* What a component's X-QWEEK-* say of its state, until its state is known. */
+struct ics_x {
+	int64_t done_at, cancelled_at; /* Unix time, 0 if not said */
+	char *done_by;		       /* malloc'd, or NULL */
 };
 
 static int is_item(icalcomponent *c)
@@ -172,14 +182,56 @@ static void read_relations(struct import_row *r, icalcomponent *c, const char *a
 	}
 }
 
-static void read_x_when(struct import_row *r, icalcomponent *c)
+/* A UTC instant ("20171114T080000Z") as Unix time, or 0. */
+static int64_t utc_instant(const char *v)
+{
+	struct icaltimetype t = icaltime_from_string(v);
+
+	if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t) || t.is_date ||
+	    !icaltime_is_utc(t))
+		return 0;
+	return (int64_t)icaltime_as_timet(t);
+}
+
+/* A malloc'd copy of S without white space around it, cut to MAX bytes (UTF-8); or NULL. */
+static char *trimmed(struct import_row *r, const char *what, const char *s, size_t max)
+{
+	size_t n;
+
+	s += strspn(s, " \t\r\n");
+	for (n = strlen(s); n > 0 && strchr(" \t\r\n", s[n - 1]) != NULL; n--)
+		;
+	if (n == 0)
+		return NULL;
+	if (n > max) {
+		for (n = max; n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80; n--)
+			;
+		import_row_warn(r, "%s was cut to its first %zu bytes", what, max);
+	}
+	return strndup(s, n);
+}
+
+/*
+ * What qweek says of the item beyond RFC 5545 (feed_item.c): the WHEN as typed, done or
+ * cancelled when and by whom, the note. The first of each counts.
+ */
+static void read_x_props(struct import_row *r, icalcomponent *c, struct ics_x *q)
 {
 	for (icalproperty *p = icalcomponent_get_first_property(c, ICAL_X_PROPERTY); p != NULL;
 	     p = icalcomponent_get_next_property(c, ICAL_X_PROPERTY)) {
 		const char *name = icalproperty_get_x_name(p), *v = icalproperty_get_x(p);
-		if (name != NULL && strcasecmp(name, "X-QWEEK-WHEN") == 0 && v != NULL &&
-		    r->when_exact == NULL)
+		if (name == NULL || v == NULL)
+			continue;
+		if (strcasecmp(name, "X-QWEEK-WHEN") == 0 && r->when_exact == NULL)
 			r->when_exact = import_clean_line(v, strlen(v));
+		else if (strcasecmp(name, "X-QWEEK-DONE") == 0 && q->done_at == 0)
+			q->done_at = utc_instant(v);
+		else if (strcasecmp(name, "X-QWEEK-CANCELLED") == 0 && q->cancelled_at == 0)
+			q->cancelled_at = utc_instant(v);
+		else if (strcasecmp(name, "X-QWEEK-DONE-BY") == 0 && q->done_by == NULL)
+			q->done_by = trimmed(r, "who did it", v, ICS_MAX_NAME);
+		else if (strcasecmp(name, "X-QWEEK-NOTE") == 0 && r->note == NULL)
+			r->note = trimmed(r, "the note", v, ICS_MAX_NOTE);
 	}
 }
 
@@ -224,13 +276,71 @@ static void read_state(struct import_row *r, icalcomponent *c)
 		r->state = strdup("cancelled");
 }
 
+/* COMPLETED (a to-do's, from any calendar) as Unix time, or 0; UTC, else the plan's zone. */
+static int64_t completed_at(icalcomponent *c, const char *tz)
+{
+	icalproperty *p = icalcomponent_get_first_property(c, ICAL_COMPLETED_PROPERTY);
+	struct icaltimetype t;
+
+	if (p == NULL)
+		return 0;
+	t = icalproperty_get_completed(p);
+	if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t) || t.is_date)
+		return 0;
+	if (icaltime_is_utc(t))
+		return (int64_t)icaltime_as_timet(t);
+	return (int64_t)icaltime_as_timet_with_zone(t, icaltimezone_get_builtin_timezone(tz));
+}
+
+/* When the state came and who brought it (done only), as far as the file says. */
+static void read_state_details(struct import_row *r, icalcomponent *c, struct ics_x *q,
+			       const char *tz)
+{
+	if (r->state != NULL && strcmp(r->state, "done") == 0) {
+		r->state_at = q->done_at != 0 ? q->done_at : completed_at(c, tz);
+		r->done_by = q->done_by;
+		q->done_by = NULL;
+	} else if (r->state != NULL && strcmp(r->state, "cancelled") == 0) {
+		r->state_at = q->cancelled_at;
+	}
+	free(q->done_by);
+	q->done_by = NULL;
+}
+
+/*
+ * The length of DESC without the note qweek put last in it ("\nПримечание: NOTE"), which may
+ * have lines of its own; all of it when it is not there.
+ */
+static size_t without_note(const char *desc, const char *note)
+{
+	size_t len = strlen(desc), n = note != NULL ? strlen(note) : 0;
+	const char *start;
+
+	if (n == 0 || len < n || strcmp(desc + len - n, note) != 0)
+		return len;
+	for (const struct feed_words *const *w = all_words(); *w != NULL; w++) {
+		size_t k = strlen((*w)->note);
+		if (len < n + k || strncmp(desc + len - n - k, (*w)->note, k) != 0)
+			continue;
+		start = desc + len - n - k;
+		if (start == desc)
+			return 0;
+		if (start[-1] == '\n')
+			return (size_t)(start - 1 - desc);
+	}
+	return len;
+}
+
 static void read_description_of(struct import_row *r, icalcomponent *c)
 {
 	const char *desc = icalcomponent_get_description(c);
+	char *own;
 	size_t n;
 
-	if (desc != NULL)
-		read_description(r, desc);
+	if (desc != NULL && (own = strndup(desc, without_note(desc, r->note))) != NULL) {
+		read_description(r, own);
+		free(own);
+	}
 	if (r->description != NULL && (n = strlen(r->description)) > ICS_MAX_DESCRIPTION) {
 		n = ICS_MAX_DESCRIPTION;
 		while (n > 0 && ((unsigned char)r->description[n] & 0xc0) == 0x80)
@@ -264,6 +374,7 @@ static int read_component(struct ics_ctx *x, icalcomponent *c, int row)
 	struct import_row *r = import_file_add(x->f, row);
 	enum ics_shape shape = todo ? ICS_TODO : ICS_EVENT;
 	char partner[512];
+	struct ics_x q = { 0 };
 	json_t *other;
 
 	if (r == NULL)
@@ -279,10 +390,11 @@ static int read_component(struct ics_ctx *x, icalcomponent *c, int row)
 	}
 	read_title(r, c, x, shape == ICS_DUE_EVENT);
 	read_state(r, c);
+	read_x_props(r, c, &q);
+	read_state_details(r, c, &q, x->o->tz);
 	read_description_of(r, c);
 	label_from_categories(r, c);
 	read_attendees(r, c);
-	read_x_when(r, c);
 	read_relations(r, c, shape == ICS_DUE_EVENT ? partner : NULL);
 	read_errors(r, c);
 	if (icalcomponent_get_location(c) != NULL)

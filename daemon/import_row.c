@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "import_row.h"
+#include "import_state.h"
 #include "import_warn.h"
 #include "moment.h"
 #include "store.h"
@@ -274,6 +275,19 @@ static int unchanged(const struct import_run *x, const struct import_existing *e
 	       (!x->f->has_description || same_text(e->description, r->description));
 }
 
+/*
+ * A new item's state, note and who did it, as the file says (an export of qweek's says all of
+ * it); done or cancelled at the time of the import when the file does not say when.
+ */
+static int write_state(struct import_run *x, const struct import_row *r, int64_t id,
+		       struct error *err)
+{
+	if (r->state == NULL && r->note == NULL)
+		return 0;
+	return import_state_write(x->db, id, r->state != NULL ? r->state : "open", r->note,
+				  r->done_by, r->state_at != 0 ? r->state_at : x->now, x->now, err);
+}
+
 static int write_item(struct import_run *x, const struct import_row *r, struct resolved *v,
 		      struct import_existing *e, struct import_result *res, struct error *err)
 {
@@ -304,9 +318,7 @@ static int write_item(struct import_run *x, const struct import_row *r, struct r
 	res->action = IMPORT_CREATE;
 	if (store_item_insert(x->db, x->p->id, &c, x->now, &res->id, err) == -1)
 		return -1;
-	if (r->state == NULL)
-		return 0;
-	return store_item_set_state(x->db, res->id, r->state, NULL, NULL, x->now, err);
+	return write_state(x, r, res->id, err);
 }
 
 /* № 7 twice in the file: said on the second, with where the first is. */

@@ -537,6 +537,8 @@ static void test_render_stable_and_cancelled(void **state)
 	c = render(f, FEED_TODO_BOTH, 1, cancelled + 1);
 	assert_non_null(strstr(c.ics, "SUMMARY:✗ Мастер-класс"));
 	assert_non_null(strstr(c.ics, "STATUS:CANCELLED"));
+	assert_int_equal(count_of(c.ics, "\r\nX-QWEEK-CANCELLED:20171110T074640Z\r\n"), 1);
+	assert_int_equal(count_of(c.ics, "\r\nX-QWEEK-DONE"), 0);
 	assert_int_equal(c.expires, cancelled + FEED_CANCELLED_KEEP);
 	d = render(f, FEED_TODO_BOTH, 1, cancelled + FEED_CANCELLED_KEEP);
 	assert_null(strstr(d.ics, "Мастер-класс"));
@@ -572,10 +574,26 @@ static void test_render_done_and_todo_modes(void **state)
 	v = prop_of(done.ics, uid, "SEQUENCE");
 	assert_string_equal(v, "SEQUENCE:1");
 	free(v);
+	/* For the import: when, by whom and the note, exactly, in both of the deadline's. */
+	v = prop_of(done.ics, uid, "X-QWEEK-DONE:");
+	assert_string_equal(v, "X-QWEEK-DONE:20171118T101320Z");
+	free(v);
+	v = prop_of(done.ics, uid, "X-QWEEK-DONE-BY");
+	assert_string_equal(v, "X-QWEEK-DONE-BY:zam");
+	free(v);
+	v = prop_of(done.ics, uid, "X-QWEEK-NOTE");
+	assert_string_equal(v, "X-QWEEK-NOTE:Отчёт сдан\\, в срок");
+	free(v);
 	snprintf(uid, sizeof uid, "qweek-item-%lld-due@example.org", (long long)f->items[2]);
 	v = prop_of(done.ics, uid, "SUMMARY");
 	assert_string_equal(v, "SUMMARY:✓ Срок: Подготовка аналитической справки");
 	free(v);
+	v = prop_of(done.ics, uid, "X-QWEEK-DONE:");
+	assert_string_equal(v, "X-QWEEK-DONE:20171118T101320Z");
+	free(v);
+	assert_int_equal(count_of(done.ics, "\r\nX-QWEEK-DONE-BY:zam\r\n"), 2);
+	assert_int_equal(count_of(done.ics, "\r\nX-QWEEK-CANCELLED"), 0);
+	assert_int_equal(count_of(none.ics, "\r\nX-QWEEK-NOTE"), 0); /* open, no note */
 	free(only.ics);
 	free(none.ics);
 	free(done.ics);
@@ -628,12 +646,46 @@ static void test_render_parent_and_when(void **state)
 		 (long long)f->items[1]);
 	assert_string_equal(v, want);
 	free(v);
+	/* "test" reads as no time: the WHEN written is one that reads back as the same. */
 	v = prop_of(t.ics, uid, "X-QWEEK-WHEN");
-	assert_string_equal(v, "X-QWEEK-WHEN:test");
+	assert_string_equal(v, "X-QWEEK-WHEN:14.11.2017 15:00");
 	free(v);
 	/* Only a child names a parent; every component names its WHEN, the copies of deadlines too. */
 	assert_int_equal(count_of(t.ics, "\r\nRELATED-TO:"), 1);
-	assert_int_equal(count_of(t.ics, "\r\nX-QWEEK-WHEN:test\r\n"), 5 + 3);
+	assert_int_equal(count_of(t.ics, "\r\nX-QWEEK-WHEN:"), 5 + 3);
+	assert_int_equal(count_of(t.ics, "\r\nX-QWEEK-WHEN:test\r\n"), 0);
+	free(t.ics);
+}
+
+/* The WHEN as typed when it reads back the same; a deadline typed with --due as "17.11" not. */
+static void test_render_when_reads_back(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = ERROR_INIT;
+	struct moment due = { .kind = "deadline", .at = 1510938000, .late_after = 1510938000 };
+	struct moment event = { .kind = "event", .at = 1510646400, .late_after = 1510678800 };
+	struct item_change typed = { .when_text = "14.11 в 15.00", .moment = &event };
+	struct item_change bare = { .when_text = "17.11", .moment = &due };
+	struct feed_text t;
+	char uid[64], *v;
+
+	snprintf(event.start, sizeof event.start, "2017-11-14T08:00:00Z");
+	snprintf(due.due, sizeof due.due, "2017-11-17");
+	assert_int_equal(store_item_update(f->db, f->items[0], &typed, 1509200000, &err), 0);
+	assert_int_equal(store_item_update(f->db, f->items[2], &bare, 1509200000, &err), 0);
+	t = render(f, FEED_TODO_BOTH, 0, 1510000000);
+	snprintf(uid, sizeof uid, "qweek-item-%lld@example.org", (long long)f->items[0]);
+	v = prop_of(t.ics, uid, "X-QWEEK-WHEN");
+	assert_string_equal(v, "X-QWEEK-WHEN:14.11 в 15.00");
+	free(v);
+	snprintf(uid, sizeof uid, "qweek-item-%lld@example.org", (long long)f->items[2]);
+	v = prop_of(t.ics, uid, "X-QWEEK-WHEN");
+	assert_string_equal(v, "X-QWEEK-WHEN:до 17.11.2017");
+	free(v);
+	snprintf(uid, sizeof uid, "qweek-item-%lld-due@example.org", (long long)f->items[2]);
+	v = prop_of(t.ics, uid, "X-QWEEK-WHEN");
+	assert_string_equal(v, "X-QWEEK-WHEN:до 17.11.2017");
+	free(v);
 	free(t.ics);
 }
 
@@ -769,6 +821,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_render_done_and_todo_modes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cache, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_parent_and_when, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_render_when_reads_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_edited_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cache_rules, setup, teardown),
 		cmocka_unit_test(test_rules),
