@@ -2,7 +2,8 @@
 # every row accounted for and its real mistakes warned about; the Windows-1251 semicolon copy
 # imports the same; a second import changes nothing; export to CSV and iCalendar and import
 # into an empty plan gives exactly the same items back (iCalendar: with their parents, the WHEN
-# as typed and their states, also without to-dos and in any order).
+# as typed, their states with when, by whom and the note, also without to-dos and in any
+# order).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DATA=$QWEEK_SRC/tests/data
@@ -12,6 +13,11 @@ CP1251=$DATA/nadezhda-2017-cp1251.csv
 # Before the week: nothing is overdue yet, so states stay put.
 export QWEEKD_NOW=2017-11-01T03:00:00Z
 start_daemon
+
+clock() {	# clock INSTANT: the daemon's time (QWEEKD_NOW) moves there
+	curl -sf --unix-socket "$T/q.sock" -X PUT -H 'Content-Type: application/json' \
+		-d "{\"now\": \"$1\"}" http://localhost/api/v1/clock >/dev/null || fail "clock $1"
+}
 
 new_plan() {	# new_plan SLUG: the plan of the sample, under the slug SLUG
 	q plan new "Неделя качества социальных услуг 2017" --from 08.11.2017 --to 15.11.2017 \
@@ -28,8 +34,9 @@ by_id = {i["id"]: i for i in items}
 out = []
 for i in items:
     p = by_id.get(i["parent_id"])
-    keep = {k: i[k] for k in ("label", "title", "kind", "when", "start", "end", "due", "who",
-                              "where", "description", "state")}
+    keep = {k: i.get(k) for k in ("label", "title", "kind", "when", "start", "end", "due", "who",
+                                  "where", "description", "state", "done_at", "done_by", "note",
+                                  "cancelled_at")}
     keep["parent"] = [p["label"], p["title"]] if p else None
     out.append(keep)
 print(json.dumps(out, ensure_ascii=False, sort_keys=True, indent=1))
@@ -198,21 +205,45 @@ by_title() { "$PY" -c 'import json, sys; print(json.dumps(sorted(json.load(sys.s
 assert_eq "$(by_title <<<"$BEFORE")" "$(items fromnone | by_title)" \
 	"items after the round trip without to-dos"
 
-step "done and cancelled items keep their state through iCalendar"
-# The state is carried (a done to-do is COMPLETED, a done or cancelled event's title marked);
-# when, by whom and the note are not: the import marks the state at its own time.
-expect_ok q --plan fromics done 7.3 --note "Проведено: 12 детей"
+step "done and cancelled items keep their state, its time, who and the note through iCalendar"
+# The state is carried (a done to-do is COMPLETED, a done or cancelled event's title marked),
+# and so are when, by whom and the note (X-QWEEK-DONE, -DONE-BY, -CANCELLED, -NOTE): the import
+# runs days later, so a state stamped at the import's time would show. A deadline typed with
+# --due as "17.11" is written as a WHEN that reads back as a deadline: "до 17.11.2017".
+NOTE=$'Проведено: 12 детей; подарки — родителям\nвторая строка, с запятой \\ и косой'
+clock 2017-11-14T09:30:00Z
+expect_ok q --plan fromics done 7.3 --note "$NOTE"
 expect_ok q --plan fromics done 1
-expect_ok q --plan fromics cancel 8
+expect_ok q --plan fromics cancel 8 --note "Перенесено"
+expect_ok q --plan fromics add "Сдать отчёт в управление" --due "17.11"
 STATES=$(items fromics)
 assert_eq "cancelled done done" "$(jget '" ".join(sorted(i["state"] for i in d if i["state"] != "open"))' "$STATES")" \
 	"states before the export"
+assert_eq "$NOTE" "$(jget '[i["note"] for i in d if i["label"] == "7.3"][0]' "$STATES")" "the note as typed"
+assert_eq "17.11 deadline" "$(jget '[i["when"] + " " + i["kind"] for i in d if i["title"] == "Сдать отчёт в управление"][0]' "$STATES")" \
+	"--due 17.11"
 expect_ok q --plan fromics export --format ics --output "$T/states.ics"
+"$PY" -c 'import sys; print(open(sys.argv[1], encoding="utf-8", newline="").read().replace("\r\n ", ""), end="")' \
+	"$T/states.ics" >"$T/states.unfolded"
+grep -q $'^X-QWEEK-WHEN:до 17.11.2017\r$' "$T/states.unfolded" || fail "X-QWEEK-WHEN of --due 17.11"
+grep -q $'^X-QWEEK-WHEN:17.11\r$' "$T/states.unfolded" && fail "X-QWEEK-WHEN:17.11 reads back as an event"
+clock 2017-11-20T02:00:00Z
 new_plan states
 expect_ok qj --plan states import "$T/states.ics"
-assert_eq "14 0" "$(jget 'str(d["created"]) + " " + str(d["refused"])' "$(last_out)")" \
+assert_eq "15 0" "$(jget 'str(d["created"]) + " " + str(d["refused"])' "$(last_out)")" \
 	"states round trip"
-assert_eq "$STATES" "$(items states)" "items, with their states, after the round trip"
+# The one difference: "17.11" comes back as the WHEN that says it is a deadline.
+WANT=$("$PY" -c '
+import json, sys
+items = json.load(sys.stdin)
+for i in items:
+    if i["when"] == "17.11":
+        i["when"] = "до 17.11.2017"
+print(json.dumps(items, ensure_ascii=False, sort_keys=True, indent=1))' <<<"$STATES")
+assert_eq "$WANT" "$(items states)" "items, with their states, when, who and notes, after the round trip"
+assert_eq "2017-11-14T16:30:00+07:00 2017-11-14T16:30:00+07:00 2017-11-14T16:30:00+07:00" \
+	"$(jget '" ".join(sorted(i["done_at"] or i["cancelled_at"] for i in d if i["state"] != "open"))' "$(items states)")" \
+	"done and cancelled on the 14th, not at the import"
 
 step "the human summary"
 expect_ok q --plan fromcsv import "$SAMPLE"
