@@ -8,6 +8,7 @@
 #include <libical/ical.h>
 
 #include "tz.h"
+#include "tzfile.h"
 
 /*
  * Time zones. A name is good if libical knows it (the feeds' VTIMEZONEs come from libical; on
@@ -25,6 +26,15 @@
  * (03:00-04:00 on 29.03.2026 in Kyiv) is read with the offset in force before the change, as
  * RFC 5545 does: 03:30 -> 01:30Z, which is 04:30 EEST, as far past the change as it was past
  * the start of the gap.
+ *
+ * Speed: a localtime_r costs about a thousand instructions, and listing a plan asks five per
+ * item. So each zone's offsets are also read from its TZif file (tzfile.c) and kept: an instant
+ * inside the range that file pins down exactly (in Debian's files, from the zone's first
+ * transition to its last one in 2037, or for ever when the zone no longer changes) takes its
+ * offset from there, and glibc is asked only outside that range. The answers are glibc's own
+ * (tests/unit/test_tz.c compares them around every transition of every zone); only a tzdata
+ * upgrade while qweekd runs is not seen until it restarts (glibc would see it at its next
+ * switch of zone).
  */
 
 #define NAME_MAX_LEN 64
@@ -43,6 +53,16 @@ static int started_tz_saved;
 
 static char last_good[NAME_MAX_LEN + 1]; /* the last name found good, and its file */
 static char last_file[NAME_MAX_LEN + 1];
+
+/* The offset tables of the zones used lately, the oldest replaced first. */
+#define TABLES 16
+static struct table {
+	char file[NAME_MAX_LEN + 1];
+	int ok; /* 0 if the file could not be read: glibc answers every time */
+	struct tzfile z;
+} tables[TABLES];
+static size_t tables_next;
+static struct table *current;
 
 static int is_alpha(char c)
 {
@@ -67,19 +87,24 @@ static int name_ok(const char *name)
 	return 1;
 }
 
-/* Does glibc have a tzfile for NAME (under TZDIR, as glibc looks)? */
-static int has_tzfile(const char *name)
+/* The path of NAME's tzfile, under TZDIR as glibc looks; 0 or -1. */
+static int tzfile_path(const char *name, char *path, size_t size)
 {
 	const char *dir = getenv("TZDIR");
+
+	if (dir == NULL || *dir == '\0')
+		dir = ZONEINFO;
+	return (size_t)snprintf(path, size, "%s/%s", dir, name) < size ? 0 : -1;
+}
+
+/* Does glibc have a tzfile for NAME? */
+static int has_tzfile(const char *name)
+{
 	char path[4096], magic[4];
 	FILE *f;
 	int ok;
 
-	if (dir == NULL || *dir == '\0')
-		dir = ZONEINFO;
-	if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
-		return 0;
-	if ((f = fopen(path, "rb")) == NULL)
+	if (tzfile_path(name, path, sizeof path) < 0 || (f = fopen(path, "rb")) == NULL)
 		return 0;
 	ok = fread(magic, 1, 4, f) == 4 && memcmp(magic, "TZif", 4) == 0;
 	fclose(f);
@@ -155,29 +180,51 @@ static int zone_enter(const char *file)
 	return 0;
 }
 
-/* The UTC offset in force at T in the entered zone. */
-static int offset_at(int64_t t, long *off)
+/* FILE's offset table, read at its first use. */
+static struct table *table_of(const char *file)
 {
+	char path[4096];
+	struct table *tb;
+	size_t i;
+
+	if (current != NULL && strcmp(current->file, file) == 0)
+		return current;
+	for (i = 0; i < TABLES; i++)
+		if (strcmp(tables[i].file, file) == 0)
+			return current = &tables[i];
+	tb = &tables[tables_next++ % TABLES];
+	tzfile_free(&tb->z);
+	strcpy(tb->file, file);
+	tb->ok = tzfile_path(file, path, sizeof path) == 0 && tzfile_load(path, &tb->z) == 0;
+	return current = tb;
+}
+
+/* The UTC offset in force at T in zone FILE: from its table, else from glibc. */
+static int offset_at(const char *file, int64_t t, long *off)
+{
+	struct table *tb = table_of(file);
 	time_t tt = (time_t)t;
 	struct tm tm;
 
-	if (localtime_r(&tt, &tm) == NULL)
+	if (tb->ok && tzfile_offset(&tb->z, t, off) == 0)
+		return 0;
+	if (zone_enter(file) < 0 || localtime_r(&tt, &tm) == NULL)
 		return -1;
 	*off = tm.tm_gmtoff;
 	return 0;
 }
 
-/* The instant of WALL (a wall time counted like UTC seconds) in the entered zone. */
-static int wall_to_utc(int64_t wall, int64_t *out)
+/* The instant of WALL (a wall time counted like UTC seconds) in zone FILE. */
+static int wall_to_utc(const char *file, int64_t wall, int64_t *out)
 {
 	long before, after, o;
 	int first, second;
 
 	/* Real zones change offset at most once in two days: these are the two offsets near. */
-	if (offset_at(wall - 86400, &before) < 0 || offset_at(wall + 86400, &after) < 0)
+	if (offset_at(file, wall - 86400, &before) < 0 || offset_at(file, wall + 86400, &after) < 0)
 		return -1;
-	first = offset_at(wall - before, &o) == 0 && o == before;
-	second = offset_at(wall - after, &o) == 0 && o == after;
+	first = offset_at(file, wall - before, &o) == 0 && o == before;
+	second = offset_at(file, wall - after, &o) == 0 && o == after;
 	if (first && second)
 		*out = wall - (before > after ? before : after); /* twice: the first */
 	else if (second && !first)
@@ -211,18 +258,46 @@ int tz_to_utc(const char *name, int year, int month, int day, int hour, int minu
 		return -1;
 	wall = days_from_civil(year, month, day) * 86400 + (int64_t)hour * 3600 +
 	       (int64_t)minute * 60 + second;
-	if (zone_enter(file) < 0)
-		return -1;
-	return wall_to_utc(wall, out);
+	return wall_to_utc(file, wall, out);
+}
+
+/* Breaks the local time LOCAL (counted like UTC seconds) down into OUT, as gmtime would. */
+static void civil_from_local(int64_t local, struct tz_local *out)
+{
+	int64_t days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+	int64_t rem = local - days * 86400, z = days + 719468, era, doe, yoe, doy, mp;
+
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	out->day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	out->month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	out->year = (int)(yoe + era * 400 + (out->month <= 2));
+	out->hour = (int)(rem / 3600);
+	out->minute = (int)(rem / 60 % 60);
+	out->second = (int)(rem % 60);
+	out->wday = (int)((days % 7 + 11) % 7); /* 1970-01-01 was a Thursday */
 }
 
 int tz_from_utc(const char *name, int64_t t, struct tz_local *out)
 {
 	const char *file = zone_file(name);
+	struct table *tb;
 	time_t tt = (time_t)t;
 	struct tm tm;
+	long off;
 
-	if (file == NULL || zone_enter(file) < 0 || localtime_r(&tt, &tm) == NULL)
+	if (file == NULL)
+		return -1;
+	tb = table_of(file);
+	if (tb->ok && tzfile_offset(&tb->z, t, &off) == 0) {
+		civil_from_local(t + off, out);
+		out->offset_sec = (int)off;
+		return 0;
+	}
+	if (zone_enter(file) < 0 || localtime_r(&tt, &tm) == NULL)
 		return -1;
 	out->year = tm.tm_year + 1900, out->month = tm.tm_mon + 1, out->day = tm.tm_mday;
 	out->hour = tm.tm_hour, out->minute = tm.tm_min, out->second = tm.tm_sec;
@@ -295,6 +370,13 @@ const char *tz_system_default(void)
 
 void tz_shutdown(void)
 {
+	size_t i;
+
 	icaltimezone_free_builtin_timezones();
 	last_good[0] = last_file[0] = '\0';
+	for (i = 0; i < TABLES; i++) {
+		tzfile_free(&tables[i].z);
+		tables[i].file[0] = '\0';
+	}
+	current = NULL;
 }

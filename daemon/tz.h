@@ -29,7 +29,7 @@ int tz_to_utc(const char *name, int year, int month, int day, int hour, int minu
 /* The local wall time in zone NAME of instant T. Returns 0 or -1 for an unknown zone. */
 int tz_from_utc(const char *name, int64_t t, struct tz_local *out);
 
-/* Releases libical's zone cache (for leak checkers at exit). */
+/* Releases libical's zone cache and the zones' offset tables (for leak checkers at exit). */
 void tz_shutdown(void);
 
 #endif

@@ -3,12 +3,15 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
 #include "tz.h"
+#include "tzfile.h"
 
 /* Time zones: names, wall time <-> UTC across daylight-saving changes, the system default. */
 
@@ -186,6 +189,194 @@ static void test_system_default(void **state)
 	assert_string_equal(tz_system_default(), "Asia/Krasnoyarsk");
 }
 
+/*
+ * Exactness of the offset tables against plain glibc. The oracle sets TZ itself and calls
+ * localtime_r, as tz.c did before it kept tables; tz.c may set TZ between two oracle calls, so the
+ * oracle sets it back every time.
+ */
+static void glibc_enter(const char *zone)
+{
+	char spec[128];
+	const char *now = getenv("TZ");
+
+	snprintf(spec, sizeof spec, ":%s", zone);
+	if (now == NULL || strcmp(now, spec) != 0) {
+		assert_int_equal(setenv("TZ", spec, 1), 0);
+		tzset();
+	}
+}
+
+static long glibc_offset(const char *zone, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	glibc_enter(zone);
+	assert_non_null(localtime_r(&tt, &tm));
+	return tm.tm_gmtoff;
+}
+
+/* tz.c's wall_to_utc as it was, on glibc alone: the defined answer for gaps and repeats. */
+static int64_t glibc_wall_to_utc(const char *zone, int64_t wall)
+{
+	long before = glibc_offset(zone, wall - 86400), after = glibc_offset(zone, wall + 86400);
+	int first = glibc_offset(zone, wall - before) == before;
+	int second = glibc_offset(zone, wall - after) == after;
+
+	if (first && second)
+		return wall - (before > after ? before : after);
+	if (second && !first)
+		return wall - after;
+	return wall - before;
+}
+
+static void same_local(const char *zone, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tz_local l;
+	struct tm tm;
+
+	assert_int_equal(tz_from_utc(zone, t, &l), 0);
+	glibc_enter(zone);
+	assert_non_null(localtime_r(&tt, &tm));
+	if (l.offset_sec != tm.tm_gmtoff || l.year != tm.tm_year + 1900 ||
+	    l.month != tm.tm_mon + 1 || l.day != tm.tm_mday || l.hour != tm.tm_hour ||
+	    l.minute != tm.tm_min || l.second != tm.tm_sec || l.wday != tm.tm_wday)
+		fail_msg("%s at %lld: %04d-%02d-%02d %02d:%02d:%02d %+d (wday %d), glibc "
+			 "%04d-%02d-%02d %02d:%02d:%02d %+ld (wday %d)",
+			 zone, (long long)t, l.year, l.month, l.day, l.hour, l.minute, l.second,
+			 l.offset_sec, l.wday, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+			 tm.tm_hour, tm.tm_min, tm.tm_sec, tm.tm_gmtoff, tm.tm_wday);
+}
+
+static void same_utc(const char *zone, int64_t wall)
+{
+	time_t tw = (time_t)wall;
+	int64_t got = 0, want = glibc_wall_to_utc(zone, wall);
+	struct tm f;
+
+	assert_non_null(gmtime_r(&tw, &f));
+	assert_int_equal(tz_to_utc(zone, f.tm_year + 1900, f.tm_mon + 1, f.tm_mday, f.tm_hour,
+				   f.tm_min, f.tm_sec, &got),
+			 0);
+	if (got != want)
+		fail_msg("%s: wall %04d-%02d-%02d %02d:%02d:%02d is %lld, glibc %lld", zone,
+			 f.tm_year + 1900, f.tm_mon + 1, f.tm_mday, f.tm_hour, f.tm_min, f.tm_sec,
+			 (long long)got, (long long)want);
+}
+
+/* Around a change of offset at T (FROM before, TO after): instants, and wall times either side. */
+static void check_transition(const char *zone, int64_t t, long from, long to)
+{
+	for (int d = -1; d <= 1; d++)
+		same_local(zone, t + d);
+	for (int d = -1; d <= 1; d++) {
+		same_utc(zone, t + from + d);
+		same_utc(zone, t + to + d);
+	}
+	same_utc(zone, t + (from + to) / 2); /* inside the gap or the repeat */
+}
+
+/* The first instant in (LO, HI] whose glibc offset is not the one at LO. */
+static int64_t glibc_change(const char *zone, int64_t lo, int64_t hi)
+{
+	long off = glibc_offset(zone, lo);
+
+	while (hi - lo > 1) {
+		int64_t mid = lo + (hi - lo) / 2;
+
+		if (glibc_offset(zone, mid) == off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return hi;
+}
+
+static uint64_t rnd_state = 0x9e3779b97f4a7c15u;
+
+static uint64_t rnd(void)
+{
+	rnd_state ^= rnd_state << 13, rnd_state ^= rnd_state >> 7, rnd_state ^= rnd_state << 17;
+	return rnd_state;
+}
+
+/*
+ * One zone. Its changes of offset from 1970 to 2040 are found twice: by glibc, stepping six days
+ * at a time and bisecting (which misses two changes in one step that cancel out), and from the
+ * TZif file by tzfile.c (which a bug could make miss some); each is checked either side. Then
+ * random instants of 1900-2100, and a few far off where glibc answers alone.
+ */
+static int check_zone(const char *zone)
+{
+	const int64_t from = utc(1970, 1, 1, 0, 0), to = utc(2040, 1, 1, 0, 0);
+	const int64_t span = utc(2100, 1, 1, 0, 0) - utc(1900, 1, 1, 0, 0);
+	int64_t t = from, step = 6 * 86400;
+	long off = glibc_offset(zone, t);
+	struct tzfile z;
+	char path[256];
+	int changes = 0;
+
+	while (t < to) {
+		int64_t c;
+
+		if (glibc_offset(zone, t + step) == off) {
+			t += step;
+			continue;
+		}
+		c = glibc_change(zone, t, t + step);
+		check_transition(zone, c, off, glibc_offset(zone, c));
+		changes++;
+		t = c, off = glibc_offset(zone, c);
+	}
+	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", zone);
+	if (tzfile_load(path, &z) == 0) {
+		for (size_t k = 1; k < z.n; k++)
+			if (z.at[k] >= from && z.at[k] < to)
+				check_transition(zone, z.at[k], z.offset[k - 1], z.offset[k]);
+		tzfile_free(&z);
+	}
+	for (int i = 0; i < 300; i++) {
+		t = utc(1900, 1, 1, 0, 0) + (int64_t)(rnd() % (uint64_t)span);
+		same_local(zone, t);
+		same_utc(zone, t);
+	}
+	same_local(zone, ((int64_t)1 << 40) - 1);
+	same_local(zone, (int64_t)1 << 40);
+	same_local(zone, -((int64_t)1 << 40));
+	same_local(zone, (int64_t)1 << 45);
+	same_utc(zone, utc(9000, 6, 1, 12, 0));
+	return changes;
+}
+
+/* Every zone of zone1970.tab, and a few that are not in it, as glibc converts them. */
+static void test_same_as_glibc(void **state)
+{
+	static const char *const more[] = { "UTC", "Etc/UTC", "Etc/GMT+3", "Europe/Kiev" };
+	FILE *f = fopen("/usr/share/zoneinfo/zone1970.tab", "r");
+	char line[1024];
+	int zones = 0, changes = 0;
+
+	assert_non_null(f);
+	while (fgets(line, sizeof line, f) != NULL) {
+		char *zone;
+
+		if (line[0] == '#' || strtok(line, "\t") == NULL || strtok(NULL, "\t") == NULL ||
+		    (zone = strtok(NULL, "\t\n")) == NULL)
+			continue;
+		if (!tz_valid(zone)) /* newer than libical's list */
+			continue;
+		changes += check_zone(zone);
+		zones++;
+	}
+	fclose(f);
+	for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+		check_zone(more[i]);
+	assert_true(zones > 250);
+	assert_true(changes > 10000);
+	unsetenv("TZ");
+}
+
 static void test_shutdown(void **state)
 {
 	tz_shutdown();
@@ -203,7 +394,7 @@ int main(void)
 		cmocka_unit_test(test_kyiv_autumn),    cmocka_unit_test(test_kyiv_spring),
 		cmocka_unit_test(test_kiev_alias),     cmocka_unit_test(test_utc),
 		cmocka_unit_test(test_sao_paulo),      cmocka_unit_test(test_round_trip),
-		cmocka_unit_test(test_shutdown),
+		cmocka_unit_test(test_same_as_glibc),  cmocka_unit_test(test_shutdown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
