@@ -5,9 +5,24 @@
 #     wrk: requests/s and p99 latency for full replies (200) and for revalidations (304), and
 #     requests per CPU second of the server's own process (fair on a busy machine);
 #   - the time qweekd takes to render a 10,000-item feed again after one change (its own
-#     measure, logged at debug level, and the client's wait for the first reply after it).
+#     measure, logged at debug level, and the client's wait for the first reply after it);
+#   - the instructions qweekd spends on one request, 304, 200 and gzip (callgrind, CG_REQS
+#     requests on one connection): the figure the machine's load does not move.
 # Targets: qweekd >= 0.8 x nginx in req/s for 200 and 304; re-render < 100 ms.
 # BENCH_STRICT=1 makes a missed target exit 1.
+#
+# Feeds moved onto rendered.c/rendered_http.c (before: their own copy in feed_cache.c and
+# feed_http.c), Release, two runs each, load average 5-23 on 2 cores (others building):
+#                                 before                  after
+#   304, instructions a request   42,649 / 42,576         42,592 / 42,582
+#   200, instructions a request   52,514 / 52,489         52,524 / 52,692
+#   gzip, instructions a request  55,109 / 55,084         55,125 / 55,151
+#   304, req/s (wrk)              13,390 / 27,147         31,436 / 26,532
+#   304, req per CPU s            43,276 / 49,609         49,588 / 46,516
+#   200, req/s (wrk)              1,167 / 3,842           3,838 / 2,506
+#   200, req per CPU s            7,646 / 11,084          9,251 / 9,219
+# A 304 costs about 42,600 instructions, of which libevent writing the reply's headers
+# (evhttp_send_reply: a printf a header, the Date) takes 12,600 and the secret's SHA-256 3,000.
 # Usage: bash bench/feed.sh   (N_ITEMS, BIG_ITEMS, DURATION, CONNS, ROUNDS override; BUILD_DIR
 #        the Release build directory, build-bench by default; QWEEKD=path to use a qweekd
 #        already built)
@@ -218,6 +233,63 @@ RENDER_CPU_MS=$(rendered 1)
 RENDER_MS=$(rendered 2)
 CLIENT_MS=$(awk '{ print $1 * 1000 }' "$T/client.txt" | median)
 
+# ---- instructions per request (callgrind) ------------------------------------------------------
+# req/s and CPU seconds move with whatever else the machine runs; the instructions qweekd spends
+# on a request do not. So qweekd runs once more, under callgrind, on the same database: after a
+# warm-up its counters are zeroed, CG_REQS requests go one after another on one keep-alive
+# connection, and the counters are dumped; the total over CG_REQS is the whole process's cost
+# of one request (parsing, the feed, headers, writing), 304, 200 and gzip. CG_REQS=0 skips it.
+CG_REQS=${CG_REQS:-300}
+# cg_requests URL N [HEADER]: N GET requests on one connection; each reply must be 200 or 304.
+cg_requests() {
+	python3 - "$@" <<'PY'
+import http.client, sys, urllib.parse
+url, n = urllib.parse.urlsplit(sys.argv[1]), int(sys.argv[2])
+headers = dict([sys.argv[3].split(": ", 1)]) if len(sys.argv) > 3 else {}
+c = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+for _ in range(n):
+	c.request("GET", url.path, headers=headers)
+	r = c.getresponse()
+	r.read()
+	if r.status not in (200, 304):
+		sys.exit("bench: callgrind run got %d" % r.status)
+c.close()
+PY
+}
+: >"$T/cg.txt"
+if ((CG_REQS > 0)) && command -v valgrind >/dev/null; then
+	echo "bench: $CG_REQS requests of each kind under callgrind"
+	kill -TERM "$QPID"
+	wait "$QPID" 2>/dev/null || true
+	CGPORT=$(free_port)
+	valgrind --tool=callgrind --callgrind-out-file="$T/cg.out" "$QWEEKD" --foreground \
+		--db "$T/q.db" --socket "$T/cg.sock" --listen "127.0.0.1:$CGPORT" </dev/null >"$T/cg.log" 2>&1 &
+	CGPID=$!
+	PIDS+=("$CGPID")
+	for _ in $(seq 600); do
+		curl -s -o /dev/null --max-time 5 "http://127.0.0.1:$CGPORT/healthz" && break
+		sleep 0.2
+	done
+	CGURL=http://127.0.0.1:$CGPORT${QURL#http://127.0.0.1:"$QPORT"}
+	CGETAG=$(etag_of "$CGURL")
+	dumps=0
+	# cg_count NAME [HEADER]: appends "NAME INSTRUCTIONS_PER_REQUEST" to cg.txt
+	cg_count() {
+		local name=$1 total
+		shift
+		cg_requests "$CGURL" 20 "$@"
+		callgrind_control -z "$CGPID" >/dev/null 2>&1
+		cg_requests "$CGURL" "$CG_REQS" "$@"
+		callgrind_control -d "$CGPID" >/dev/null 2>&1
+		dumps=$((dumps + 1))
+		total=$(awk '/^(summary|totals):/ { print $2; exit }' "$T/cg.out.$dumps")
+		echo "$name $((total / CG_REQS))" >>"$T/cg.txt"
+	}
+	cg_count qweekd-304 "If-None-Match: $CGETAG"
+	cg_count qweekd-200
+	cg_count qweekd-gzip "Accept-Encoding: gzip"
+fi
+
 # ---- the table -------------------------------------------------------------------------------
 missed=0
 val() { awk -v n="$1" -v f="$2" '$1 == n { print $f }' "$T/wrk.txt"; }
@@ -249,6 +321,9 @@ printf '%-44s %10s %8s %s\n' "qweekd/nginx requests per CPU second, 304" "$c304"
 printf '%-44s %10s %8s %s\n' "re-render $BIG_ITEMS items ($BIG_BYTES bytes), ms" "$RENDER_MS" "< 100" "$vrender"
 printf '%-44s %10s %8s %s\n' "  of which CPU, ms (the rest: waiting for a core)" "$RENDER_CPU_MS" "-" ""
 printf '%-44s %10s %8s %s\n' "first byte after a change, client, ms" "$CLIENT_MS" "-" ""
+while read -r name ir; do
+	printf '%-44s %10s %8s %s\n' "$name instructions a request (callgrind)" "$ir" "-" ""
+done <"$T/cg.txt"
 printf '\nload average %s before, %s after\n' "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)"
 if ((missed)) && [[ ${BENCH_STRICT:-0} == 1 ]]; then
 	exit 1
