@@ -318,18 +318,38 @@ static void put_uid(struct feed_ctx *c, const char *name, int64_t id, const char
 }
 
 /*
- * The WHEN as typed when it reads back as the same time, else one that does (export_when.h):
- * a deadline typed with --due as "17.11" would read back as an event.
+ * What export_when_text needs of plan P. Set up again only when P's days or language differ
+ * from the last plan's: a feed writes every item of one plan, and setting up reads the days
+ * with sscanf. (Its place is struct feed_ctx, set once by feed_render.)
  */
-static void put_when(struct feed_ctx *c, const struct item *it)
+static const struct export_when *when_setup(const struct plan *p)
 {
-	struct export_when w;
-	char buf[160];
+	static struct {
+		char first[sizeof p->first_day], last[sizeof p->last_day], lang[8];
+		struct export_when w;
+	} memo;
 
+	if (strcmp(memo.first, p->first_day) != 0 || strcmp(memo.last, p->last_day) != 0 ||
+	    strcmp(memo.lang, p->lang) != 0 || memo.w.months == NULL) {
+		export_when_init(&memo.w, p);
+		memcpy(memo.first, p->first_day, sizeof memo.first);
+		memcpy(memo.last, p->last_day, sizeof memo.last);
+		snprintf(memo.lang, sizeof memo.lang, "%s", p->lang); /* cut: set up each time */
+	}
+	memo.w.tz = p->tz;
+	return &memo.w;
+}
+
+/*
+ * The WHEN to write: as typed when it reads back as the same time, else one that does
+ * (export_when.h), as a deadline typed with --due as "17.11" would read back as an event.
+ * Into BUF (LEN bytes) or IT; "" for none.
+ */
+static const char *when_of(struct feed_ctx *c, const struct item *it, char *buf, size_t len)
+{
 	if (*it->when_text == '\0')
-		return;
-	export_when_init(&w, c->plan);
-	feed_line_text(c->b, "X-QWEEK-WHEN", export_when_text(&w, it, buf, sizeof buf));
+		return "";
+	return export_when_text(when_setup(c->plan), it, buf, len);
 }
 
 /*
@@ -357,7 +377,8 @@ static void put_state(struct feed_ctx *c, const struct item *it)
  * and DTEND cannot tell "14.11 в 15.00" (no end: shown as an hour) or "декабрь 2017" (shown on
  * the month's last day) from what they show, and the state's when, who and note (X-QWEEK-*).
  */
-static void put_common(struct feed_ctx *c, const struct item *it, const char *uid_suffix)
+static void put_common(struct feed_ctx *c, const struct item *it, const char *when,
+		       const char *uid_suffix)
 {
 	put_uid(c, "UID", it->id, uid_suffix);
 	put_utc(c, "DTSTAMP", it->updated);
@@ -376,7 +397,8 @@ static void put_common(struct feed_ctx *c, const struct item *it, const char *ui
 	put_description(c, it);
 	if (it->parent_id != 0)
 		put_uid(c, "RELATED-TO", it->parent_id, "");
-	put_when(c, it);
+	if (*when != '\0')
+		feed_line_text(c->b, "X-QWEEK-WHEN", when);
 	put_state(c, it);
 }
 
@@ -492,11 +514,11 @@ static void put_alarms(struct feed_ctx *c, const struct item *it, const struct s
 
 /* ---- components --------------------------------------------------------------------------- */
 
-static void put_vevent(struct feed_ctx *c, const struct item *it, const struct span *s,
-		       int due_event)
+static void put_vevent(struct feed_ctx *c, const struct item *it, const char *when,
+		       const struct span *s, int due_event)
 {
 	feed_buf_raw(c->b, "BEGIN:VEVENT\r\n", 14);
-	put_common(c, it, due_event ? "-due" : "");
+	put_common(c, it, when, due_event ? "-due" : "");
 	put_summary(c, it, 1, due_event);
 	put_time(c, "DTSTART", s->all_day, s->start);
 	put_time(c, "DTEND", s->all_day, s->end);
@@ -507,13 +529,14 @@ static void put_vevent(struct feed_ctx *c, const struct item *it, const struct s
 	c->nevents++;
 }
 
-static void put_vtodo(struct feed_ctx *c, const struct item *it, const struct span *s)
+static void put_vtodo(struct feed_ctx *c, const struct item *it, const char *when,
+		      const struct span *s)
 {
 	int done = strcmp(it->state, "done") == 0;
 	int cancelled = strcmp(it->state, "cancelled") == 0;
 
 	feed_buf_raw(c->b, "BEGIN:VTODO\r\n", 13);
-	put_common(c, it, "");
+	put_common(c, it, when, "");
 	put_summary(c, it, 0, 0);
 	put_time(c, "DUE", s->all_day, s->start);
 	feed_line(c->b, "STATUS", done ? "COMPLETED" : cancelled ? "CANCELLED" : "NEEDS-ACTION");
@@ -546,19 +569,22 @@ static int still_shown(struct feed_ctx *c, const struct item *it)
 void feed_item_write(struct feed_ctx *c, const struct item *it)
 {
 	struct span s;
+	char buf[160];
+	const char *when;
 
 	if (!still_shown(c, it))
 		return;
 	if (strcmp(it->kind, "deadline") != 0) {
 		if (event_span(it, &s) == 0)
-			put_vevent(c, it, &s, 0);
+			put_vevent(c, it, when_of(c, it, buf, sizeof buf), &s, 0);
 		return;
 	}
 	if (due_span(it, &s) == -1)
 		return;
+	when = when_of(c, it, buf, sizeof buf); /* once for both */
 	/* The VTODO's DUE is the day for a whole day; for an instant, the instant itself. */
 	if (c->todo != FEED_TODO_NONE)
-		put_vtodo(c, it, &s);
+		put_vtodo(c, it, when, &s);
 	if (c->todo != FEED_TODO_ONLY)
-		put_vevent(c, it, &s, 1);
+		put_vevent(c, it, when, &s, 1);
 }
