@@ -245,6 +245,39 @@ assert_eq "2017-11-14T16:30:00+07:00 2017-11-14T16:30:00+07:00 2017-11-14T16:30:
 	"$(jget '" ".join(sorted(i["done_at"] or i["cancelled_at"] for i in d if i["state"] != "open"))' "$(items states)")" \
 	"done and cancelled on the 14th, not at the import"
 
+step "iCalendar from elsewhere, without X-QWEEK-*: a to-do done at its COMPLETED"
+# Another calendar says when a to-do was completed (COMPLETED), not by whom; a cancelled event
+# says neither when nor why: it is cancelled at the time of the import.
+cat >"$T/other.ics" <<'EOF'
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Example//Calendar//EN
+BEGIN:VTODO
+UID:done@example.org
+SUMMARY:Отчёт сдан
+DUE;VALUE=DATE:20171113
+STATUS:COMPLETED
+COMPLETED:20171112T050000Z
+DESCRIPTION:Выполнено: 12.11.2017 12:00 (кто-то)\nПримечание: не qweek
+END:VTODO
+BEGIN:VEVENT
+UID:off@example.org
+SUMMARY:Встреча отменена
+DTSTART:20171114T030000Z
+STATUS:CANCELLED
+END:VEVENT
+END:VCALENDAR
+EOF
+new_plan other
+expect_ok qj --plan other import "$T/other.ics"
+assert_eq "2 0" "$(jget 'str(d["created"]) + " " + str(d["refused"])' "$(last_out)")" "other calendar"
+assert_eq "done 2017-11-12T12:00:00+07:00 None None" \
+	"$(jget '" ".join(str(i[k]) for i in d if i["title"] == "Отчёт сдан" for k in ("state", "done_at", "done_by", "note"))' "$(items other)")" \
+	"a to-do completed elsewhere"
+assert_eq "cancelled 2017-11-20T09:00:00+07:00" \
+	"$(jget '" ".join(str(i[k]) for i in d if i["title"] == "Встреча отменена" for k in ("state", "cancelled_at"))' "$(items other)")" \
+	"an event cancelled elsewhere: at the import"
+
 step "the human summary"
 expect_ok q --plan fromcsv import "$SAMPLE"
 assert_match 'nadezhda-2017\.csv: UTF-8, separated by ",", header in row 1' "$(last_out)" "summary head"
