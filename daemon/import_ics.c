@@ -229,7 +229,7 @@ static void read_x_props(struct import_row *r, icalcomponent *c, struct ics_x *q
 		else if (strcasecmp(name, "X-QWEEK-CANCELLED") == 0 && q->cancelled_at == 0)
 			q->cancelled_at = utc_instant(v);
 		else if (strcasecmp(name, "X-QWEEK-DONE-BY") == 0 && q->done_by == NULL)
-			q->done_by = trimmed(r, "who did it", v, ICS_MAX_NAME);
+			q->done_by = trimmed(r, "the name of who did it", v, ICS_MAX_NAME);
 		else if (strcasecmp(name, "X-QWEEK-NOTE") == 0 && r->note == NULL)
 			r->note = trimmed(r, "the note", v, ICS_MAX_NOTE);
 	}
