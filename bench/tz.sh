@@ -5,7 +5,8 @@
 # bench/export_csv.sh builds it). Not part of the tests. qweekd runs under callgrind; after a
 # warm-up request its counters are zeroed, REQS requests go on one connection, and the counters
 # are dumped: the total over REQS is the whole process's cost of one request.
-# Usage: QWEEKD=build-tzrel/qweekd bash bench/tz.sh      (N_ITEMS, N_DUE, REQS override)
+# Usage: QWEEKD=build-tzrel/qweekd bash bench/tz.sh   (N_ITEMS, N_DUE, REQS override; KEEP=DIR
+# keeps the callgrind dumps)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -88,4 +89,5 @@ printf '%-52s %14s\n' "instructions per request (callgrind, mean of $REQS)" ""
 count "GET items ($N_ITEMS items)" "/api/v1/plans/$PLAN/items"
 count "GET export.csv ($N_ITEMS items)" "/api/v1/plans/$PLAN/export.csv"
 count "GET export.csv ($N_ITEMS items + $N_DUE deadlines)" "/api/v1/plans/$DUE/export.csv"
+if [[ -n ${KEEP:-} ]]; then cp "$T"/cg.out.* "$KEEP"/; fi
 stop

@@ -199,32 +199,31 @@ static struct table *table_of(const char *file)
 	return current = tb;
 }
 
-/* The UTC offset in force at T in zone FILE: from its table, else from glibc. */
-static int offset_at(const char *file, int64_t t, long *off)
+/* The UTC offset in force at T in the zone of table TB: from the table, else from glibc. */
+static int offset_at(struct table *tb, int64_t t, long *off)
 {
-	struct table *tb = table_of(file);
 	time_t tt = (time_t)t;
 	struct tm tm;
 
 	if (tb->ok && tzfile_offset(&tb->z, t, off) == 0)
 		return 0;
-	if (zone_enter(file) < 0 || localtime_r(&tt, &tm) == NULL)
+	if (zone_enter(tb->file) < 0 || localtime_r(&tt, &tm) == NULL)
 		return -1;
 	*off = tm.tm_gmtoff;
 	return 0;
 }
 
-/* The instant of WALL (a wall time counted like UTC seconds) in zone FILE. */
-static int wall_to_utc(const char *file, int64_t wall, int64_t *out)
+/* The instant of WALL (a wall time counted like UTC seconds) in the zone of table TB. */
+static int wall_to_utc(struct table *tb, int64_t wall, int64_t *out)
 {
 	long before, after, o;
 	int first, second;
 
 	/* Real zones change offset at most once in two days: these are the two offsets near. */
-	if (offset_at(file, wall - 86400, &before) < 0 || offset_at(file, wall + 86400, &after) < 0)
+	if (offset_at(tb, wall - 86400, &before) < 0 || offset_at(tb, wall + 86400, &after) < 0)
 		return -1;
-	first = offset_at(file, wall - before, &o) == 0 && o == before;
-	second = offset_at(file, wall - after, &o) == 0 && o == after;
+	first = offset_at(tb, wall - before, &o) == 0 && o == before;
+	second = offset_at(tb, wall - after, &o) == 0 && o == after;
 	if (first && second)
 		*out = wall - (before > after ? before : after); /* twice: the first */
 	else if (second && !first)
@@ -258,7 +257,7 @@ int tz_to_utc(const char *name, int year, int month, int day, int hour, int minu
 		return -1;
 	wall = days_from_civil(year, month, day) * 86400 + (int64_t)hour * 3600 +
 	       (int64_t)minute * 60 + second;
-	return wall_to_utc(file, wall, out);
+	return wall_to_utc(table_of(file), wall, out);
 }
 
 /* Breaks the local time LOCAL (counted like UTC seconds) down into OUT, as gmtime would. */

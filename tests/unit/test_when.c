@@ -517,6 +517,73 @@ static void test_refuse_long_input(void **state)
 	assert_int_equal(when_parse("завтра", &plan, 0, &w, NULL), -1);
 }
 
+/* TEXT parsed after FILLER: its result and cause into *W and *CAUSE; returns when_parse's. */
+static int parse_after(const char *filler, const char *text, struct when *w, char **cause)
+{
+	struct when junk;
+	char *junk_cause = NULL;
+
+	when_parse(filler, &plan, 1, &junk, &junk_cause);
+	free(junk_cause);
+	return when_parse(text, &newyear, 0, w, cause);
+}
+
+/* TEXT gives the same after either filler: the parser keeps nothing between calls. */
+static void same_after(const char *filler1, const char *filler2, const char *text)
+{
+	struct when w1, w2;
+	char *cause1 = NULL, *cause2 = NULL;
+	int r1 = parse_after(filler1, text, &w1, &cause1);
+	int r2 = parse_after(filler2, text, &w2, &cause2);
+
+	assert_int_equal(r1, r2);
+	assert_memory_equal(&w1, &w2, sizeof w1);
+	if (r1 == 0) {
+		assert_null(cause1);
+		assert_null(cause2);
+	} else {
+		assert_string_equal(cause1, cause2);
+	}
+	free(cause1);
+	free(cause2);
+}
+
+static void test_no_state_between_calls(void **state)
+{
+	static const char *const texts[] = {
+		"",
+		"14.11",
+		"14.11 в 15.00",
+		"до 24.11.2017",
+		"08.11 - 15.11",
+		"декабрь 2017",
+		"14.11 -",
+		"14.11 15.00 -",
+		"с 14.11 по",
+		"2017-11-14T15:00+07",
+		"завтра",
+		"14.11 в",
+		"31.12-02.01",
+		"до",
+		"14.11 15.00 - 16.00.",
+		"14",
+		"14.11 15",
+		"декабрь",
+		"14.11.",
+		"15:00",
+	};
+	char numbers[1024] = "", words[1024] = "";
+
+	for (int i = 0; i < 80; i++) {
+		strcat(numbers, i % 2 ? "23:59 " : "12 ");
+		strcat(words, i % 2 ? "декабрь " : "года ");
+	}
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		same_after(numbers, words, texts[i]);
+		same_after("", numbers, texts[i]);
+	}
+}
+
 static void test_point_cmp(void **state)
 {
 	struct when_point a = { WHEN_PREC_DATE, 2017, 11, 14, 0, 0, 0, 0 };
@@ -568,6 +635,7 @@ int main(void)
 		cmocka_unit_test(test_refuse_years),
 		cmocka_unit_test(test_refuse_shapes),
 		cmocka_unit_test(test_refuse_long_input),
+		cmocka_unit_test(test_no_state_between_calls),
 		cmocka_unit_test(test_point_cmp),
 	};
 
