@@ -37,8 +37,8 @@ static const char *uid_host(const struct config *c)
 	return host;
 }
 
-static struct feed_body *current_body(struct request *r, const struct feed_spec *s,
-				      struct error *err)
+static struct rendered *current_body(struct request *r, const struct feed_spec *s,
+				     struct error *err)
 {
 	return feed_cache_get(r->daemon->db, s, uid_host(&r->daemon->config), clock_now(), err);
 }
@@ -49,7 +49,7 @@ int feed_get(struct request *r, struct error *err)
 	size_t len = strlen(file);
 	unsigned char hash[FEED_HASH_LEN];
 	struct feed_spec s = { 0 };
-	struct feed_body *body;
+	struct rendered *body;
 
 	/* Whatever is wrong with the secret, the answer is the same bare 404. */
 	if (len <= 4 || strcmp(file + len - 4, ".ics") != 0 ||
@@ -70,7 +70,7 @@ int feed_get(struct request *r, struct error *err)
 		return 0;
 	}
 	feed_http_reply(r, body, NULL);
-	feed_body_unref(body);
+	rendered_unref(body);
 	return 0;
 }
 
@@ -278,7 +278,7 @@ int api_export_ics(struct request *r, struct error *err)
 {
 	struct plan *p = api_plan(r, err);
 	struct feed_spec s = { 0 };
-	struct feed_body *body = NULL;
+	struct rendered *body = NULL;
 	char *name = NULL, file[300];
 	int rc = -1;
 
@@ -293,7 +293,7 @@ int api_export_ics(struct request *r, struct error *err)
 		goto out;
 	snprintf(file, sizeof file, "%s.ics", p->slug);
 	feed_http_reply(r, body, file);
-	feed_body_unref(body);
+	rendered_unref(body);
 	rc = 0;
 out:
 	free(name);

@@ -12,12 +12,8 @@
  * request that finds its entry fresh touches neither SQLite nor libical: it compares a plan
  * generation, an expiry instant and the host, and hands out the body. A change to a plan
  * (changes.h) drops the bodies of that plan's entries; they render again on the next request,
- * so a burst of changes (an import) costs one rendering, not one per change.
- *
- * The VALARMs follow the reminder rules, which the reminders' API stores without a word to
- * changes.h. So a body with VALARMs also keeps the rules it was rendered with and the count of
- * rows the database connection had written then: once that count moves, the next request
- * reads the rules again (two small queries), and renders again only if they differ.
+ * so a burst of changes (an import) costs one rendering, not one per change. The VALARMs follow
+ * the plan's reminder rules: a change of them is announced as a change of the plan too.
  *
  * A body is a struct rendered (rendered.h): its ETag, Last-Modified and gzip, and how HTTP
  * serves it (feed_http.c).
@@ -31,9 +27,7 @@ struct entry {
 	char *host;
 	char last_etag[RENDERED_ETAG_MAX]; /* of the body before, to keep Last-Modified honest */
 	int64_t last_modified;
-	size_t last_len;	 /* to size the next rendering's buffer */
-	struct feed_rules rules; /* with VALARMs: the rules it was rendered with */
-	int64_t writes;		 /* sqlite3_total_changes64 when they were last read */
+	size_t last_len; /* to size the next rendering's buffer */
 };
 
 struct plan_gen {
@@ -119,44 +113,10 @@ static struct entry *entry_of(const struct feed_spec *s)
 	return e;
 }
 
-static int64_t writes_of(struct db *db)
-{
-	return (int64_t)sqlite3_total_changes64(db_handle(db));
-}
-
-/* Whether the rules of E's VALARMs are still those it was rendered with (see the top). */
-static int rules_unchanged(struct db *db, struct entry *e)
-{
-	struct error err = ERROR_INIT;
-	struct feed_rules now;
-	int same;
-
-	if (!e->spec.alarms || writes_of(db) == e->writes)
-		return 1;
-	if (feed_rules_load(db, e->spec.plan_id, &now, &err) == -1) {
-		error_clear(&err);
-		return 0; /* render again: that says what went wrong */
-	}
-	same = feed_rules_same(&now, &e->rules);
-	feed_rules_free(&now);
-	if (same)
-		e->writes = writes_of(db);
-	return same;
-}
-
-static int fresh(struct db *db, struct entry *e, const char *host, int64_t now)
+static int fresh(const struct entry *e, const char *host, int64_t now)
 {
 	return e->body != NULL && e->gen == current_gen(e->spec.plan_id) &&
-	       (e->expires == 0 || now < e->expires) && strcmp(e->host, host) == 0 &&
-	       rules_unchanged(db, e);
-}
-
-/* Before rendering E: the rules its VALARMs will follow, as they are now. */
-static int keep_rules(struct db *db, struct entry *e, struct error *err)
-{
-	feed_rules_free(&e->rules);
-	e->writes = writes_of(db);
-	return e->spec.alarms ? feed_rules_load(db, e->spec.plan_id, &e->rules, err) : 0;
+	       (e->expires == 0 || now < e->expires) && strcmp(e->host, host) == 0;
 }
 
 /*
@@ -192,11 +152,9 @@ static int render(struct db *db, struct entry *e, const char *host, int64_t now,
 
 	clock_gettime(CLOCK_MONOTONIC, &wall);
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
-	/* The body there was is older than the rules kept now: never served again. */
-	rendered_unref(e->body);
+	rendered_unref(e->body); /* stale: never served again */
 	e->body = NULL;
-	if (keep_rules(db, e, err) == -1 ||
-	    feed_render(db, &e->spec, host, now, e->last_len, &t, err) == -1)
+	if (feed_render(db, &e->spec, host, now, e->last_len, &t, err) == -1)
 		return -1;
 	if ((h = strdup(host)) == NULL) {
 		free(t.ics);
@@ -230,7 +188,7 @@ struct rendered *feed_cache_get(struct db *db, const struct feed_spec *s, const 
 		error_set(err, ERR_INTERNAL, "out of memory");
 		return NULL;
 	}
-	if (!fresh(db, e, host, now) && render(db, e, host, now, err) == -1)
+	if (!fresh(e, host, now) && render(db, e, host, now, err) == -1)
 		return NULL;
 	rendered_ref(e->body);
 	return e->body;
@@ -241,7 +199,6 @@ void feed_cache_free(void)
 	for (size_t i = 0; i < nentries; i++) {
 		rendered_unref(entries[i].body);
 		free(entries[i].host);
-		feed_rules_free(&entries[i].rules);
 	}
 	free(entries);
 	free(gens);

@@ -12,24 +12,6 @@
 #include "rendered.h"
 
 /*
- * The names api_feed.c and tests/unit/test_feed.c still use for a feed's body, which is a
- * struct rendered (rendered.h). To go once they say struct rendered, rendered_unref,
- * rendered_gzip and RENDERED_ETAG_MAX.
- */
-#define feed_body     rendered
-#define FEED_ETAG_MAX RENDERED_ETAG_MAX
-
-static inline void feed_body_unref(struct rendered *b)
-{
-	rendered_unref(b);
-}
-
-static inline const unsigned char *feed_body_gzip(struct rendered *b, size_t *len)
-{
-	return rendered_gzip(b, len);
-}
-
-/*
  * The current body of feed S, with UIDs at HOST: the kept one, unless the plan changed since,
  * a cancelled item's time to leave the feed has come (NOW), or HOST changed; then it is
  * rendered again. Returns a new reference (the caller unrefs it), or NULL with ERR.

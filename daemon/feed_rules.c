@@ -65,24 +65,3 @@ const struct remind_list *feed_rules_of(const struct feed_rules *r, int64_t id, 
 	}
 	return strcmp(kind, "deadline") == 0 ? &r->plan.deadlines : &r->plan.events;
 }
-
-static int same_list(const struct remind_list *a, const struct remind_list *b)
-{
-	if (a->n != b->n)
-		return 0;
-	for (int i = 0; i < a->n; i++)
-		if (a->r[i].type != b->r[i].type || a->r[i].amount != b->r[i].amount)
-			return 0;
-	return 1;
-}
-
-int feed_rules_same(const struct feed_rules *a, const struct feed_rules *b)
-{
-	if (!same_list(&a->plan.events, &b->plan.events) ||
-	    !same_list(&a->plan.deadlines, &b->plan.deadlines) || a->n != b->n)
-		return 0;
-	for (size_t i = 0; i < a->n; i++)
-		if (a->ids[i] != b->ids[i] || !same_list(&a->own[i], &b->own[i]))
-			return 0;
-	return 1;
-}

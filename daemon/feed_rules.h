@@ -25,7 +25,4 @@ void feed_rules_free(struct feed_rules *r);
 /* The rules of item ID of kind KIND ("event", "span", "deadline"): its own, else the plan's. */
 const struct remind_list *feed_rules_of(const struct feed_rules *r, int64_t id, const char *kind);
 
-/* Whether A and B hold the same rules for the VALARMs (overdue notices are no VALARM). */
-int feed_rules_same(const struct feed_rules *a, const struct feed_rules *b);
-
 #endif

@@ -34,16 +34,3 @@ int feed_secret_hash(const char *s, size_t len, unsigned char out[FEED_HASH_LEN]
 {
 	return secret_sha256(s, len, out);
 }
-
-int feed_digest_hex(const void *data, size_t len, char *out, size_t len_hex)
-{
-	static const char hex[] = "0123456789abcdef";
-	unsigned char md[FEED_HASH_LEN];
-
-	if (len_hex > 2 * FEED_HASH_LEN || secret_sha256(data, len, md) == -1)
-		return -1;
-	for (size_t i = 0; i < len_hex; i++)
-		out[i] = hex[(md[i / 2] >> (i % 2 ? 0 : 4)) & 15];
-	out[len_hex] = '\0';
-	return 0;
-}

@@ -17,9 +17,6 @@ int feed_secret_wellformed(const char *s, size_t len);
 /* SHA-256 of the LEN bytes at S; 0 or -1. */
 int feed_secret_hash(const char *s, size_t len, unsigned char out[FEED_HASH_LEN]);
 
-/* SHA-256 of LEN bytes as LEN_HEX lower-case hex digits (ETags), into OUT (LEN_HEX + 1). */
-int feed_digest_hex(const void *data, size_t len, char *out, size_t len_hex);
-
 /* Frees the digest context (at exit). */
 void feed_secret_shutdown(void);
 

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "import_row.h"
-#include "import_state.h"
 #include "import_warn.h"
 #include "moment.h"
 #include "store.h"
@@ -284,8 +283,9 @@ static int write_state(struct import_run *x, const struct import_row *r, int64_t
 {
 	if (r->state == NULL && r->note == NULL)
 		return 0;
-	return import_state_write(x->db, id, r->state != NULL ? r->state : "open", r->note,
-				  r->done_by, r->state_at != 0 ? r->state_at : x->now, x->now, err);
+	return store_item_set_state_at(x->db, id, r->state != NULL ? r->state : "open", r->note,
+				       r->done_by, r->state_at != 0 ? r->state_at : x->now, x->now,
+				       err);
 }
 
 static int write_item(struct import_run *x, const struct import_row *r, struct resolved *v,

@@ -133,9 +133,14 @@ int store_item_insert(struct db *db, int64_t plan_id, const struct item_change *
 int store_item_update(struct db *db, int64_t id, const struct item_change *c, int64_t now,
 		      struct error *err);
 
-/* Sets the state ("open", "done", "cancelled") with its note and who did it. */
+/* Sets the state ("open", "done", "cancelled") with its note and who did it, now. */
 int store_item_set_state(struct db *db, int64_t id, const char *state, const char *note,
 			 const char *by, int64_t now, struct error *err);
+
+/* The same with the state's own time AT (an import of what was done earlier); the item is
+ * still updated NOW, so that what looks for changed items sees it. */
+int store_item_set_state_at(struct db *db, int64_t id, const char *state, const char *note,
+			    const char *by, int64_t at, int64_t now, struct error *err);
 
 /* Natural sort key for a label: "7.10" → "000007.000010"; unlabelled items sort last. */
 void store_label_key(const char *label, char *buf, size_t len);

@@ -329,11 +329,17 @@ int store_item_update(struct db *db, int64_t id, const struct item_change *c, in
 int store_item_set_state(struct db *db, int64_t id, const char *state, const char *note,
 			 const char *by, int64_t now, struct error *err)
 {
+	return store_item_set_state_at(db, id, state, note, by, now, now, err);
+}
+
+int store_item_set_state_at(struct db *db, int64_t id, const char *state, const char *note,
+			    const char *by, int64_t at, int64_t now, struct error *err)
+{
 	static const char sql[] = "UPDATE items SET state = ?2, note = coalesce(?3, note), "
 				  "done_at = CASE ?2 WHEN 'done' THEN ?5 ELSE NULL END, "
 				  "done_by = CASE ?2 WHEN 'done' THEN ?4 ELSE NULL END, "
 				  "cancelled_at = CASE ?2 WHEN 'cancelled' THEN ?5 ELSE NULL END, "
-				  "seq = seq + 1, updated = ?5 WHERE id = ?1";
+				  "seq = seq + 1, updated = ?6 WHERE id = ?1";
 	sqlite3_stmt *st = db_stmt(db, sql);
 
 	sqlite3_bind_int64(st, 1, id);
@@ -342,6 +348,7 @@ int store_item_set_state(struct db *db, int64_t id, const char *state, const cha
 		sqlite3_bind_text(st, 3, note, -1, SQLITE_STATIC);
 	if (by != NULL)
 		sqlite3_bind_text(st, 4, by, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, now);
+	sqlite3_bind_int64(st, 5, at);
+	sqlite3_bind_int64(st, 6, now);
 	return db_exec_stmt(db, st, err);
 }
