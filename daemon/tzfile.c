@@ -161,27 +161,41 @@ static void footer(const unsigned char *p, size_t len, const char **foot, const 
 	*foot = s + 1, *end = nl;
 }
 
+/* The whole file at PATH, malloc'd, and its length into *LEN; NULL if unreadable or too big. */
+static unsigned char *read_all(const char *path, size_t *len)
+{
+	unsigned char *buf = NULL;
+	FILE *f = fopen(path, "rb");
+	long size;
+
+	if (f == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) > 0 && size < MAX_FILE &&
+	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)size)) != NULL &&
+	    fread(buf, 1, (size_t)size, f) != (size_t)size) {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	*len = buf != NULL ? (size_t)size : 0;
+	return buf;
+}
+
 int tzfile_load(const char *path, struct tzfile *z)
 {
-	unsigned char *buf = malloc(MAX_FILE);
 	struct header h;
 	const char *foot, *end;
-	size_t len, v1;
-	FILE *f;
+	size_t len, v1, v2;
+	unsigned char *buf = read_all(path, &len);
 	int r = -1;
 
 	memset(z, 0, sizeof *z);
-	if (buf == NULL || (f = fopen(path, "rb")) == NULL) {
-		free(buf);
+	if (buf == NULL)
 		return -1;
-	}
-	len = fread(buf, 1, MAX_FILE, f);
-	fclose(f);
-	if (len < MAX_FILE && read_header(buf, len, &h) == 0 && buf[4] >= '2' &&
+	if (read_header(buf, len, &h) == 0 && buf[4] >= '2' &&
 	    (v1 = 44 + block_size(&h, 4)) < len && read_header(buf + v1, len - v1, &h) == 0 &&
-	    h.leapcnt == 0 && v1 + 44 + block_size(&h, 8) <= len) {
-		footer(buf + v1 + 44 + block_size(&h, 8), len - v1 - 44 - block_size(&h, 8), &foot,
-		       &end);
+	    h.leapcnt == 0 && (v2 = v1 + 44 + block_size(&h, 8)) <= len) {
+		footer(buf + v2, len - v2, &foot, &end);
 		r = build(buf + v1 + 44, &h, foot, end, z);
 	}
 	free(buf);
