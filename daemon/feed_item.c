@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "export_when.h"
 #include "feed_render.h"
 #include "feed_rules.h"
 
@@ -318,29 +317,6 @@ static void put_uid(struct feed_ctx *c, const char *name, int64_t id, const char
 }
 
 /*
- * What export_when_text needs of plan P. Set up again only when P's days or language differ
- * from the last plan's: a feed writes every item of one plan, and setting up reads the days
- * with sscanf. (Its place is struct feed_ctx, set once by feed_render.)
- */
-static const struct export_when *when_setup(const struct plan *p)
-{
-	static struct {
-		char first[sizeof p->first_day], last[sizeof p->last_day], lang[8];
-		struct export_when w;
-	} memo;
-
-	if (strcmp(memo.first, p->first_day) != 0 || strcmp(memo.last, p->last_day) != 0 ||
-	    strcmp(memo.lang, p->lang) != 0 || memo.w.months == NULL) {
-		export_when_init(&memo.w, p);
-		memcpy(memo.first, p->first_day, sizeof memo.first);
-		memcpy(memo.last, p->last_day, sizeof memo.last);
-		snprintf(memo.lang, sizeof memo.lang, "%s", p->lang); /* cut: set up each time */
-	}
-	memo.w.tz = p->tz;
-	return &memo.w;
-}
-
-/*
  * The WHEN to write: as typed when it reads back as the same time, else one that does
  * (export_when.h), as a deadline typed with --due as "17.11" would read back as an event.
  * Into BUF (LEN bytes) or IT; "" for none.
@@ -349,7 +325,7 @@ static const char *when_of(struct feed_ctx *c, const struct item *it, char *buf,
 {
 	if (*it->when_text == '\0')
 		return "";
-	return export_when_text(when_setup(c->plan), it, buf, len);
+	return export_when_text(c->when, it, buf, len);
 }
 
 /*

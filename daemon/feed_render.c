@@ -102,6 +102,7 @@ int feed_render(struct db *db, const struct feed_spec *s, const char *host, int6
 	struct plan *p = store_feed_plan(db, s->plan_id, err);
 	struct feed_ctx c = { .host = host, .todo = s->todo, .alarms = s->alarms, .now = now };
 	struct feed_rules rules = { 0 };
+	struct export_when when;
 	struct feed_buf b;
 	char *person = NULL;
 	int first, last, rc = -1;
@@ -125,6 +126,8 @@ int feed_render(struct db *db, const struct feed_spec *s, const char *host, int6
 	c.rules = s->alarms ? &rules : NULL;
 	c.b = &b;
 	c.plan = p;
+	export_when_init(&when, p);
+	c.when = &when;
 	c.words = feed_words_for(p->lang);
 	header(&b, p, person);
 	if (render_items(db, s, &c, err) == -1)

@@ -8,6 +8,7 @@
 
 #include "db.h"
 #include "error.h"
+#include "export_when.h"
 #include "feed_fold.h"
 #include "feed_rules.h"
 #include "feed_vtimezone.h"
@@ -63,6 +64,7 @@ struct feed_ctx {
 	const struct feed_zone *zone;
 	const struct feed_words *words;
 	const struct feed_rules *rules; /* the VALARMs' rules (NULL: no VALARMs) */
+	const struct export_when *when; /* how the plan's WHENs read back (X-QWEEK-WHEN) */
 	const char *host;
 	enum feed_todo todo;
 	int alarms;
