@@ -87,8 +87,7 @@ json_t *api_name_list(const char *joined)
 	return a;
 }
 
-/* A stored time as ISO 8601 in the plan's zone, or null. */
-static void write_time(struct jsonw *w, const char *key, const char *stored, const char *tz)
+void api_write_time(struct jsonw *w, const char *key, const char *stored, const char *tz)
 {
 	char buf[40];
 
@@ -165,9 +164,9 @@ static void write_item_fields(struct jsonw *w, const struct item *it, const stru
 	write_parent(w, it);
 	write_text(w, "kind", it->kind, 0);
 	write_text(w, "when", it->when_text, 0);
-	write_time(w, "start", it->start_at, p->tz);
-	write_time(w, "end", it->end_at, p->tz);
-	write_time(w, "due", it->due_at, p->tz);
+	api_write_time(w, "start", it->start_at, p->tz);
+	api_write_time(w, "end", it->end_at, p->tz);
+	api_write_time(w, "due", it->due_at, p->tz);
 	write_names(w, "who", it->who);
 	write_text(w, "state", it->state, 0);
 	jsonw_key(w, "overdue");

@@ -22,6 +22,9 @@ json_t *api_item_json(const struct item *it, const struct plan *p, int64_t now);
 /* Replies with the text of W (taken over). */
 int api_reply_jsonw(struct request *r, struct jsonw *w, struct error *err);
 
+/* A member KEY: a stored time STORED as ISO 8601 in zone TZ, or null when there is none. */
+void api_write_time(struct jsonw *w, const char *key, const char *stored, const char *tz);
+
 /* Resolves REF ("7.2" or "@12") within plan P to an item id; 404/409 with candidates. */
 int api_item_resolve(struct db *db, const struct plan *p, const char *ref, int64_t *id,
 		     struct error *err);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api.h"
 #include "import_people.h"
 #include "import_report.h"
 #include "moment.h"
@@ -42,20 +43,6 @@ static const char *action_name(enum import_action a)
 	return names[a];
 }
 
-/* A stored time as the API writes it, or null when there is none. */
-static void write_time(struct jsonw *w, const char *key, const char *stored, const char *tz)
-{
-	char buf[40];
-
-	jsonw_key(w, key);
-	if (*stored == '\0') {
-		jsonw_null(w);
-		return;
-	}
-	moment_iso(stored, tz, buf, sizeof buf);
-	jsonw_string(w, buf);
-}
-
 /* What the row's item is (or would be): its id, kind, times as the API writes them, parent. */
 static void write_item(struct jsonw *w, const struct import_result *res, const char *tz)
 {
@@ -65,9 +52,9 @@ static void write_item(struct jsonw *w, const struct import_result *res, const c
 	jsonw_int(w, res->id);
 	jsonw_key(w, "kind");
 	jsonw_string(w, res->m.kind);
-	write_time(w, "start", res->m.start, tz);
-	write_time(w, "end", res->m.end, tz);
-	write_time(w, "due", res->m.due, tz);
+	api_write_time(w, "start", res->m.start, tz);
+	api_write_time(w, "end", res->m.end, tz);
+	api_write_time(w, "due", res->m.due, tz);
 	jsonw_key(w, "parent_id");
 	if (res->parent_id != 0)
 		jsonw_int(w, res->parent_id);
@@ -205,12 +192,6 @@ static void write_file_info(struct jsonw *w, json_t *info)
 	free(text);
 }
 
-static void write_count(struct jsonw *w, const char *key, int n)
-{
-	jsonw_key(w, key);
-	jsonw_int(w, n);
-}
-
 void import_report_write(struct jsonw *w, struct import_run *x, const struct import_result *res,
 			 const struct import_counts *c, int committed)
 {
@@ -229,12 +210,12 @@ void import_report_write(struct jsonw *w, struct import_run *x, const struct imp
 	for (size_t i = 0; i < f->nrows; i++)
 		write_row(w, &f->rows[i], &res[i], x->p->tz);
 	jsonw_end(w, ']');
-	write_count(w, "created", c->created);
-	write_count(w, "updated", c->updated);
-	write_count(w, "unchanged", c->unchanged);
-	write_count(w, "refused", c->refused);
-	write_count(w, "skipped", c->skipped);
-	write_count(w, "blank", f->blank);
+	jsonw_key_int(w, "created", c->created);
+	jsonw_key_int(w, "updated", c->updated);
+	jsonw_key_int(w, "unchanged", c->unchanged);
+	jsonw_key_int(w, "refused", c->refused);
+	jsonw_key_int(w, "skipped", c->skipped);
+	jsonw_key_int(w, "blank", f->blank);
 	jsonw_key(w, "people_created");
 	write_strings(w, import_people_created(x->people));
 	jsonw_key(w, "groups_created");

@@ -247,6 +247,12 @@ void jsonw_int(struct jsonw *w, int64_t v)
 	put(w, p, (size_t)(digits + sizeof digits - p));
 }
 
+void jsonw_key_int(struct jsonw *w, const char *key, int64_t v)
+{
+	jsonw_key(w, key);
+	jsonw_int(w, v);
+}
+
 void jsonw_bool(struct jsonw *w, int v)
 {
 	separate(w);

@@ -55,6 +55,9 @@ static inline void jsonw_key(struct jsonw *w, const char *key)
 void jsonw_string(struct jsonw *w, const char *s);	      /* NULL writes null */
 void jsonw_stringn(struct jsonw *w, const char *s, size_t n); /* S holds no NUL */
 void jsonw_int(struct jsonw *w, int64_t v);
+
+/* A member KEY: V of the object being written. */
+void jsonw_key_int(struct jsonw *w, const char *key, int64_t v);
 void jsonw_bool(struct jsonw *w, int v);
 void jsonw_null(struct jsonw *w);
 

@@ -91,21 +91,15 @@ enum report_mark report_tally_add(struct report_tally *t, const struct item *it)
 	return REPORT_OPEN;
 }
 
-static void write_count(struct jsonw *w, const char *key, int64_t v)
-{
-	jsonw_key(w, key);
-	jsonw_int(w, v);
-}
-
 void report_tally_write(struct jsonw *w, const struct report_tally *t, int people)
 {
-	write_count(w, "total", t->total);
-	write_count(w, "done", t->done);
-	write_count(w, "open", t->open);
-	write_count(w, "overdue", t->overdue);
-	write_count(w, "cancelled", t->cancelled);
-	write_count(w, "done_on_time", t->done_on_time);
-	write_count(w, "done_late", t->done_late);
+	jsonw_key_int(w, "total", t->total);
+	jsonw_key_int(w, "done", t->done);
+	jsonw_key_int(w, "open", t->open);
+	jsonw_key_int(w, "overdue", t->overdue);
+	jsonw_key_int(w, "cancelled", t->cancelled);
+	jsonw_key_int(w, "done_on_time", t->done_on_time);
+	jsonw_key_int(w, "done_late", t->done_late);
 	if (!people)
 		return;
 	jsonw_key(w, "by_person");
@@ -114,9 +108,9 @@ void report_tally_write(struct jsonw *w, const struct report_tally *t, int peopl
 		jsonw_object(w);
 		jsonw_key(w, "name");
 		jsonw_string(w, t->people[i].name);
-		write_count(w, "total", t->people[i].total);
-		write_count(w, "done", t->people[i].done);
-		write_count(w, "overdue", t->people[i].overdue);
+		jsonw_key_int(w, "total", t->people[i].total);
+		jsonw_key_int(w, "done", t->people[i].done);
+		jsonw_key_int(w, "overdue", t->people[i].overdue);
 		jsonw_end(w, '}');
 	}
 	jsonw_end(w, ']');
