@@ -12,43 +12,9 @@ cd "$ROOT"
 N_ITEMS=${N_ITEMS:-2000}
 N_DUE=${N_DUE:-2000}
 
-if [[ -z ${QWEEKD:-} || -z ${QWEEK:-} ]]; then
-	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DQWEEK_TESTS=OFF \
-		-DQWEEK_SANITIZE=OFF >/dev/null
-	cmake --build build-bench -j"$(nproc)" >/dev/null
-	QWEEKD=$ROOT/build-bench/qweekd
-	QWEEK=$ROOT/build-bench/qweek
-fi
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/qweek-bench-export.XXXXXX")
-PID=
-cleanup() {
-	if [[ -n $PID ]]; then
-		kill -TERM "$PID" 2>/dev/null || true
-		wait "$PID" 2>/dev/null || true
-	fi
-	rm -rf "$T"
-}
-trap cleanup EXIT
-SOCK=$T/b.sock
-
-# start [WRAPPER...]: qweekd on $T/b.db, waited for (valgrind is slow to start).
-start() {
-	"$@" "$QWEEKD" --foreground --db "$T/b.db" --socket "$SOCK" </dev/null >>"$T/qweekd.log" 2>&1 &
-	PID=$!
-	for _ in $(seq 600); do
-		curl -sf --unix-socket "$SOCK" http://localhost/healthz >/dev/null 2>&1 && return 0
-		kill -0 "$PID" 2>/dev/null || { cat "$T/qweekd.log" >&2; exit 1; }
-		sleep 0.1
-	done
-	echo "bench: qweekd did not start" >&2
-	exit 1
-}
-stop() {
-	kill -TERM "$PID"
-	wait "$PID" || true
-	PID=
-}
+source bench/lib.sh
+bench_build
+bench_tmp export
 
 echo "bench: a plan of $N_ITEMS items and $N_DUE deadlines given with --due"
 start

@@ -15,34 +15,8 @@ N_DUE=${N_DUE:-2000}
 REQS=${REQS:-3}
 QWEEKD=${QWEEKD:?QWEEKD names a Release qweekd}
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/qweek-bench-tz.XXXXXX")
-PID=
-cleanup() {
-	if [[ -n $PID ]]; then
-		kill -TERM "$PID" 2>/dev/null || true
-		wait "$PID" 2>/dev/null || true
-	fi
-	rm -rf "$T"
-}
-trap cleanup EXIT
-SOCK=$T/b.sock
-
-start() {
-	"$@" "$QWEEKD" --foreground --db "$T/b.db" --socket "$SOCK" </dev/null >>"$T/qweekd.log" 2>&1 &
-	PID=$!
-	for _ in $(seq 600); do
-		curl -sf --unix-socket "$SOCK" http://localhost/healthz >/dev/null 2>&1 && return 0
-		kill -0 "$PID" 2>/dev/null || { cat "$T/qweekd.log" >&2; exit 1; }
-		sleep 0.1
-	done
-	echo "bench: qweekd did not start" >&2
-	exit 1
-}
-stop() {
-	kill -TERM "$PID"
-	wait "$PID" || true
-	PID=
-}
+source bench/lib.sh
+bench_tmp tz
 # get URL N: N GET requests on one connection, each must be 200.
 get() {
 	python3 - "$SOCK" "$1" "$2" <<'PY'
