@@ -175,7 +175,7 @@ int api_import(struct request *r, struct error *err)
 	struct plan *p = api_plan(r, err);
 	struct import_file f;
 	struct import_opts o;
-	struct import_outcome out;
+	struct import_outcome out = { 0 };
 	struct import_text t;
 	size_t len = 0;
 	const char *body = p != NULL ? http_body(r, &len) : NULL;
@@ -191,14 +191,14 @@ int api_import(struct request *r, struct error *err)
 		rc = import_parse(&t, &o, &f, err);
 		import_text_free(&t);
 	}
-	if (rc == 0 && import_apply(r->daemon->db, p, &f, &o, &out, err) == 0) {
-		if (out.changed)
-			changes_notify(p->id);
+	if (rc == 0)
+		rc = import_apply(r->daemon->db, p, &f, &o, &out, err);
+	if (out.changed)
+		changes_notify(p->id); /* even when the reply could not be made */
+	if (rc == 0) {
 		r->status = out.refused ? 422 : 200;
 		r->reply_text = out.reply;
 		r->reply_len = out.len;
-	} else {
-		rc = -1;
 	}
 	import_file_free(&f);
 	plan_free(p);

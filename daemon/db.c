@@ -147,6 +147,25 @@ static int configure(struct db *db, char **cause)
  * and it is opened as immutable. After a crash the -wal and -shm files are there and SQLite
  * reads the WAL through them, so no acknowledged change is missed (immutable would skip it).
  */
+/* "file:PATH?immutable=1" with PATH percent-encoded: '?', '#' and '%' mean things in a URI. */
+static char *immutable_uri(const char *path)
+{
+	static const char keep[] = "/._-~";
+	char *uri = malloc(strlen("file:") + 3 * strlen(path) + strlen("?immutable=1") + 1), *o;
+
+	if (uri == NULL)
+		return NULL;
+	o = uri + sprintf(uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p != '\0'; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr(keep, *p) != NULL)
+			*o++ = (char)*p;
+		else
+			o += sprintf(o, "%%%02X", *p);
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
 static int open_sqlite(struct db *db, const char *path)
 {
 	int flags = SQLITE_OPEN_NOMUTEX, rc;
@@ -160,11 +179,11 @@ static int open_sqlite(struct db *db, const char *path)
 		return SQLITE_NOMEM;
 	if (access(wal, F_OK) == 0)
 		rc = sqlite3_open_v2(path, &db->sql, flags, NULL);
-	else if ((uri = sqlite3_mprintf("file:%w?immutable=1", path)) == NULL)
+	else if ((uri = immutable_uri(path)) == NULL)
 		rc = SQLITE_NOMEM;
 	else
 		rc = sqlite3_open_v2(uri, &db->sql, flags | SQLITE_OPEN_URI, NULL);
-	sqlite3_free(uri);
+	free(uri);
 	free(wal);
 	return rc;
 }

@@ -65,6 +65,10 @@ static int report(struct import_run *x, const struct import_result *res,
 {
 	struct jsonw w;
 
+	/* Set first: what was committed stays so, and is announced, even without a reply. */
+	out->refused = c->refused > 0 && !x->o->skip_bad;
+	out->changed = committed && (c->created > 0 || c->updated > 0 ||
+				     json_array_size(import_people_created(x->people)) > 0);
 	jsonw_init(&w);
 	import_report_write(&w, x, res, c, committed);
 	if (w.failed) {
@@ -72,9 +76,6 @@ static int report(struct import_run *x, const struct import_result *res,
 		return -1;
 	}
 	out->reply = jsonw_take(&w, &out->len);
-	out->refused = c->refused > 0 && !x->o->skip_bad;
-	out->changed = committed && (c->created > 0 || c->updated > 0 ||
-				     json_array_size(import_people_created(x->people)) > 0);
 	return 0;
 }
 
@@ -100,7 +101,9 @@ int import_apply(struct db *db, const struct plan *p, struct import_file *f,
 	/* What matched the plan's items is done with: let it go before the reply grows. */
 	import_row_cleanup(&x);
 	import_match_free(&x.match);
-	rc = report(&x, res, &c, committed, out);
+	if ((rc = report(&x, res, &c, committed, out)) == -1 && committed)
+		error_set(err, ERR_INTERNAL,
+			  "the file was imported, but there was no memory left to report on it");
 out:
 	import_row_cleanup(&x);
 	import_match_free(&x.match);

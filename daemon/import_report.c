@@ -130,16 +130,20 @@ static void write_warnings(struct jsonw *w, const struct import_file *f)
 	jsonw_end(w, ']');
 }
 
-/* The length of S cut to at most MAX bytes, not inside a UTF-8 character. */
-static size_t cut_utf8(const char *s, size_t max)
+/* Drops the UTF-8 character that snprintf cut off at the end of S, if it did. */
+static void drop_cut_char(char *s)
 {
-	size_t n = strlen(s);
+	size_t n = strlen(s), k = n, need;
+	unsigned char lead;
 
-	if (n <= max)
-		return n;
-	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
-		max--;
-	return max;
+	while (k > 0 && ((unsigned char)s[k - 1] & 0xc0) == 0x80)
+		k--;
+	if (k == 0)
+		return;
+	lead = (unsigned char)s[k - 1];
+	need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+	if (n - (k - 1) < need)
+		s[k - 1] = '\0';
 }
 
 /* "3 rows are refused (row 5: ...; row 9: ...)": the reply's error when nothing is done. */
@@ -160,7 +164,7 @@ static void write_refusal(struct jsonw *w, const struct import_file *f,
 		used += (size_t)snprintf(list + used, sizeof list - used, "%srow %d: %s",
 					 shown > 1 ? "; " : "", f->rows[i].row, res[i].reason);
 	}
-	list[cut_utf8(list, sizeof list - 1)] = '\0'; /* a reason cut off mid-letter */
+	drop_cut_char(list); /* the list filled up mid-letter */
 	jsonw_key(w, "error");
 	jsonw_object(w);
 	jsonw_key(w, "code");

@@ -18,7 +18,8 @@ trap 'rc=$?; set +e; _unmount; (exit $rc); _cleanup' EXIT
 remount() { mount -o "remount,$1" "$DISK" || fail "cannot remount the tmpfs $1"; }
 
 export QWEEKD_NOW=2017-11-14T05:00:00Z
-DB=$DISK/q.db
+# A name with what a file: URI would misread ('#', '?', '%41', a space): SQLite gets it encoded.
+DB="$DISK/week #1?%41/q.db"
 
 # feed_path: GET the plan's feed over the socket, the body in $T/http.body; prints the status.
 feed_get() { http GET "$FEED_PATH"; }

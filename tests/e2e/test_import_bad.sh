@@ -181,6 +181,26 @@ assert_eq "span 2017-11-08 2017-11-15" \
 assert_eq "2017-11-10T10:00:00+07:00 None" "$(get 'Звонок' start) $(jget "str([i for i in d['items'] if i['title'] == 'Звонок'][0]['end'])" "$list")" \
 	"UTC, no end"
 assert_eq "deadline 2017-11-24" "$(get 'Отчёт' kind) $(get 'Отчёт' due)" "a to-do"
+step "many long Cyrillic refusals: the reply stays valid UTF-8, cut between letters"
+# Three reasons of ~200 bytes of Cyrillic overflow the message's list; with 1 or 2 leading
+# x's the cut falls inside a letter in one of the two files, whatever the wording.
+for pad in 1 2; do
+	"$PY" -c '
+import sys
+pad = int(sys.argv[2])
+with open(sys.argv[1], "w") as f:
+    f.write("№,Наименование,Срок,Ответственный\n")
+    for i in range(1, 6):
+        f.write("%d,Дело %d,%s,Директор\n" % (90 + i, i, "x" * pad + "щ" * (99 - pad)))' \
+		"$T/long.csv" "$pad"
+	expect_fail 1 q import "$T/long.csv"
+	assert_match '5 rows? (are )?refused' "$(last_err)" "the refusal"
+	assert_match 'row 2: ' "$(last_err)" "the rows named"
+	assert_eq 422 "$(http POST /api/v1/plans/week/import text/csv "$T/long.csv")" "the HTTP status"
+	"$PY" -c 'import json, sys; json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))' \
+		"$T/http.body" || fail "the refusal is not valid UTF-8 JSON (x$pad)"
+done
+
 step "the daemon stops cleanly (no leaks, no valgrind errors)"
 stop_daemon
 echo "ok"
