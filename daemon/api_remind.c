@@ -97,7 +97,9 @@ int api_plans_edit(struct request *r, struct error *err)
 	for (i = 0; i < n && !bad; i++)
 		bad = remind_store_set_plan_rules(db, p->id, s[i].sec,
 						  *s[i].text ? s[i].text : NULL, err) == -1;
-	if (bad || reschedule_plan(db, p->id, now, err) == -1 || db_commit(db, err) == -1) {
+	/* The feeds' VALARMs follow the rules: their Last-Modified must move too. */
+	if (bad || store_plan_touch(db, p->id, now, err) == -1 ||
+	    reschedule_plan(db, p->id, now, err) == -1 || db_commit(db, err) == -1) {
 		db_rollback(db);
 		goto out;
 	}
@@ -219,6 +221,7 @@ int api_item_remind_set(struct request *r, struct error *err)
 	if (remind_item_spec_check(spec, err) == -1 || db_begin(db, err) == -1)
 		goto out;
 	if (remind_item_spec_set(db, id, spec, err) == -1 ||
+	    store_item_touch(db, id, now, err) == -1 ||
 	    remind_recompute(db, p->id, &id, 1, now, now, err) == -1 || db_commit(db, err) == -1) {
 		db_rollback(db);
 		goto out;

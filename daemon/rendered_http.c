@@ -167,8 +167,14 @@ void rendered_reply(struct request *r, struct rendered *body, const struct rende
 	}
 	write_big(r, len);
 	rendered_ref(body);
-	if (evbuffer_add_reference(buf, data, len, unref_cb, body) == -1)
+	if (evbuffer_add_reference(buf, data, len, unref_cb, body) == -1) {
 		rendered_unref(body);
+		evbuffer_free(buf);
+		evhttp_remove_header(out, "Content-Length");
+		evhttp_remove_header(out, "Content-Encoding");
+		evhttp_send_error(r->ev, 500, "out of memory");
+		return;
+	}
 	evhttp_send_reply(r->ev, 200, "OK", buf);
 	evbuffer_free(buf);
 }

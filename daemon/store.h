@@ -24,6 +24,9 @@ void plan_free(struct plan *p);
 /* Inserts P (slug made unique from P->slug); sets P->id and P->slug. */
 int store_plan_insert(struct db *db, struct plan *p, int64_t now, struct error *err);
 
+/* Marks plan ID changed NOW (what is not in its row changed: its reminder rules). */
+int store_plan_touch(struct db *db, int64_t id, int64_t now, struct error *err);
+
 /*
  * Finds the plan named SLUG ("_" = the only plan). Returns a new plan (caller frees), or NULL
  * with ERR: not found, or choose_plan with the slugs as candidates.
@@ -132,6 +135,9 @@ int store_item_insert(struct db *db, int64_t plan_id, const struct item_change *
 		      int64_t *id, struct error *err);
 int store_item_update(struct db *db, int64_t id, const struct item_change *c, int64_t now,
 		      struct error *err);
+
+/* Marks item ID changed NOW, with a new sequence (what is not in its row changed: its rules). */
+int store_item_touch(struct db *db, int64_t id, int64_t now, struct error *err);
 
 /* Sets the state ("open", "done", "cancelled") with its note and who did it, now. */
 int store_item_set_state(struct db *db, int64_t id, const char *state, const char *note,

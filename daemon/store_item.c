@@ -326,6 +326,16 @@ int store_item_update(struct db *db, int64_t id, const struct item_change *c, in
 	return c->has_who ? replace_assignees(db, id, c->who, c->nwho, err) : 0;
 }
 
+int store_item_touch(struct db *db, int64_t id, int64_t now, struct error *err)
+{
+	sqlite3_stmt *st =
+		db_stmt(db, "UPDATE items SET seq = seq + 1, updated = ?2 WHERE id = ?1");
+
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, now);
+	return db_exec_stmt(db, st, err);
+}
+
 int store_item_set_state(struct db *db, int64_t id, const char *state, const char *note,
 			 const char *by, int64_t now, struct error *err)
 {

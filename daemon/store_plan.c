@@ -109,6 +109,15 @@ int store_plan_insert(struct db *db, struct plan *p, int64_t now, struct error *
 	return 0;
 }
 
+int store_plan_touch(struct db *db, int64_t id, int64_t now, struct error *err)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE plans SET updated = ?2 WHERE id = ?1");
+
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, now);
+	return db_exec_stmt(db, st, err);
+}
+
 /* With several plans and no slug given, name them all so the person can choose. */
 static struct plan *only_plan(struct db *db, struct error *err)
 {

@@ -84,5 +84,22 @@ step "python-icalendar, ical.js and node-ical read it"
 feed_api GET /api/v1/plans/_/items >"$T/items.json"
 check_feed remind "$T/feed.ics" "$T/items.json" both
 
+step "after a restart, a change of rules moves Last-Modified (If-Modified-Since gets the new feed)"
+assert_eq 200 "$(fetch "$url")" "the feed"
+modified=$(header Last-Modified)
+stop_daemon
+start_daemon --listen "127.0.0.1:$FEED_PORT"
+assert_eq 304 "$(fetch "$url" -H "If-Modified-Since: $modified")" "unchanged after the restart"
+feed_api PUT /api/v1/clock '{"now": "2017-11-01T04:00:00Z"}' >/dev/null # time passes
+expect_ok q plan edit --remind "events 3h"
+assert_eq 200 "$(fetch "$url" -H "If-Modified-Since: $modified")" "rules changed after the restart"
+grep -q 'TRIGGER:-PT3H' "$T/f.body" || fail "the new rule is not in the feed"
+modified=$(header Last-Modified)
+stop_daemon
+start_daemon --listen "127.0.0.1:$FEED_PORT"
+feed_api PUT /api/v1/clock '{"now": "2017-11-01T05:00:00Z"}' >/dev/null
+expect_ok q remind set 7.2 4h
+assert_eq 200 "$(fetch "$url" -H "If-Modified-Since: $modified")" "an item's rules changed after the restart"
+
 stop_daemon
 echo "PASS: $TEST_NAME"
