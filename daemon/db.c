@@ -141,12 +141,6 @@ static int configure(struct db *db, char **cause)
 	return 0;
 }
 
-/*
- * Read-only, SQLite still needs the WAL's index (the -shm file), which it cannot make on a
- * read-only file system. After a clean stop there is no WAL: the file alone is the database,
- * and it is opened as immutable. After a crash the -wal and -shm files are there and SQLite
- * reads the WAL through them, so no acknowledged change is missed (immutable would skip it).
- */
 /* "file:PATH?immutable=1" with PATH percent-encoded: '?', '#' and '%' mean things in a URI. */
 static char *immutable_uri(const char *path)
 {
@@ -166,6 +160,12 @@ static char *immutable_uri(const char *path)
 	return uri;
 }
 
+/*
+ * Read-only, SQLite still needs the WAL's index (the -shm file), which it cannot make on a
+ * read-only file system. After a clean stop there is no WAL: the file alone is the database,
+ * and it is opened as immutable. After a crash the -wal and -shm files are there and SQLite
+ * reads the WAL through them, so no acknowledged change is missed (immutable would skip it).
+ */
 static int open_sqlite(struct db *db, const char *path)
 {
 	int flags = SQLITE_OPEN_NOMUTEX, rc;
