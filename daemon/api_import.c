@@ -68,22 +68,6 @@ static int check_type(struct request *r, struct error *err)
 			 ct);
 }
 
-/* Only the query parameters in NAMES ('|'-separated) are taken. */
-static int check_query(struct request *r, const char *names, struct error *err)
-{
-	struct evkeyval *kv;
-
-	TAILQ_FOREACH (kv, &r->query, next) {
-		size_t n = strlen(kv->key);
-		const char *s = strstr(names, kv->key);
-		if (n == 0 || s == NULL || (s != names && s[-1] != '|') ||
-		    (s[n] != '\0' && s[n] != '|'))
-			return error_set(err, ERR_UNKNOWN_FIELD, "unknown parameter «%s»: use %s",
-					 kv->key, names);
-	}
-	return 0;
-}
-
 static int query_bool(struct request *r, const char *name, int *out, struct error *err)
 {
 	const char *v = http_query(r, name);
@@ -130,7 +114,7 @@ static int read_opts(struct request *r, const struct plan *p, const char *body, 
 		     struct import_opts *o, struct error *err)
 {
 	memset(o, 0, sizeof *o);
-	if (check_query(r, "format|dry_run|skip_bad|encoding", err) == -1 ||
+	if (http_query_only(r, "format|dry_run|skip_bad|encoding", err) == -1 ||
 	    check_type(r, err) == -1 || query_bool(r, "dry_run", &o->dry_run, err) == -1 ||
 	    query_bool(r, "skip_bad", &o->skip_bad, err) == -1 ||
 	    read_format(r, body, len, &o->format, err) == -1)
@@ -210,7 +194,7 @@ static int read_delimiter(struct request *r, char *delim, struct error *err)
 {
 	const char *sep = http_query(r, "sep");
 
-	if (check_query(r, "sep", err) == -1)
+	if (http_query_only(r, "sep", err) == -1)
 		return -1;
 	*delim = ';';
 	if (sep == NULL || strcmp(sep, ";") == 0 || strcasecmp(sep, "semicolon") == 0)

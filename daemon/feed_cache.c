@@ -134,14 +134,6 @@ static void set_modified(struct entry *e, struct rendered *b, int64_t modified)
 	e->last_modified = modified;
 }
 
-static double ms_since(clockid_t clock, const struct timespec *t0)
-{
-	struct timespec t1;
-
-	clock_gettime(clock, &t1);
-	return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
-}
-
 static int render(struct db *db, struct entry *e, const char *host, int64_t now, struct error *err)
 {
 	struct timespec wall, cpu; /* how long rendering takes, for the log only */
@@ -174,8 +166,8 @@ static int render(struct db *db, struct entry *e, const char *host, int64_t now,
 	log_debug("feeds: plan %lld person %lld rendered: %d events, %d to-dos, %zu bytes, "
 		  "%.1f ms CPU, %.1f ms",
 		  (long long)e->spec.plan_id, (long long)e->spec.person_id, t.nevents, t.ntodos,
-		  b->len, ms_since(CLOCK_PROCESS_CPUTIME_ID, &cpu),
-		  ms_since(CLOCK_MONOTONIC, &wall));
+		  b->len, log_ms_since(CLOCK_PROCESS_CPUTIME_ID, &cpu),
+		  log_ms_since(CLOCK_MONOTONIC, &wall));
 	return 0;
 }
 

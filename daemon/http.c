@@ -108,6 +108,21 @@ const char *http_query(struct request *r, const char *name)
 	return evhttp_find_header(&r->query, name);
 }
 
+int http_query_only(struct request *r, const char *names, struct error *err)
+{
+	struct evkeyval *kv;
+
+	TAILQ_FOREACH (kv, &r->query, next) {
+		size_t n = strlen(kv->key);
+		const char *s = strstr(names, kv->key);
+		if (n == 0 || s == NULL || (s != names && s[-1] != '|') ||
+		    (s[n] != '\0' && s[n] != '|'))
+			return error_set(err, ERR_UNKNOWN_FIELD, "unknown parameter «%s»: use %s",
+					 kv->key, names);
+	}
+	return 0;
+}
+
 /* Fills R->local and R->peer from the connection's socket (SO_PEERCRED on a Unix socket). */
 /* The user name of UID; the last answer is kept, since one administrator sends most requests. */
 static void user_name(uid_t uid, char *buf, size_t len)

@@ -88,4 +88,7 @@ void http_warn(struct request *r, const char *fmt, ...) __attribute__((format(pr
 /* The query parameter NAME, or NULL. */
 const char *http_query(struct request *r, const char *name);
 
+/* Refuses (400 unknown_field) a query parameter that is none of NAMES ("a|b|c"). */
+int http_query_only(struct request *r, const char *names, struct error *err);
+
 #endif

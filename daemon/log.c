@@ -85,3 +85,11 @@ void fatal(const char *fmt, ...)
 	va_end(ap);
 	exit(1);
 }
+
+double log_ms_since(clockid_t clock, const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(clock, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}

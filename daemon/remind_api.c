@@ -72,24 +72,6 @@ static int query_limit(struct request *r, struct error *err)
 	return (int)v;
 }
 
-/* Refuses the query parameters that are none of NAMES (NULL-ended), as import and export do. */
-static int check_query(struct request *r, const char *const *names, const char *hint,
-		       struct error *err)
-{
-	struct evkeyval *kv;
-
-	TAILQ_FOREACH (kv, &r->query, next) {
-		const char *const *n = names;
-
-		while (*n != NULL && strcmp(*n, kv->key) != 0)
-			n++;
-		if (*n == NULL)
-			return error_set(err, ERR_UNKNOWN_FIELD, "unknown parameter «%s»: use %s",
-					 kv->key, hint);
-	}
-	return 0;
-}
-
 /* Drops the elements of ARR from index LIMIT on. */
 static void cut(json_t *arr, int limit)
 {
@@ -110,7 +92,6 @@ static int listing(const char *name, struct error *err)
 
 int api_reminders_list(struct request *r, struct error *err)
 {
-	static const char *const params[] = { "state", "who", "limit", "count", NULL };
 	struct db *db = r->daemon->db;
 	const char *state = http_query(r, "state");
 	struct remind_who who;
@@ -120,7 +101,7 @@ int api_reminders_list(struct request *r, struct error *err)
 	size_t total = 0;
 	int which = -1, limit = -1, rc = -1, more = 0;
 
-	if (check_query(r, params, "state|who|limit|count", err) == -1 ||
+	if (http_query_only(r, "state|who|limit|count", err) == -1 ||
 	    (p = api_plan(r, err)) == NULL ||
 	    (which = listing(state != NULL ? state : "pending", err)) == -1 ||
 	    (limit = query_limit(r, err)) == -1 || resolve_who(r, p, &who, err) == -1)

@@ -72,14 +72,6 @@ static struct page *page_of(int64_t plan_id)
 	return p;
 }
 
-static double ms_since(clockid_t clock, const struct timespec *t0)
-{
-	struct timespec t1;
-
-	clock_gettime(clock, &t1);
-	return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
-}
-
 static int render(struct db *db, struct page *pg, int64_t minute, struct error *err)
 {
 	struct timespec cpu; /* how long rendering takes, for the log only */
@@ -104,7 +96,7 @@ static int render(struct db *db, struct page *pg, int64_t minute, struct error *
 	pg->minute = minute;
 	pg->last_len = len;
 	log_debug("status page: plan %lld rendered: %zu bytes, %.1f ms CPU", (long long)pg->plan_id,
-		  len, ms_since(CLOCK_PROCESS_CPUTIME_ID, &cpu));
+		  len, log_ms_since(CLOCK_PROCESS_CPUTIME_ID, &cpu));
 	return 0;
 }
 
