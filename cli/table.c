@@ -220,11 +220,6 @@ void table_keep(struct table *t, size_t col)
 		t->flags[col] |= TABLE_KEEP;
 }
 
-size_t table_rows(const struct table *t)
-{
-	return t->nrows;
-}
-
 /* Rows are put together here and go to the FILE in pieces: fewer calls into stdio. */
 struct table_out {
 	FILE *f;

@@ -36,9 +36,6 @@ void table_align_right(struct table *t, size_t col);
 /* Column COL is never cut to fit (references, dates). */
 void table_keep(struct table *t, size_t col);
 
-/* Rows added so far, the header included. */
-size_t table_rows(const struct table *t);
-
 /*
  * Prints the table to F, columns two spaces apart, no trailing spaces. With MAX_WIDTH > 0 and a
  * table wider than that, the widest columns that may be cut are cut to fit, ending in "…".

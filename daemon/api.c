@@ -188,18 +188,6 @@ void api_item_write(struct jsonw *w, const struct item *it, const struct plan *p
 	jsonw_end(w, '}');
 }
 
-json_t *api_item_json(const struct item *it, const struct plan *p, int64_t now)
-{
-	struct jsonw w;
-	json_t *j;
-
-	jsonw_init(&w);
-	api_item_write(&w, it, p, now);
-	j = w.failed ? NULL : json_loadb(w.buf, w.len, 0, NULL);
-	jsonw_free(&w);
-	return j != NULL ? j : json_null();
-}
-
 static int parse_id_ref(const char *ref, int64_t *id)
 {
 	char *end;

@@ -15,9 +15,8 @@ extern const struct route api_routes[];
 struct plan *api_plan(struct request *r, struct error *err);
 
 json_t *api_plan_json(const struct plan *p);
-/* An item as JSON (docs/api.md): written into W, or as a jansson value for small replies. */
+/* An item as JSON (docs/api.md), written into W. */
 void api_item_write(struct jsonw *w, const struct item *it, const struct plan *p, int64_t now);
-json_t *api_item_json(const struct item *it, const struct plan *p, int64_t now);
 
 /* Replies with the text of W (taken over). */
 int api_reply_jsonw(struct request *r, struct jsonw *w, struct error *err);

@@ -28,7 +28,3 @@ void changes_notify(int64_t plan_id)
 		subscribers[i].fn(plan_id, subscribers[i].ctx);
 }
 
-void changes_reset(void)
-{
-	nsubscribers = 0;
-}

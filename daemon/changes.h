@@ -13,7 +13,4 @@ void changes_subscribe(changes_fn fn, void *ctx);
 /* Called by every write after its commit. */
 void changes_notify(int64_t plan_id);
 
-/* Drops every subscription (at exit). */
-void changes_reset(void);
-
 #endif

@@ -325,7 +325,3 @@ void listen_set_free(struct listen_set *s)
 	free(s);
 }
 
-int listen_set_count(const struct listen_set *s)
-{
-	return s->conns;
-}

@@ -35,7 +35,5 @@ int listen_set_add(struct listen_set *set, struct evconnlistener *l, int local);
 /* The evhttp is about to be freed (with its listeners): stop touching them. */
 void listen_set_closing(struct listen_set *set);
 void listen_set_free(struct listen_set *set);
-/* Open connections now (tests, logs). */
-int listen_set_count(const struct listen_set *set);
 
 #endif

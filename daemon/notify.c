@@ -240,7 +240,3 @@ int notify_run(struct notify *n, const char *command, char *const env[], const c
 	return 0;
 }
 
-int notify_busy(const struct notify *n)
-{
-	return n->busy;
-}

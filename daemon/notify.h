@@ -28,7 +28,4 @@ void notify_free(struct notify *n);
 int notify_run(struct notify *n, const char *command, char *const env[], const char *input,
 	       size_t len, notify_done_fn fn, void *arg, char **cause);
 
-/* Children under way. */
-int notify_busy(const struct notify *n);
-
 #endif

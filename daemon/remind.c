@@ -37,11 +37,6 @@ static struct {
 	int failing;	    /* the last pass failed: do not spin */
 } R;
 
-struct daemon *remind_daemon(void)
-{
-	return R.d;
-}
-
 static int64_t *since_of(int64_t plan_id)
 {
 	struct mark *m;

@@ -88,9 +88,6 @@ int remind_recompute(struct db *db, int64_t plan_id, const int64_t *ids, size_t 
 
 /* ---- remind.c: the scheduler ------------------------------------------------------------------ */
 
-/* The daemon the reminders run in (NULL before remind_init). */
-struct daemon *remind_daemon(void);
-
 /* Brings plan PLAN_ID's schedule up to date (ALL: every item, from FLOOR on), then handles
  * what is due and re-arms the timer. */
 void remind_plan_changed(int64_t plan_id, int all, int64_t floor);

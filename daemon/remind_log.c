@@ -155,21 +155,6 @@ int remind_log_finish(struct db *db, int64_t id, const char *state, const char *
 	return db_exec_stmt(db, st, err);
 }
 
-int remind_log_next_try(struct db *db, int64_t *out)
-{
-	static const char sql[] = "SELECT min(next_try) FROM remind_log WHERE state IN "
-				  "('queued', 'failed')";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	int found = 0;
-
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		*out = sqlite3_column_int64(st, 0);
-		found = 1;
-	}
-	sqlite3_reset(st);
-	return found;
-}
-
 int remind_log_counts(struct db *db, int64_t *queued, int64_t *failed, int64_t *expired)
 {
 	static const char sql[] = "SELECT state, count(*) FROM remind_log WHERE state IN "

@@ -112,9 +112,6 @@ int remind_log_open_of_item(struct db *db, int64_t item_id, struct remind_row *o
 int remind_log_finish(struct db *db, int64_t id, const char *state, const char *reason,
 		      int attempts, int64_t next_try, int64_t sent_at, struct error *err);
 
-/* The earliest retry (or queued reminder) waiting: 1 (sets *OUT), 0 none. */
-int remind_log_next_try(struct db *db, int64_t *out);
-
 /* How many reminders are queued, failed (to be retried), and expired; 0 or -1. */
 int remind_log_counts(struct db *db, int64_t *queued, int64_t *failed, int64_t *expired);
 

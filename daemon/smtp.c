@@ -322,7 +322,3 @@ int smtp_send(struct smtp *s, const struct smtp_server *srv, const char *from, c
 	return 0;
 }
 
-int smtp_busy(const struct smtp *s)
-{
-	return s->busy;
-}

@@ -32,7 +32,4 @@ void smtp_free(struct smtp *s);
 int smtp_send(struct smtp *s, const struct smtp_server *srv, const char *from, const char *rcpt,
 	      char *data, size_t len, smtp_done_fn fn, void *arg, char **cause);
 
-/* Transfers under way. */
-int smtp_busy(const struct smtp *s);
-
 #endif
