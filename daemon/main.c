@@ -12,18 +12,18 @@
 #include <event2/event.h>
 #include <systemd/sd-daemon.h>
 
-#include "api.h"
-#include "clock.h"
-#include "config.h"
-#include "daemon.h"
-#include "feed.h"
-#include "http.h"
-#include "listen.h"
-#include "log.h"
+#include "api/api.h"
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/daemon.h"
+#include "feed/feed.h"
+#include "http/http.h"
+#include "http/listen.h"
+#include "core/log.h"
 #include "paths.h"
-#include "remind.h"
-#include "status_page.h"
-#include "tz.h"
+#include "remind/remind.h"
+#include "report/status_page.h"
+#include "time/tz.h"
 
 /* qweekd: holds Quality Week plans and serves them; one process, one libevent loop. */
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import.h"
+#include "import/import.h"
 
 /*
  * libFuzzer target for reading a CSV file into rows: any bytes in (as the daemon gets them),

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import.h"
+#include "import/import.h"
 
 /*
  * libFuzzer target for reading an iCalendar file into rows (libical's parser, then times

@@ -5,8 +5,8 @@
 
 #include <jansson.h>
 
-#include "error.h"
-#include "json_in.h"
+#include "core/error.h"
+#include "core/json_in.h"
 #include "utf8.h"
 
 /*

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "utf8.h"
-#include "when.h"
+#include "time/when.h"
 
 /* libFuzzer target for the WHEN parser: valid UTF-8 in, a result or a cause out, nothing leaked. */
 

@@ -9,11 +9,11 @@
 
 #include <cmocka.h>
 
-#include "auth.h"
-#include "auth_store.h"
-#include "config.h"
-#include "db.h"
-#include "store.h"
+#include "http/auth.h"
+#include "store/auth_store.h"
+#include "core/config.h"
+#include "store/db.h"
+#include "store/store.h"
 
 /* Access control: roles, tokens and their hashes, Host names, peer credentials, the store. */
 

@@ -8,8 +8,8 @@
 
 #include <cmocka.h>
 
-#include "export_when.h"
-#include "moment.h"
+#include "feed/export_when.h"
+#include "time/moment.h"
 
 /*
  * The WHEN a CSV export writes: as typed when the import reads it back as the same time, else

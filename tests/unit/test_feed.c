@@ -11,16 +11,16 @@
 #include <cmocka.h>
 #include <libical/ical.h>
 
-#include "db.h"
-#include "feed_cache.h"
-#include "feed_fold.h"
-#include "feed_render.h"
-#include "feed_secret.h"
-#include "feed_vtimezone.h"
-#include "remind_store.h"
-#include "rules.h"
-#include "store.h"
-#include "tz.h"
+#include "store/db.h"
+#include "feed/feed_cache.h"
+#include "core/feed_fold.h"
+#include "feed/feed_render.h"
+#include "core/feed_secret.h"
+#include "feed/feed_vtimezone.h"
+#include "store/remind_store.h"
+#include "core/rules.h"
+#include "store/store.h"
+#include "time/tz.h"
 #include "utf8.h"
 
 /* Feeds: folding and escaping, the VTIMEZONE, secrets, rendering parsed back with libical. */

@@ -9,10 +9,10 @@
 
 #include <cmocka.h>
 
-#include "import.h"
-#include "import_csv.h"
-#include "import_header.h"
-#include "import_text.h"
+#include "import/import.h"
+#include "import/import_csv.h"
+#include "import/import_header.h"
+#include "import/import_text.h"
 
 /* Reading a spreadsheet's CSV: encodings, separators, the table of cells, the header. */
 

@@ -9,8 +9,8 @@
 
 #include <cmocka.h>
 
-#include "import_arena.h"
-#include "import_index.h"
+#include "import/import_arena.h"
+#include "import/import_index.h"
 
 /* What an import keeps of thousands of rows: strings in an arena, rows found by their keys. */
 

@@ -9,8 +9,8 @@
 
 #include <cmocka.h>
 
-#include "import_names.h"
-#include "import_warn.h"
+#include "import/import_names.h"
+#include "import/import_warn.h"
 
 /* The names in a "responsible" cell, people or groups, names nearly alike; likely typos. */
 

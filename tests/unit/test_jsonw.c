@@ -10,7 +10,7 @@
 #include <cmocka.h>
 #include <jansson.h>
 
-#include "jsonw.h"
+#include "core/jsonw.h"
 
 /* The daemon's JSON writer: escapes found at any position of a word, text that jansson reads. */
 

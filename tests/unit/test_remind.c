@@ -8,8 +8,8 @@
 
 #include <cmocka.h>
 
-#include "remind_occur.h"
-#include "remind_rule.h"
+#include "remind/remind_occur.h"
+#include "core/remind_rule.h"
 
 /*
  * When reminders fire: calendar days in the plan's zone, 09:00 on both sides of a daylight-

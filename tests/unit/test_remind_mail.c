@@ -8,8 +8,8 @@
 
 #include <cmocka.h>
 
-#include "remind_text.h"
-#include "smtp_mime.h"
+#include "remind/remind_text.h"
+#include "remind/smtp_mime.h"
 
 /* Reminder messages: their words, RFC 2047 headers, the MIME message around them. */
 

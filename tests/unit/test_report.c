@@ -9,12 +9,12 @@
 
 #include <cmocka.h>
 
-#include "i18n.h"
-#include "report.h"
-#include "report_buf.h"
-#include "report_render.h"
-#include "status_page.h"
-#include "tz.h"
+#include "core/i18n.h"
+#include "report/report.h"
+#include "core/report_buf.h"
+#include "report/report_render.h"
+#include "report/status_page.h"
+#include "time/tz.h"
 
 /* The director's view without a daemon: counting, escaping, words, and the rendered pages. */
 

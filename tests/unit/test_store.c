@@ -10,9 +10,9 @@
 
 #include <cmocka.h>
 
-#include "config.h"
-#include "db.h"
-#include "store.h"
+#include "core/config.h"
+#include "store/db.h"
+#include "store/store.h"
 
 /* The store against a real SQLite file in a temporary directory. */
 

@@ -10,8 +10,8 @@
 
 #include <cmocka.h>
 
-#include "tz.h"
-#include "tzfile.h"
+#include "time/tz.h"
+#include "time/tzfile.h"
 
 /* Time zones: names, wall time <-> UTC across daylight-saving changes, the system default. */
 

@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "slug.h"
+#include "core/slug.h"
 #include "utf8.h"
 
 /* UTF-8 checks, widths, case folding, edit distance, and slugs from Cyrillic titles. */

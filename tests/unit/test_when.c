@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "when.h"
+#include "time/when.h"
 
 /* The WHEN parser: every form the design promises, year inference, and each refusal. */
 

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: MIT */
+/* The JSON API under /api/v1 (docs/api.md): routes and the helpers their handlers share. */
+#ifndef QWEEK_API_H
+#define QWEEK_API_H
+
+#include <jansson.h>
+
+#include "http/http.h"
+#include "core/jsonw.h"
+#include "store/store.h"
+
+extern const struct route api_routes[];
+
+/* The plan named by the request's first path argument; caller frees. NULL with ERR. */
+struct plan *api_plan(struct request *r, struct error *err);
+
+json_t *api_plan_json(const struct plan *p);
+/* An item as JSON (docs/api.md), written into W. */
+void api_item_write(struct jsonw *w, const struct item *it, const struct plan *p, int64_t now);
+
+/* Replies with the text of W (taken over). */
+int api_reply_jsonw(struct request *r, struct jsonw *w, struct error *err);
+
+/* A member KEY: a stored time STORED as ISO 8601 in zone TZ, or null when there is none. */
+void api_write_time(struct jsonw *w, const char *key, const char *stored, const char *tz);
+
+/* Resolves REF ("7.2" or "@12") within plan P to an item id; 404/409 with candidates. */
+int api_item_resolve(struct db *db, const struct plan *p, const char *ref, int64_t *id,
+		     struct error *err);
+
+/* Replies with item ID of plan P and STATUS. */
+int api_reply_item(struct request *r, const struct plan *p, int64_t id, int status,
+		   struct error *err);
+
+/* The JSON string array from names joined by '\x1f'. */
+json_t *api_name_list(const char *joined);
+
+/* Handlers. */
+int api_plans_list(struct request *r, struct error *err);
+int api_plans_create(struct request *r, struct error *err);
+int api_plans_show(struct request *r, struct error *err);
+int api_people_list(struct request *r, struct error *err);
+int api_people_create(struct request *r, struct error *err);
+int api_items_list(struct request *r, struct error *err);
+int api_items_create(struct request *r, struct error *err);
+int api_items_show(struct request *r, struct error *err);
+int api_items_edit(struct request *r, struct error *err);
+int api_items_done(struct request *r, struct error *err);
+int api_items_reopen(struct request *r, struct error *err);
+int api_items_cancel(struct request *r, struct error *err);
+int api_healthz(struct request *r, struct error *err);
+int api_clock_set(struct request *r, struct error *err);
+int api_feeds_list(struct request *r, struct error *err);
+int api_feeds_create(struct request *r, struct error *err);
+int api_feeds_revoke(struct request *r, struct error *err);
+int api_export_ics(struct request *r, struct error *err);
+int api_export_csv(struct request *r, struct error *err);
+int api_import(struct request *r, struct error *err);
+int feed_get(struct request *r, struct error *err);
+int api_token_create(struct request *r, struct error *err);
+int api_token_revoke(struct request *r, struct error *err);
+/* The director's view (api_report.c, status_page_http.c). */
+int api_report_status(struct request *r, struct error *err);
+int api_status_all(struct request *r, struct error *err);
+int api_status_url(struct request *r, struct error *err);
+int api_report(struct request *r, struct error *err);
+int status_page_get(struct request *r, struct error *err);
+/* Reminders (api_remind.c, api_reminders.c). */
+int api_plans_edit(struct request *r, struct error *err);
+int api_remind_rules(struct request *r, struct error *err);
+int api_item_remind_set(struct request *r, struct error *err);
+int api_item_remind_show(struct request *r, struct error *err);
+int api_reminders_list(struct request *r, struct error *err);
+int api_reminders_unreachable(struct request *r, struct error *err);
+int api_reminders_test(struct request *r, struct error *err);
+int api_reminder_show(struct request *r, struct error *err);
+int api_reminders_status(struct request *r, struct error *err);
+int api_reminders_digests(struct request *r, struct error *err);
+int api_reminders_digest_set(struct request *r, struct error *err);
+
+#endif

@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: MIT */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "store/changes.h"
+#include "core/clock.h"
+#include "core/daemon.h"
+#include "core/json_in.h"
+#include "remind/remind.h"
+
+/* Adding and editing items: the daemon reads what the person typed and checks it. */
+
+static const struct field item_fields[] = {
+	{ "title", FIELD_LINE, 2000 }, { "when", FIELD_TEXT, 200 },
+	{ "due", FIELD_TEXT, 200 },    { "who", FIELD_LINES, 50 },
+	{ "label", FIELD_LINE, 32 },   { "parent", FIELD_LINE, 40 },
+	{ "where", FIELD_LINE, 500 },  { "description", FIELD_TEXT, 20000 },
+	{ "remind", FIELD_LINE, 200 }, { NULL, 0, 0 },
+};
+
+/* An item request, read and resolved; strings malloc'd, NULL when not given. */
+struct item_req {
+	char *title, *description, *place, *label, *when_text;
+	struct moment moment;
+	const char *remind; /* "2h, 1d", "none", "default": the item's own reminders */
+	int64_t who[50];
+	struct item_change change;
+};
+
+static void item_req_free(struct item_req *q)
+{
+	free(q->title);
+	free(q->description);
+	free(q->place);
+	free(q->label);
+	free(q->when_text);
+}
+
+static int parse_when(json_t *body, const struct plan *p, struct item_req *q, struct error *err)
+{
+	const char *when = json_in_str(body, "when"), *due = json_in_str(body, "due");
+	struct when_ctx ctx;
+	struct when w;
+	char *cause = NULL;
+
+	if (when != NULL && due != NULL)
+		return error_set(err, ERR_INVALID, "give either --when or --due, not both");
+	if (when == NULL && due == NULL)
+		return 0;
+	sscanf(p->first_day, "%d-%d-%d", &ctx.from_year, &ctx.from_month, &ctx.from_day);
+	sscanf(p->last_day, "%d-%d-%d", &ctx.to_year, &ctx.to_month, &ctx.to_day);
+	if (when_parse(when != NULL ? when : due, &ctx, due != NULL, &w, &cause) == -1) {
+		error_set(err, ERR_INVALID, "%s", cause != NULL ? cause : "date not understood");
+		free(cause);
+		return -1;
+	}
+	if (moment_from_when(&w, p->tz, &q->moment, err) == -1)
+		return -1;
+	q->when_text = strdup(when != NULL ? when : due);
+	q->change.when_text = q->when_text;
+	q->change.moment = &q->moment;
+	return 0;
+}
+
+static int resolve_who(struct db *db, json_t *body, const struct plan *p, struct item_req *q,
+		       struct error *err)
+{
+	json_t *who = json_object_get(body, "who"), *v;
+	size_t i;
+	int64_t id;
+
+	if (who == NULL)
+		return 0;
+	q->change.has_who = 1;
+	q->change.who = q->who;
+	json_array_foreach (who, i, v) {
+		const char *name = json_string_value(v);
+		int found = store_person_lookup(db, p->id, name, &id, NULL, err);
+		if (found == -1)
+			return -1;
+		if (!found) {
+			error_set(err, ERR_INVALID,
+				  "there is no person or group «%s» in this plan; "
+				  "add them with qweek person add",
+				  name);
+			store_person_suggest(db, p->id, name, err);
+			return -1;
+		}
+		q->who[q->change.nwho++] = id;
+	}
+	return 0;
+}
+
+/* The newest item labelled as LABEL's parent ("7" for "7.2"), or 0. */
+static int64_t parent_by_label(struct db *db, const struct plan *p, const char *label, int64_t self)
+{
+	const char *dot = strrchr(label, '.');
+	int64_t ids[16];
+	char *head;
+	int n;
+
+	if (dot == NULL || dot == label)
+		return 0;
+	if ((head = strndup(label, (size_t)(dot - label))) == NULL)
+		return 0;
+	n = store_item_by_label(db, p->id, head, ids, 16, NULL);
+	free(head);
+	while (n > 0 && ids[n - 1] == self)
+		n--;
+	return n > 0 ? ids[n - 1] : 0;
+}
+
+static int resolve_parent(struct db *db, json_t *body, const struct plan *p, int64_t self,
+			  struct item_req *q, struct error *err)
+{
+	const char *parent = json_in_str(body, "parent");
+
+	if (parent == NULL) {
+		if (q->label == NULL)
+			return 0;
+		q->change.has_parent = 1;
+		q->change.parent_id = parent_by_label(db, p, q->label, self);
+		return 0;
+	}
+	q->change.has_parent = 1;
+	if (*parent == '\0')
+		return 0;
+	if (api_item_resolve(db, p, parent, &q->change.parent_id, err) == -1)
+		return -1;
+	if (q->change.parent_id == self)
+		return error_set(err, ERR_INVALID, "an item cannot be its own parent");
+	return 0;
+}
+
+static int read_item_req(struct request *r, const struct plan *p, int64_t self, struct item_req *q,
+			 struct error *err)
+{
+	struct db *db = r->daemon->db;
+
+	if (json_in_check(r->body, item_fields, err) == -1)
+		return -1;
+	q->change.title = q->title = json_in_trimmed(r->body, "title");
+	q->change.description = q->description = json_in_trimmed(r->body, "description");
+	q->change.place = q->place = json_in_trimmed(r->body, "where");
+	q->change.label = q->label = json_in_trimmed(r->body, "label");
+	if (q->title != NULL && *q->title == '\0')
+		return error_set(err, ERR_INVALID, "the title is empty");
+	if (q->label != NULL && q->label[0] == '@')
+		return error_set(err, ERR_INVALID, "a label cannot start with @ (that marks ids)");
+	q->remind = json_in_str(r->body, "remind");
+	if (q->remind != NULL && remind_item_spec_check(q->remind, err) == -1)
+		return -1;
+	if (parse_when(r->body, p, q, err) == -1 || resolve_who(db, r->body, p, q, err) == -1)
+		return -1;
+	return resolve_parent(db, r->body, p, self, q, err);
+}
+
+/* Real plans have follow-ups after the week: accepted, but said. */
+static void warn_outside(struct request *r, const struct plan *p, const struct item_req *q)
+{
+	int64_t begin, end, b2, e2;
+	char from[16], to[16];
+
+	if (q->change.moment == NULL || moment_day_bounds(p->first_day, p->tz, &begin, &e2) == -1 ||
+	    moment_day_bounds(p->last_day, p->tz, &b2, &end) == -1)
+		return;
+	if (q->moment.first < end && q->moment.last > begin)
+		return;
+	moment_human_day(p->first_day, from, sizeof from);
+	moment_human_day(p->last_day, to, sizeof to);
+	http_warn(r, "«%s» is outside the plan's days (%s–%s); kept as written", q->when_text, from,
+		  to);
+}
+
+/* Runs the write of Q in one transaction and replies with the item. */
+static int commit_item(struct request *r, const struct plan *p, int64_t id, struct item_req *q,
+		       struct error *err)
+{
+	struct db *db = r->daemon->db;
+	int64_t now = clock_now();
+	int created = id == 0, rc;
+
+	if (db_begin(db, err) == -1)
+		return -1;
+	if (id == 0)
+		rc = store_item_insert(db, p->id, &q->change, now, &id, err);
+	else
+		rc = store_item_update(db, id, &q->change, now, err);
+	if (rc == 0 && q->remind != NULL)
+		rc = remind_item_spec_set(db, id, q->remind, err);
+	if (rc == -1 || db_commit(db, err) == -1) {
+		db_rollback(db);
+		return -1;
+	}
+	changes_notify(p->id);
+	warn_outside(r, p, q);
+	return api_reply_item(r, p, id, created ? 201 : 200, err);
+}
+
+int api_items_create(struct request *r, struct error *err)
+{
+	struct item_req q = { 0 };
+	struct plan *p = api_plan(r, err);
+	int rc = -1;
+
+	if (p == NULL || read_item_req(r, p, 0, &q, err) == -1)
+		goto out;
+	if (q.title == NULL) {
+		error_set(err, ERR_INVALID, "an item needs a title");
+		goto out;
+	}
+	if (q.change.moment == NULL) {
+		error_set(err, ERR_INVALID, "an item needs --when or --due");
+		goto out;
+	}
+	rc = commit_item(r, p, 0, &q, err);
+out:
+	item_req_free(&q);
+	plan_free(p);
+	return rc;
+}
+
+int api_items_edit(struct request *r, struct error *err)
+{
+	struct item_req q = { 0 };
+	struct plan *p = api_plan(r, err);
+	int64_t id;
+	int rc = -1;
+
+	if (p == NULL || api_item_resolve(r->daemon->db, p, r->args[1], &id, err) == -1 ||
+	    read_item_req(r, p, id, &q, err) == -1)
+		goto out;
+	if (r->body == NULL || json_object_size(r->body) == 0) {
+		error_set(err, ERR_INVALID, "nothing to change: give what to change, e.g. --when");
+		goto out;
+	}
+	rc = commit_item(r, p, id, &q, err);
+out:
+	item_req_free(&q);
+	plan_free(p);
+	return rc;
+}

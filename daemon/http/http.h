@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: MIT */
+/* HTTP on libevent's evhttp: limits, table-driven routes, JSON bodies and replies. */
+#ifndef QWEEK_HTTP_H
+#define QWEEK_HTTP_H
+
+#include <sys/types.h>
+
+#include <event2/event.h>
+#include <event2/http.h>
+#include <event2/keyvalq_struct.h>
+#include <jansson.h>
+
+#include "http/auth.h"
+#include "core/error.h"
+
+struct daemon;
+struct http;
+
+#define HTTP_MAX_BODY (1024 * 1024)
+/*
+ * libevent 2.1 answers a body over its own limit with an HTML page it writes itself; so it gets
+ * a hard limit a few times ours, and ours (a JSON 413) applies first for most oversized bodies.
+ */
+#define HTTP_HARD_MAX_BODY (4 * HTTP_MAX_BODY)
+#define HTTP_MAX_HEADERS   (16 * 1024)
+#define HTTP_TIMEOUT_SEC   30
+#define HTTP_MAX_ARGS	   4
+
+/* One request as a handler sees it. */
+struct request {
+	struct evhttp_request *ev;
+	struct daemon *daemon;
+	const char *args[HTTP_MAX_ARGS]; /* decoded ":x" path segments, in order */
+	struct evkeyvalq query;		 /* decoded query string */
+	json_t *body;			 /* the request's JSON object, or NULL */
+	int local;			 /* came over the Unix socket */
+	char peer[64];			 /* the Unix peer's user name, or "" */
+	long peer_uid, peer_gid;	 /* the Unix peer's credentials, or -1 */
+	struct auth_who who;		 /* who asks, and with which role (auth.h) */
+	const struct route *route;	 /* the route it matched, or NULL */
+	/* What the handler replies: */
+	int status;	  /* 200 unless set */
+	json_t *reply;	  /* owned; sent as the body */
+	char *reply_text; /* or: owned, already-encoded JSON (wins) */
+	size_t reply_len;
+	json_t *warnings; /* array of strings, added to reply if non-empty */
+	int sent;	  /* the handler sent a non-JSON reply itself */
+};
+
+/* A handler fills R->reply (and R->status) and returns 0, or returns -1 with ERR set. */
+typedef int (*route_fn)(struct request *r, struct error *err);
+
+/*
+ * Route flags. Who may use a route (auth.c; docs/api.md, "Access"):
+ * - a path outside /api/ is public (feeds, status pages, /healthz: their secret is the key);
+ * - the Unix socket's administrator may use everything;
+ * - under /api/v1/plans/:slug/ a token of that plan is needed: any role reads; ROUTE_WRITES
+ *   needs a planner, ROUTE_STAFF also lets staff act on their own item (the :ref argument);
+ * - any other /api/ route needs the administrator, unless ROUTE_TOKEN lets any token read it
+ *   (its handler shows only the token's plan: r->who.plan_id).
+ */
+#define ROUTE_WRITES   0x1  /* changes data: planners (or the administrator) only */
+#define ROUTE_RAW_BODY 0x2  /* takes a body that is not JSON (a file): the handler reads it */
+#define ROUTE_ADMIN    0x4  /* the administrator only (the Unix socket), whatever the token */
+#define ROUTE_STAFF    0x8  /* with ROUTE_WRITES: staff may do it on an item of theirs */
+#define ROUTE_TOKEN    0x10 /* outside a plan: any token may read it */
+
+struct route {
+	int method;	     /* EVHTTP_REQ_GET, ... */
+	const char *pattern; /* "/api/v1/plans/:slug/items/:ref" */
+	route_fn fn;
+	int flags; /* ROUTE_* */
+};
+
+/* The raw request body of a ROUTE_RAW_BODY request, and its length (up to HTTP_HARD_MAX_BODY). */
+const char *http_body(struct request *r, size_t *len);
+
+/* A server answering ROUTES (ended by a NULL pattern), owned by the caller. */
+struct http *http_new(struct event_base *base, struct daemon *d, const struct route *routes);
+void http_free(struct http *h);
+
+/* Serves a listening socket FD (Unix or TCP); LOCAL marks the administrator's Unix socket. */
+int http_serve_fd(struct http *h, int fd, int local);
+
+/* Adds a warning to the reply. */
+void http_warn(struct request *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The query parameter NAME, or NULL. */
+const char *http_query(struct request *r, const char *name);
+
+/* Refuses (400 unknown_field) a query parameter that is none of NAMES ("a|b|c"). */
+int http_query_only(struct request *r, const char *names, struct error *err);
+
+#endif

@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: MIT */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "import/import.h"
+#include "import/import_csv.h"
+#include "import/import_ics.h"
+#include "import/import_text.h"
+#include "utf8.h"
+
+/* A file read into rows: the rows, their texts cleaned, and which reader reads the file. */
+
+void import_file_init(struct import_file *f, enum import_format format)
+{
+	memset(f, 0, sizeof *f);
+	f->format = format;
+	f->info = json_object();
+	f->warnings = json_array();
+}
+
+static void row_free(struct import_row *r)
+{
+	free(r->label);
+	free(r->title);
+	free(r->when);
+	free(r->place);
+	free(r->description);
+	for (size_t i = 0; i < r->nwho; i++) {
+		free(r->who[i]);
+		if (r->emails != NULL)
+			free(r->emails[i]);
+	}
+	free(r->who);
+	free(r->emails);
+	free(r->state);
+	free(r->done_by);
+	free(r->note);
+	free(r->when_exact);
+	free(r->uid);
+	free(r->parent_uid);
+	free(r->refused);
+	free(r->skipped);
+	json_decref(r->warnings);
+}
+
+void import_file_free(struct import_file *f)
+{
+	for (size_t i = 0; i < f->nrows; i++)
+		row_free(&f->rows[i]);
+	free(f->rows);
+	json_decref(f->info);
+	json_decref(f->warnings);
+	memset(f, 0, sizeof *f);
+}
+
+int import_file_reserve(struct import_file *f, size_t n)
+{
+	struct import_row *rows;
+
+	if (n <= f->cap)
+		return 0;
+	if ((rows = realloc(f->rows, n * sizeof *rows)) == NULL)
+		return -1;
+	f->rows = rows;
+	f->cap = n;
+	return 0;
+}
+
+struct import_row *import_file_add(struct import_file *f, int row)
+{
+	struct import_row *r;
+
+	if (f->nrows == f->cap && import_file_reserve(f, f->cap ? f->cap * 2 : 64) == -1)
+		return NULL;
+	r = &f->rows[f->nrows++];
+	memset(r, 0, sizeof *r);
+	r->row = row;
+	return r;
+}
+
+static char *vformat(const char *fmt, va_list ap)
+{
+	char *s;
+
+	return vasprintf(&s, fmt, ap) == -1 ? NULL : s;
+}
+
+void import_file_warn(struct import_file *f, int row, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = vformat(fmt, ap);
+	va_end(ap);
+	if (s == NULL)
+		return;
+	if (row > 0)
+		json_array_append_new(f->warnings, json_sprintf("row %d: %s", row, s));
+	else
+		json_array_append_new(f->warnings, json_string(s));
+	free(s);
+}
+
+void import_row_warn(struct import_row *r, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = vformat(fmt, ap);
+	va_end(ap);
+	if (s == NULL)
+		return;
+	if (r->warnings == NULL)
+		r->warnings = json_array();
+	json_array_append_new(r->warnings, json_string(s));
+	free(s);
+}
+
+void import_row_refuse(struct import_row *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (r->refused != NULL)
+		return;
+	va_start(ap, fmt);
+	r->refused = vformat(fmt, ap);
+	va_end(ap);
+}
+
+void import_row_skip(struct import_row *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (r->skipped != NULL)
+		return;
+	va_start(ap, fmt);
+	r->skipped = vformat(fmt, ap);
+	va_end(ap);
+}
+
+int import_row_add_name(struct import_row *r, const char *name, const char *email)
+{
+	char *key = utf8_fold_str(name), **who, **emails;
+	int dup = 0;
+
+	if (key == NULL)
+		return -1;
+	for (size_t i = 0; i < r->nwho && !dup; i++) {
+		char *k = utf8_fold_str(r->who[i]);
+		dup = k != NULL && strcmp(k, key) == 0;
+		free(k);
+	}
+	free(key);
+	if (dup)
+		return 0;
+	if ((who = realloc(r->who, (r->nwho + 1) * sizeof *who)) == NULL)
+		return -1;
+	r->who = who;
+	/* E-mails only once there is one (iCalendar): NULL for the names before it. */
+	if (email != NULL || r->emails != NULL) {
+		if ((emails = realloc(r->emails, (r->nwho + 1) * sizeof *emails)) == NULL)
+			return -1;
+		if (r->emails == NULL)
+			memset(emails, 0, r->nwho * sizeof *emails);
+		r->emails = emails;
+		emails[r->nwho] = email != NULL ? strdup(email) : NULL;
+	}
+	if ((who[r->nwho] = strdup(name)) == NULL) {
+		if (r->emails != NULL)
+			free(r->emails[r->nwho]);
+		return -1;
+	}
+	r->nwho++;
+	return 0;
+}
+
+/* The length of the white space at S (ASCII, no-break and other Unicode spaces), or 0. */
+static size_t space_at(const char *s, int *newline)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	*newline = *u == '\n';
+	if (*u == ' ' || *u == '\t' || *u == '\r' || *u == '\n' || *u == '\v' || *u == '\f')
+		return 1;
+	if (u[0] == 0xc2 && u[1] == 0xa0) /* U+00A0 */
+		return 2;
+	/* U+2000-200A, U+202F */
+	if (u[0] == 0xe2 && u[1] == 0x80 && (u[2] <= 0x8a || u[2] == 0xaf))
+		return 3;
+	if (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xa8 || u[2] == 0xa9)) { /* U+2028, 2029 */
+		*newline = 1;
+		return 3;
+	}
+	return 0;
+}
+
+/* Copies S (LEN bytes) folding white space; KEEP_LINES keeps line breaks (two at most). */
+static char *clean(const char *s, size_t len, int keep_lines)
+{
+	char *out = malloc(len + 1), *o = out;
+	const char *end = s + len;
+	int pending = 0, lines = 0, nl;
+
+	if (out == NULL)
+		return NULL;
+	while (s < end && *s != '\0') {
+		size_t n = space_at(s, &nl);
+		if (n > 0) {
+			pending = 1;
+			lines += nl;
+			s += n;
+			continue;
+		}
+		if (pending && o != out) {
+			if (keep_lines && lines > 0) {
+				*o++ = '\n';
+				if (lines > 1)
+					*o++ = '\n';
+			} else {
+				*o++ = ' ';
+			}
+		}
+		pending = lines = 0;
+		*o++ = *s++;
+	}
+	*o = '\0';
+	if (o == out) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+char *import_clean_line(const char *s, size_t len)
+{
+	return clean(s, len, 0);
+}
+
+char *import_clean_text(const char *s, size_t len)
+{
+	return clean(s, len, 1);
+}
+
+/* "BEGIN:VCALENDAR" first, after white space? */
+static int looks_ical(const char *text)
+{
+	text += strspn(text, " \t\r\n");
+	return strncasecmp(text, "BEGIN:VCALENDAR", 15) == 0 ||
+	       strncasecmp(text, "BEGIN:VEVENT", 12) == 0;
+}
+
+int import_decode(const char *data, size_t len, const struct import_opts *o, struct import_file *f,
+		  struct import_text *t, struct error *err)
+{
+	if (len == 0)
+		return error_set(err, ERR_INVALID, "the file is empty");
+	if (len > IMPORT_MAX_BYTES)
+		return error_set(err, ERR_TOO_LARGE, "the file is larger than %d bytes",
+				 IMPORT_MAX_BYTES);
+	if (import_text_decode(data, len, o->encoding, t, err) == -1)
+		return -1;
+	json_object_set_new(f->info, "encoding", json_string(t->encoding));
+	if (t->forced_differs)
+		import_file_warn(f, 0,
+				 "the file was read as %s, as asked, but it looks like "
+				 "UTF-8: if the text reads as «Р—Р°…», import it without "
+				 "--encoding",
+				 t->encoding);
+	return 0;
+}
+
+int import_parse(const struct import_text *t, const struct import_opts *o, struct import_file *f,
+		 struct error *err)
+{
+	if (t->text[strspn(t->text, " \t\r\n")] == '\0')
+		return error_set(err, ERR_INVALID, "the file has nothing in it but white space");
+	if (o->format == IMPORT_CSV && looks_ical(t->text))
+		return error_set(err, ERR_INVALID,
+				 "this is an iCalendar file, not CSV: import it "
+				 "as .ics (format=ics)");
+	if (o->format == IMPORT_ICS && !looks_ical(t->text))
+		return error_set(err, ERR_INVALID,
+				 "this is not an iCalendar file: it does not "
+				 "start with BEGIN:VCALENDAR");
+	if (o->format == IMPORT_ICS)
+		return import_ics_read(t->text, t->len, o, f, err);
+	return import_csv_read(t->text, t->len, o, f, err);
+}
+
+int import_read(const char *data, size_t len, const struct import_opts *o, struct import_file *f,
+		struct error *err)
+{
+	struct import_text t;
+	int rc;
+
+	if (import_decode(data, len, o, f, &t, err) == -1)
+		return -1;
+	rc = import_parse(&t, o, f, err);
+	import_text_free(&t);
+	return rc;
+}

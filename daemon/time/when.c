@@ -1,0 +1,972 @@
+/* SPDX-License-Identifier: MIT */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+#include "time/when.h"
+
+/*
+ * The WHEN parser: a tokenizer, then a small grammar.
+ *
+ *	when	:= [deadline-word] [from-word] part [range-sep part] ["."]
+ *	part	:= [filler] date [[connector] time [offset]]  |  time
+ *	date	:= YYYY-MM[-DD] | D.M[.[Y]] | D month [Y] | month [D[,]] [Y] | D (before range-sep)
+ *	time	:= H:MM[:SS] | H.MM | H [am|pm]
+ *
+ * Parsing stays within MAXTOK tokens (the rest is garbage by definition) and never recurses.
+ * A range end that is only a time takes the start's day; a year written on one end of a range
+ * gives the other end its year; a day without any year takes the year nearest the plan.
+ */
+
+#define MAXTOK	 64
+#define WORDLEN	 32
+#define QUOTEMAX 60
+#define YEAR_MIN 1900
+#define YEAR_MAX 2200
+
+enum tok_kind { T_END, T_NUM, T_WORD, T_DOT, T_COLON, T_DASH, T_SLASH, T_COMMA, T_PLUS, T_OTHER };
+
+struct tok {
+	enum tok_kind kind;
+	int sp;		    /* whitespace before it */
+	size_t off, end;    /* its bytes in the text */
+	int num, ndig;	    /* T_NUM: value (capped at 999999) and digits */
+	char word[WORDLEN]; /* T_WORD: folded to lower case; empty if too long */
+};
+
+enum date_kind { D_NONE, D_BARE, D_MONTH, D_DAY };
+
+/* One end of a WHEN as parsed, before the year is settled. */
+struct part {
+	enum date_kind date;
+	int year, month, day, hour, minute, second, offset;
+	int has_year, has_time, has_off;
+	int iso;	   /* written as ISO 8601 (an offset may follow the time) */
+	int dotted;	   /* "10.11" alone: after a start with a time, it is 10:11 */
+	int first, last;   /* its tokens */
+	int tfirst, tlast; /* its time's tokens */
+};
+
+struct parser {
+	const char *text;
+	struct tok t[MAXTOK + 1]; /* t[n] is the end, or garbage if the text goes on */
+	int n, i;
+	char *cause;
+	const struct when_ctx *ctx;
+};
+
+static const char *const month_en[] = { "January",   "February", "March",    "April",
+					"May",	     "June",	 "July",     "August",
+					"September", "October",	 "November", "December" };
+
+/* Month names: a stem and the endings it takes ("" for the bare stem), in every case used. */
+static const struct month_name {
+	const char *stem, *ends;
+	int month;
+} month_names[] = {
+	{ "январ", "ь|я|е|ю|ём|ем", 1 },
+	{ "янв", "", 1 },
+	{ "феврал", "ь|я|е|ю|ём|ем", 2 },
+	{ "фев", "|р", 2 },
+	{ "март", "|а|е|у|ом", 3 },
+	{ "мар", "", 3 },
+	{ "апрел", "ь|я|е|ю|ем", 4 },
+	{ "апр", "", 4 },
+	{ "ма", "й|я|е|ю|ем", 5 },
+	{ "июн", "|ь|я|е|ю|ем", 6 },
+	{ "июл", "|ь|я|е|ю|ем", 7 },
+	{ "август", "|а|е|у|ом", 8 },
+	{ "авг", "", 8 },
+	{ "сентябр", "ь|я|е|ю|ём|ем", 9 },
+	{ "сен", "|т", 9 },
+	{ "октябр", "ь|я|е|ю|ём|ем", 10 },
+	{ "окт", "", 10 },
+	{ "ноябр", "ь|я|е|ю|ём|ем", 11 },
+	{ "ноя", "|б", 11 },
+	{ "декабр", "ь|я|е|ю|ём|ем", 12 },
+	{ "дек", "", 12 },
+	{ "січ", "|ень|ня|ні|ню|нем", 1 },
+	{ "лют", "|ий|ого|ому|им", 2 },
+	{ "бер", "|ез|езень|езня|езні|езню|езнем", 3 },
+	{ "квіт", "|ень|ня|ні|ню|нем", 4 },
+	{ "трав", "|ень|ня|ні|ню|нем", 5 },
+	{ "черв", "|ень|ня|ні|ню|нем", 6 },
+	{ "лип", "|ень|ня|ні|ню|нем", 7 },
+	{ "серп", "|ень|ня|ні|ню|нем", 8 },
+	{ "вер", "|ес|есень|есня|есні|есню|еснем", 9 },
+	{ "жовт", "|ень|ня|ні|ню|нем", 10 },
+	{ "лис", "|т|топад|топада|топаді|топаду|топадом", 11 },
+	{ "груд", "|ень|ня|ні|ню|нем", 12 },
+	{ "jan", "|uary", 1 },
+	{ "feb", "|ruary", 2 },
+	{ "mar", "|ch", 3 },
+	{ "apr", "|il", 4 },
+	{ "may", "", 5 },
+	{ "jun", "|e", 6 },
+	{ "jul", "|y", 7 },
+	{ "aug", "|ust", 8 },
+	{ "sep", "|t|tember", 9 },
+	{ "oct", "|ober", 10 },
+	{ "nov", "|ember", 11 },
+	{ "dec", "|ember", 12 },
+};
+
+#define W_DEADLINE                                                                              \
+	"не позднее|не позже|не пізніше|no later than|not later than|" \
+	"by the end of|by end of|до конца|до кінця|до|by|until|till|due"
+#define W_FROM	 "с|со|з|із|зі|від|from"
+#define W_RANGE	 "до|по|to|till|until|through|thru"
+#define W_FILLER "в|во|у|on|in|на"
+#define W_AT	 "в|во|у|о|об|at|с|со|з|із|зі|from"
+#define W_HOURS	 "ч|час|часа|часов|год|години|h"
+#define W_YEAR	 "года|году|год|г|року|рік|р|рр|year"
+
+static int month_days(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+/* Days from 1970-01-01 to Y-M-D (proleptic Gregorian; M 1-12, D may overflow the month). */
+static int64_t days_from_civil(int64_t y, int m, int64_t d)
+{
+	int64_t era, yoe, doy;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+/* Is the LEN bytes at W one of the '|'-separated entries of LIST ("" is an entry too)? */
+static int in_list(const char *w, size_t len, const char *list)
+{
+	for (;;) {
+		size_t n = strcspn(list, "|");
+
+		if (n == len && memcmp(list, w, n) == 0)
+			return 1;
+		if (list[n] == '\0')
+			return 0;
+		list += n + 1;
+	}
+}
+
+static int month_of(const char *w)
+{
+	size_t i, n;
+
+	for (i = 0; i < sizeof month_names / sizeof month_names[0]; i++) {
+		n = strlen(month_names[i].stem);
+		if (strncmp(w, month_names[i].stem, n) == 0 &&
+		    in_list(w + n, strlen(w + n), month_names[i].ends))
+			return month_names[i].month;
+	}
+	return 0;
+}
+
+/* Tokenizer. */
+
+static int is_space(uint32_t c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xa0 || c == 0x1680 ||
+	       (c >= 0x2000 && c <= 0x200b) || c == 0x2028 || c == 0x2029 || c == 0x202f ||
+	       c == 0x205f || c == 0x3000 || c == 0xfeff;
+}
+
+static int is_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7) || (c >= 0x400 && c <= 0x52f);
+}
+
+static void lex_number(struct tok *t, const char **s)
+{
+	t->kind = T_NUM;
+	while (**s >= '0' && **s <= '9') {
+		if (t->num < 100000)
+			t->num = t->num * 10 + (**s - '0');
+		else
+			t->num = 999999;
+		if (t->ndig < 99)
+			t->ndig++;
+		(*s)++;
+	}
+}
+
+static void lex_word(struct tok *t, const char **s)
+{
+	const char *q = *s;
+	size_t len = 0, too_long = 0;
+	uint32_t c;
+
+	t->kind = T_WORD;
+	while ((c = utf8_next(&q)) != 0 && is_letter(c)) {
+		if (len + 5 > sizeof t->word)
+			too_long = 1;
+		else
+			len += utf8_put(t->word + len, utf8_fold(c));
+		*s = q;
+	}
+	t->word[too_long ? 0 : len] = '\0';
+}
+
+static enum tok_kind punct_kind(uint32_t c)
+{
+	switch (c) {
+	case '.':
+		return T_DOT;
+	case ':':
+		return T_COLON;
+	case '/':
+		return T_SLASH;
+	case ',':
+		return T_COMMA;
+	case '+':
+		return T_PLUS;
+	case '-':
+		return T_DASH;
+	case 0x2212:
+		return T_DASH; /* minus sign */
+	default:
+		return c >= 0x2010 && c <= 0x2015 ? T_DASH : T_OTHER; /* dashes */
+	}
+}
+
+/* Splits TEXT into at most MAXTOK tokens; t[n] marks where they stop. */
+static void lex(struct parser *p)
+{
+	const char *s = p->text, *q;
+	struct tok *t;
+	uint32_t c;
+	int sp = 0;
+
+	for (;;) {
+		q = s;
+		if ((c = utf8_next(&q)) != 0 && is_space(c)) {
+			s = q, sp = 1;
+			continue;
+		}
+		t = &p->t[p->n];
+		memset(t, 0, sizeof *t);
+		t->sp = sp, sp = 0;
+		t->off = (size_t)(s - p->text);
+		if (c == 0 || p->n == MAXTOK) {
+			t->kind = c == 0 ? T_END : T_OTHER;
+			t->end = t->off;
+			return;
+		}
+		if (c >= '0' && c <= '9')
+			lex_number(t, &s);
+		else if (is_letter(c))
+			lex_word(t, &s);
+		else
+			t->kind = punct_kind(c), s = q;
+		t->end = (size_t)(s - p->text);
+		p->n++;
+	}
+}
+
+/* Errors. */
+
+/* Copies the bytes [OFF, END) of the text into BUF: spaces made one, controls '?', shortened. */
+static char *quote(struct parser *p, size_t off, size_t end, char *buf, size_t size)
+{
+	const char *s = p->text + off;
+	size_t len = 0;
+	uint32_t c;
+	int gap = 0;
+
+	while (s < p->text + end && (c = utf8_next(&s)) != 0) {
+		if (is_space(c)) {
+			gap = len > 0;
+			continue;
+		}
+		if (len > QUOTEMAX || len + 6 + sizeof "…" > size) {
+			memcpy(buf + len, "…", sizeof "…");
+			return buf;
+		}
+		if (gap)
+			buf[len++] = ' ', gap = 0;
+		if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+			c = '?';
+		len += utf8_put(buf + len, c);
+	}
+	buf[len] = '\0';
+	return buf;
+}
+
+/* Quotes tokens FIRST to LAST. */
+static char *quote_toks(struct parser *p, int first, int last, char *buf, size_t size)
+{
+	if (last < first)
+		last = first;
+	return quote(p, p->t[first].off, p->t[last].end, buf, size);
+}
+
+static char *quote_all(struct parser *p, char *buf, size_t size)
+{
+	return quote(p, 0, strlen(p->text), buf, size);
+}
+
+static int fail(struct parser *p, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	size_t len;
+
+	if (p->cause != NULL)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	len = strlen(buf);
+	if ((p->cause = malloc(len + 1)) != NULL)
+		memcpy(p->cause, buf, len + 1);
+	return -1;
+}
+
+static int fail_unknown(struct parser *p)
+{
+	char q[128];
+
+	return fail(p,
+		    "did not understand «%s»: write a date such as 14.11.2017 15:00, "
+		    "08.11-15.11.2017, до 24.11.2017 or декабрь 2017",
+		    quote_all(p, q, sizeof q));
+}
+
+/* Garbage from the parser's position to the end of the text. */
+static int fail_rest(struct parser *p)
+{
+	char q[128], all[128];
+
+	if (p->i >= p->n && p->t[p->n].kind == T_END)
+		return fail_unknown(p);
+	return fail(p, "did not understand «%s» in «%s»",
+		    quote(p, p->t[p->i].off, strlen(p->text), q, sizeof q),
+		    quote_all(p, all, sizeof all));
+}
+
+/* Token access. */
+
+static struct tok *at(struct parser *p, int k)
+{
+	int j = p->i + k;
+
+	return &p->t[j < p->n ? j : p->n];
+}
+
+static int is(struct parser *p, int k, enum tok_kind kind)
+{
+	return at(p, k)->kind == kind;
+}
+
+/* Token K is of KIND and touches the one before it. */
+static int glued(struct parser *p, int k, enum tok_kind kind)
+{
+	return at(p, k)->kind == kind && !at(p, k)->sp;
+}
+
+/* Tokens from the position that spell one of PHRASES ("не позднее|до"); 0 if none. */
+static int phrase(struct parser *p, const char *phrases)
+{
+	const char *s = phrases;
+	size_t n;
+	int k, ok;
+
+	while (*s != '\0') {
+		for (k = 0, ok = 1; *s != '\0' && *s != '|'; k++) {
+			n = strcspn(s, " |");
+			if (!is(p, k, T_WORD) || !in_list(s, n, at(p, k)->word))
+				ok = 0;
+			s += n + (s[n] == ' ');
+		}
+		if (ok && k > 0)
+			return k;
+		s += *s == '|';
+	}
+	return 0;
+}
+
+static int accept(struct parser *p, const char *phrases)
+{
+	int k = phrase(p, phrases);
+
+	p->i += k;
+	return k > 0;
+}
+
+/* Takes "-", "–", "до", "по", "to" between a range's ends; "/" only after ISO 8601. */
+static int range_sep(struct parser *p, int iso)
+{
+	if (is(p, 0, T_DASH) || (iso && is(p, 0, T_SLASH))) {
+		p->i++;
+		return 1;
+	}
+	return accept(p, W_RANGE);
+}
+
+/* Dates. */
+
+/* A year: four digits, or any digits right after a date's dot ("14.11.17"); then "года", "р.". */
+static int year(struct parser *p, struct part *pt, int after_dot)
+{
+	struct tok *t = at(p, 0);
+
+	if (t->kind != T_NUM || (t->ndig != 4 && !(after_dot && !t->sp)))
+		return 0;
+	if (is(p, 1, T_COLON) || (glued(p, 1, T_DOT) && glued(p, 2, T_NUM)))
+		return 0; /* a time: "14.11 15.00" */
+	pt->year = t->ndig == 2 ? 2000 + t->num : t->num;
+	pt->has_year = 1;
+	p->i++;
+	if (accept(p, W_YEAR) && glued(p, 0, T_DOT) && !glued(p, 1, T_NUM))
+		p->i++;
+	return 1;
+}
+
+/* "2017-11-14", "2017-12". */
+static int iso_date(struct parser *p, struct part *pt)
+{
+	struct tok *y = at(p, 0), *m = at(p, 2), *d = at(p, 4);
+
+	if (y->kind != T_NUM || y->ndig != 4 || !glued(p, 1, T_DASH) || !glued(p, 2, T_NUM) ||
+	    m->ndig != 2)
+		return 0;
+	pt->year = y->num, pt->month = m->num, pt->has_year = 1;
+	pt->iso = 1, pt->date = D_MONTH;
+	if (glued(p, 3, T_DASH) && glued(p, 4, T_NUM) && d->ndig == 2) {
+		pt->day = d->num, pt->date = D_DAY;
+		p->i += 2;
+	}
+	p->i += 3;
+	return 1;
+}
+
+/* "14.11", "14.11.", "14.11.2017", "14.11.17", "08.11. 2017", "14.11 2017". */
+static int dotted_date(struct parser *p, struct part *pt)
+{
+	struct tok *d = at(p, 0), *m = at(p, 2);
+
+	if (d->kind != T_NUM || !glued(p, 1, T_DOT) || !glued(p, 2, T_NUM) || d->ndig > 2 ||
+	    m->ndig > 2)
+		return 0;
+	if (m->ndig == 2 && (m->num == 0 || (m->num > 12 && m->num < 60 && d->num < 24)) &&
+	    !(glued(p, 3, T_DOT) && glued(p, 4, T_NUM)))
+		return 0; /* a time: "9.00", "9.30" */
+	pt->day = d->num, pt->month = m->num, pt->date = D_DAY;
+	p->i += 3;
+	if (glued(p, 0, T_DOT)) {
+		p->i++;
+		year(p, pt, 1);
+	} else if (!year(p, pt, 0))
+		pt->dotted = m->ndig == 2;
+	return 1;
+}
+
+/* "10 ноября", "10 листопада 2017 р.", "10 November 2017". */
+static int day_month(struct parser *p, struct part *pt)
+{
+	struct tok *d = at(p, 0), *w = at(p, 1);
+	int m;
+
+	if (d->kind != T_NUM || d->ndig > 2 || w->kind != T_WORD || (m = month_of(w->word)) == 0)
+		return 0;
+	pt->day = d->num, pt->month = m, pt->date = D_DAY;
+	p->i += 2;
+	if (glued(p, 0, T_DOT))
+		p->i++; /* "10 нояб." */
+	year(p, pt, 0);
+	return 1;
+}
+
+/* "November 10, 2017", "декабрь 2017", "Dec 2017", "декабрь". */
+static int month_first(struct parser *p, struct part *pt)
+{
+	struct tok *w = at(p, 0), *d;
+	int m, save;
+
+	if (w->kind != T_WORD || (m = month_of(w->word)) == 0)
+		return 0;
+	pt->month = m, pt->date = D_MONTH;
+	p->i++;
+	if (glued(p, 0, T_DOT))
+		p->i++; /* "Dec. 2017" */
+	d = at(p, 0);
+	if (d->kind == T_NUM && d->ndig <= 2 && !is(p, 1, T_COLON) && !is(p, 1, T_DOT)) {
+		pt->day = d->num, pt->date = D_DAY;
+		save = ++p->i;
+		if (is(p, 0, T_COMMA))
+			p->i++;
+		if (!year(p, pt, 0))
+			p->i = save;
+	} else
+		year(p, pt, 0);
+	return 1;
+}
+
+/* "8" of "8-15 ноября" or "с 8 по 15 ноября": a day whose month comes after. */
+static int bare_day(struct parser *p, struct part *pt)
+{
+	struct tok *d = at(p, 0);
+
+	if (d->kind != T_NUM || d->ndig > 2)
+		return 0;
+	p->i++;
+	if (!is(p, 0, T_DASH) && !phrase(p, W_RANGE)) {
+		p->i--;
+		return 0;
+	}
+	pt->day = d->num, pt->date = D_BARE;
+	return 1;
+}
+
+static int date(struct parser *p, struct part *pt)
+{
+	return iso_date(p, pt) || dotted_date(p, pt) || day_month(p, pt) || month_first(p, pt) ||
+	       bare_day(p, pt);
+}
+
+/* Times. */
+
+static int fail_time(struct parser *p, struct part *pt, const char *why)
+{
+	char q[128];
+
+	return fail(p, "«%s» is not a time of day (%s)",
+		    quote_toks(p, pt->tfirst, pt->tlast, q, sizeof q), why);
+}
+
+/* "3 pm", "3:30 pm": changes PT's hour; -1 if it is not 1 to 12. */
+static int am_pm(struct parser *p, struct part *pt)
+{
+	int pm;
+
+	if (!is(p, 0, T_WORD) || !in_list(at(p, 0)->word, strlen(at(p, 0)->word), "am|pm"))
+		return 0;
+	pm = at(p, 0)->word[0] == 'p';
+	pt->tlast = p->i++;
+	if (pt->hour < 1 || pt->hour > 12)
+		return fail_time(p, pt, "hours go from 1 to 12 with am and pm");
+	pt->hour = pt->hour % 12 + (pm ? 12 : 0);
+	return 1;
+}
+
+/* "15:00", "9.00", "15:00:00", "3 pm"; checks the ranges. */
+static int time_of_day(struct parser *p, struct part *pt)
+{
+	struct tok *h = at(p, 0), *m = at(p, 2), *s = at(p, 4);
+	int k = 1;
+
+	if (h->kind != T_NUM || h->ndig > 2)
+		return 0;
+	if ((glued(p, 1, T_COLON) || glued(p, 1, T_DOT)) && glued(p, 2, T_NUM) && m->ndig == 2) {
+		pt->minute = m->num, k = 3;
+		if (glued(p, 3, T_COLON) && glued(p, 4, T_NUM) && s->ndig == 2)
+			pt->second = s->num, k = 5;
+	} else if (!is(p, 1, T_WORD) || !in_list(at(p, 1)->word, strlen(at(p, 1)->word), "am|pm"))
+		return 0;
+	pt->hour = h->num, pt->has_time = 1;
+	pt->tfirst = p->i, pt->tlast = p->i + k - 1;
+	p->i += k;
+	if (am_pm(p, pt) < 0)
+		return -1;
+	if (pt->hour > 23)
+		return fail_time(p, pt, "hours go from 0 to 23");
+	if (pt->minute > 59)
+		return fail_time(p, pt, "minutes go from 0 to 59");
+	if (pt->second > 59)
+		return fail_time(p, pt, "seconds go from 0 to 59");
+	if (accept(p, W_HOURS) && glued(p, 0, T_DOT))
+		p->i++; /* "15.00 ч." */
+	return 1;
+}
+
+/* "Z", "+07:00", "+0700", "-05" after an ISO time; a "-16:00" is left to be a range's end. */
+static int utc_offset(struct parser *p, struct part *pt)
+{
+	struct tok *s = at(p, 0), *h = at(p, 1), *m = at(p, 3);
+	int hh, mm = 0, k = 2;
+	char q[128];
+
+	if (s->sp)
+		return 0;
+	if (s->kind == T_WORD && strcmp(s->word, "z") == 0) {
+		pt->has_off = 1, pt->offset = 0;
+		p->i++;
+		return 1;
+	}
+	if ((s->kind != T_PLUS && s->kind != T_DASH) || !glued(p, 1, T_NUM))
+		return 0;
+	if (h->ndig == 4)
+		hh = h->num / 100, mm = h->num % 100;
+	else if (h->ndig == 2) {
+		hh = h->num;
+		if (glued(p, 2, T_COLON) && glued(p, 3, T_NUM) && m->ndig == 2)
+			mm = m->num, k = 4;
+	} else
+		return 0;
+	if (mm > 59 || hh * 60 + mm > 14 * 60) {
+		if (s->kind == T_DASH)
+			return 0;
+		return fail(p, "«%s» is not a UTC offset (they go from -14:00 to +14:00)",
+			    quote_toks(p, p->i, p->i + k - 1, q, sizeof q));
+	}
+	pt->has_off = 1;
+	pt->offset = (s->kind == T_PLUS ? 1 : -1) * (hh * 3600 + mm * 60);
+	p->i += k;
+	return 1;
+}
+
+/* The time of a part, if any: "14.11 в 15.00", "2017-11-14T15:00+07:00". */
+static int part_time(struct parser *p, struct part *pt)
+{
+	int save = p->i, r;
+	char q[128];
+
+	if (pt->iso && pt->date == D_DAY && glued(p, 0, T_WORD) &&
+	    strcmp(at(p, 0)->word, "t") == 0) {
+		p->i++;
+		if (!glued(p, 0, T_NUM) || (r = time_of_day(p, pt)) == 0) {
+			quote_toks(p, pt->first, p->i, q, sizeof q);
+			return fail(p,
+				    "«%s»: a T must be followed by a time, "
+				    "as in 2017-11-14T15:00",
+				    q);
+		}
+	} else {
+		if (is(p, 0, T_COMMA))
+			p->i++;
+		accept(p, W_AT);
+		if ((r = time_of_day(p, pt)) == 0)
+			p->i = save;
+	}
+	if (r <= 0)
+		return r;
+	if (pt->iso && utc_offset(p, pt) < 0)
+		return -1;
+	return 1;
+}
+
+/* One end of a WHEN: 1, 0 if there is none at the position, or -1 on an error. */
+static int part(struct parser *p, struct part *pt)
+{
+	int save = p->i, r = 0;
+
+	memset(pt, 0, sizeof *pt);
+	accept(p, W_FILLER);
+	pt->first = p->i;
+	date(p, pt);
+	if (pt->date == D_NONE || pt->date == D_DAY)
+		r = part_time(p, pt);
+	if (r < 0)
+		return -1;
+	if (pt->date == D_NONE && !pt->has_time) {
+		p->i = save;
+		return 0;
+	}
+	pt->last = p->i - 1;
+	return 1;
+}
+
+/* Checking and completing the parts. */
+
+static char *quote_part(struct parser *p, const struct part *pt, char *buf, size_t size)
+{
+	return quote_toks(p, pt->first, pt->last, buf, size);
+}
+
+/* The month and day as written; the year once it is known. */
+static int check_fields(struct parser *p, const struct part *pt)
+{
+	char q[128];
+
+	if (pt->date == D_NONE)
+		return 0;
+	if (pt->date != D_BARE && (pt->month < 1 || pt->month > 12))
+		return fail(p, "«%s»: there is no month %d", quote_part(p, pt, q, sizeof q),
+			    pt->month);
+	if (pt->date != D_MONTH && (pt->day < 1 || pt->day > 31))
+		return fail(p, "«%s»: there is no day %d", quote_part(p, pt, q, sizeof q), pt->day);
+	if (pt->has_year && (pt->year < YEAR_MIN || pt->year > YEAR_MAX))
+		return fail(p, "«%s»: the year %d is out of range (%d to %d)",
+			    quote_part(p, pt, q, sizeof q), pt->year, YEAR_MIN, YEAR_MAX);
+	return 0;
+}
+
+static int check_days(struct parser *p, const struct part *pt)
+{
+	char q[128];
+	int n;
+
+	if (check_fields(p, pt) < 0)
+		return -1;
+	if (pt->date != D_DAY || pt->day <= (n = month_days(pt->year, pt->month)))
+		return 0;
+	if (pt->month == 2)
+		return fail(p, "«%s»: February %d has %d days", quote_part(p, pt, q, sizeof q),
+			    pt->year, n);
+	return fail(p, "«%s»: %s has %d days", quote_part(p, pt, q, sizeof q),
+		    month_en[pt->month - 1], n);
+}
+
+static int clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Of the plan's year and the ones around it, the one putting PT nearest the plan's days. */
+static int infer_year(struct parser *p, struct part *pt)
+{
+	const struct when_ctx *c = p->ctx;
+	static const int deltas[] = { 0, 1, -1 };
+	int64_t lo, hi, s, e, dist, best = INT64_MAX;
+	int y0, y, i;
+	char q[128];
+
+	if (c == NULL || c->from_year == 0)
+		return fail(p, "no year in «%s» and no plan to take it from",
+			    quote_part(p, pt, q, sizeof q));
+	y0 = clamp(c->from_year, -100000, 100000);
+	lo = days_from_civil(y0, clamp(c->from_month, 1, 12), clamp(c->from_day, 1, 31));
+	hi = c->to_year == 0 ? lo :
+			       days_from_civil(clamp(c->to_year, -100000, 100000),
+					       clamp(c->to_month, 1, 12), clamp(c->to_day, 1, 31));
+	if (hi < lo)
+		hi = lo;
+	for (i = 0; i < 3; i++) {
+		y = y0 + deltas[i];
+		s = days_from_civil(y, pt->month, pt->date == D_MONTH ? 1 : pt->day);
+		e = pt->date == D_MONTH ? s + month_days(y, pt->month) - 1 : s;
+		dist = e < lo ? lo - e : s > hi ? s - hi : 0;
+		if (dist < best)
+			best = dist, pt->year = y;
+	}
+	pt->has_year = 1;
+	return 0;
+}
+
+/* Does a range from A to B, A's year unknown, go over a new year ("28.12 - 05.01.2018")? */
+static int over_new_year(const struct part *a, const struct part *b)
+{
+	return a->month > b->month + 5;
+}
+
+/* A range's ends lend each other what they lack: the day, the month, the year. */
+static int share(struct parser *p, struct part *a, struct part *b)
+{
+	if (b->date == D_NONE) {
+		b->date = a->date, b->day = a->day, b->month = a->month;
+		b->year = a->year, b->has_year = a->has_year;
+	}
+	if (a->date == D_BARE)
+		a->month = b->month, a->date = D_DAY;
+	if (!a->has_year && b->has_year)
+		a->year = b->year - over_new_year(a, b), a->has_year = 1;
+	if (!a->has_year && infer_year(p, a) < 0)
+		return -1;
+	if (!b->has_year)
+		b->year = a->year + over_new_year(a, b), b->has_year = 1;
+	if (a->has_off && !b->has_off && b->has_time)
+		b->has_off = 1, b->offset = a->offset;
+	return 0;
+}
+
+static void to_point(const struct part *pt, struct when_point *w)
+{
+	memset(w, 0, sizeof *w);
+	w->year = pt->year, w->month = pt->month, w->day = pt->day;
+	if (pt->date == D_MONTH) {
+		w->prec = WHEN_PREC_MONTH, w->day = 0;
+		return;
+	}
+	w->prec = pt->has_time ? pt->has_off ? WHEN_PREC_INSTANT : WHEN_PREC_TIME : WHEN_PREC_DATE;
+	if (pt->has_time)
+		w->hour = pt->hour, w->minute = pt->minute, w->second = pt->second;
+	if (pt->has_off)
+		w->offset_sec = pt->offset;
+}
+
+/* "14.11 9.00-10.30": an end written like a day ("10.30") after a start with a time is a time. */
+static int end_as_time(struct parser *p, struct part *a, struct part *b)
+{
+	if (!a->has_time || b->has_time || !b->dotted)
+		return 0;
+	b->hour = b->day, b->minute = b->month, b->has_time = 1, b->date = D_NONE;
+	b->tfirst = b->first, b->tlast = b->last;
+	if (b->hour > 23)
+		return fail_time(p, b, "hours go from 0 to 23");
+	if (b->minute > 59)
+		return fail_time(p, b, "minutes go from 0 to 59");
+	return 0;
+}
+
+static int check_range_shape(struct parser *p, struct part *a, struct part *b)
+{
+	char q[128];
+
+	if (a->date == D_MONTH || b->date == D_MONTH || (a->date == D_BARE && b->date != D_DAY))
+		return fail(p,
+			    "«%s» is a range of months: write its first and last days, "
+			    "as in 01.11-31.12.2017",
+			    quote_all(p, q, sizeof q));
+	if (a->date == D_NONE)
+		return fail(p, "«%s» has no date: write the day too, as in 14.11 9:00-18:00",
+			    quote_all(p, q, sizeof q));
+	if (a->has_time != b->has_time)
+		return fail(p, "give both ends of «%s» a time, or neither",
+			    quote_all(p, q, sizeof q));
+	return 0;
+}
+
+/* Completes and checks the range A-B into OUT. */
+static int resolve_range(struct parser *p, struct part *a, struct part *b, struct when *out)
+{
+	char q1[128], q2[128];
+	int time_only;
+
+	if (end_as_time(p, a, b) < 0 || check_range_shape(p, a, b) < 0 || check_fields(p, a) < 0 ||
+	    check_fields(p, b) < 0)
+		return -1;
+	time_only = b->date == D_NONE;
+	if (share(p, a, b) < 0 || check_days(p, a) < 0 || check_days(p, b) < 0)
+		return -1;
+	if (a->has_off != b->has_off)
+		return fail(p, "give both ends of «%s» a UTC offset, or neither",
+			    quote_all(p, q1, sizeof q1));
+	to_point(a, &out->start);
+	to_point(b, &out->end);
+	out->kind = a->has_time ? WHEN_EVENT : WHEN_SPAN;
+	if (when_point_cmp(&out->end, &out->start) >= 0)
+		return 0;
+	if (time_only)
+		return fail(p, "the end «%s» comes before the start «%s»",
+			    quote_toks(p, b->tfirst, b->tlast, q1, sizeof q1),
+			    quote_toks(p, a->tfirst, a->tlast, q2, sizeof q2));
+	return fail(p, "the end «%s» comes before the start «%s»", quote_part(p, b, q1, sizeof q1),
+		    quote_part(p, a, q2, sizeof q2));
+}
+
+/* Completes and checks the single point A into OUT. */
+static int resolve_point(struct parser *p, struct part *a, int deadline, struct when *out)
+{
+	char q[128];
+
+	if (a->date == D_BARE)
+		return fail_unknown(p);
+	if (a->date == D_NONE)
+		return fail(p, "«%s» has no date: write the day too, as in 14.11 %s",
+			    quote_part(p, a, q, sizeof q), quote_part(p, a, q, sizeof q));
+	if (check_fields(p, a) < 0 || (!a->has_year && infer_year(p, a) < 0) ||
+	    check_days(p, a) < 0)
+		return -1;
+	if (deadline || a->date == D_MONTH) {
+		out->kind = WHEN_DEADLINE;
+		to_point(a, &out->due);
+	} else {
+		out->kind = WHEN_EVENT;
+		to_point(a, &out->start);
+	}
+	return 0;
+}
+
+/* The grammar's top: [deadline-word] [from-word] part [range-sep part] ["."]. */
+static int parse(struct parser *p, int as_deadline, struct when *out)
+{
+	struct part a, b;
+	int deadline, range, sep, r;
+	char q[128];
+
+	if (p->t[0].kind == T_END)
+		return fail(p, "the date is empty");
+	deadline = accept(p, W_DEADLINE);
+	if (!deadline)
+		accept(p, W_FROM);
+	if ((r = part(p, &a)) <= 0)
+		return r < 0 ? -1 : fail_unknown(p);
+	sep = p->i;
+	if ((range = range_sep(p, a.iso)) && (r = part(p, &b)) <= 0) {
+		p->i = sep;
+		return r < 0 ? -1 : fail_rest(p);
+	}
+	if (is(p, 0, T_DOT) && p->i + 1 == p->n && p->t[p->n].kind == T_END)
+		p->i++; /* a sentence's full stop */
+	if (p->i < p->n || p->t[p->n].kind != T_END)
+		return fail_rest(p);
+	if (range && (deadline || as_deadline))
+		return fail(p, "a deadline is one moment, not a range: «%s»",
+			    quote_all(p, q, sizeof q));
+	if (range)
+		return resolve_range(p, &a, &b, out);
+	return resolve_point(p, &a, deadline || as_deadline, out);
+}
+
+int when_parse(const char *text, const struct when_ctx *ctx, int as_deadline, struct when *out,
+	       char **cause)
+{
+	/*
+	 * Not zeroed as a whole (4 KB, most of a short parse): lex() clears each token it makes,
+	 * t[0] to t[n], and nothing reads a token past t[n] (at() stops there).
+	 */
+	struct parser parser, *p = &parser;
+	int r;
+
+	memset(out, 0, sizeof *out);
+	if (cause != NULL)
+		*cause = NULL;
+	p->text = text != NULL ? text : "";
+	p->ctx = ctx;
+	p->n = p->i = 0;
+	p->cause = NULL;
+	lex(p);
+	r = parse(p, as_deadline, out);
+	if (r < 0) {
+		memset(out, 0, sizeof *out);
+		if (cause != NULL)
+			*cause = p->cause;
+		else
+			free(p->cause);
+	}
+	return r < 0 ? -1 : 0;
+}
+
+/* Seconds from the epoch to an instant's fields, less its offset. */
+static int64_t instant_seconds(const struct when_point *w)
+{
+	int m = w->month >= 1 && w->month <= 12 ? w->month : 1;
+
+	return days_from_civil(w->year, m, w->day) * 86400 + (int64_t)w->hour * 3600 +
+	       (int64_t)w->minute * 60 + w->second - w->offset_sec;
+}
+
+/*
+ * Two instants compare by the moment they name; anything else field by field, year first (so a
+ * month, day 0, comes before its days, and a day before its times). Equal fields: lower precision
+ * first.
+ */
+int when_point_cmp(const struct when_point *a, const struct when_point *b)
+{
+	const int fa[] = { a->year, a->month, a->day, a->hour, a->minute, a->second };
+	const int fb[] = { b->year, b->month, b->day, b->hour, b->minute, b->second };
+	int64_t x, y;
+	size_t i;
+
+	if (a->prec == WHEN_PREC_INSTANT && b->prec == WHEN_PREC_INSTANT) {
+		x = instant_seconds(a);
+		y = instant_seconds(b);
+		if (x != y)
+			return x < y ? -1 : 1;
+	} else {
+		for (i = 0; i < sizeof fa / sizeof fa[0]; i++)
+			if (fa[i] != fb[i])
+				return fa[i] < fb[i] ? -1 : 1;
+	}
+	return (a->prec > b->prec) - (a->prec < b->prec);
+}
