@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store/db.h"
@@ -26,6 +27,10 @@ struct db {
 	sqlite3 *sql;
 	int lock_fd;   /* held open for the daemon's life: flock()ed so one daemon per file */
 	int read_only; /* the file or its file system cannot be written: reads only */
+	char *path;
+	dev_t dev; /* the file opened: a change written after it was deleted or replaced */
+	ino_t ino; /* would be lost at the next start, so db_begin compares */
+	int gone;  /* it was found deleted or replaced (logged once) */
 	size_t nstmts;
 	struct {
 		const char *sql; /* the caller's static string: compared by address */
@@ -50,6 +55,8 @@ static char *cause_fmt(const char *fmt, const char *a, const char *b)
  */
 static int take_lock(struct db *db, const char *path, char **cause)
 {
+	struct stat st;
+
 	db->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (db->lock_fd == -1 && (errno == EROFS || errno == EACCES)) {
 		int why = errno;
@@ -60,6 +67,10 @@ static int take_lock(struct db *db, const char *path, char **cause)
 	if (db->lock_fd == -1) {
 		*cause = cause_fmt("cannot open the database %s: %s", path, strerror(errno));
 		return -1;
+	}
+	if (fstat(db->lock_fd, &st) == 0) {
+		db->dev = st.st_dev;
+		db->ino = st.st_ino;
 	}
 	if (flock(db->lock_fd, LOCK_EX | LOCK_NB) == -1) {
 		*cause = cause_fmt("the database %s is in use by another qweekd%s: stop it first, "
@@ -197,6 +208,8 @@ struct db *db_open(const char *path, char **cause)
 	if (db == NULL)
 		return NULL;
 	db->lock_fd = -1;
+	if ((db->path = strdup(path)) == NULL)
+		goto fail;
 	if (paths_make_parent(path, 0700) == -1) {
 		*cause = cause_fmt("cannot create the directory for %s: %s", path, strerror(errno));
 		goto fail;
@@ -236,6 +249,7 @@ void db_close(struct db *db)
 	sqlite3_close(db->sql);
 	if (db->lock_fd != -1)
 		close(db->lock_fd);
+	free(db->path);
 	free(db);
 }
 
@@ -298,10 +312,38 @@ static int exec_simple(struct db *db, const char *sql, struct error *err)
 	return rc == SQLITE_OK ? 0 : db_fail(db, rc, err);
 }
 
+/*
+ * Is the file at the database's path still the one opened? After `rm` (or a copy moved over
+ * it) SQLite goes on writing the open file, which nothing will read again: every change would
+ * be acknowledged and lost. One stat() per change notices it.
+ */
+static int db_file_gone(struct db *db)
+{
+	struct stat st;
+	int missing = stat(db->path, &st) == -1;
+
+	if (!missing && st.st_dev == db->dev && st.st_ino == db->ino) {
+		if (db->gone)
+			log_info("the database %s is back: changes are accepted again", db->path);
+		db->gone = 0;
+		return 0;
+	}
+	if (!db->gone)
+		log_error("the database %s was %s while qweekd ran: refusing every change (it "
+			  "would be lost); put the file back, or restart qweekd to use the new one",
+			  db->path, missing ? "deleted" : "replaced");
+	db->gone = 1;
+	return 1;
+}
+
 int db_begin(struct db *db, struct error *err)
 {
 	if (db->read_only)
 		return error_set(err, ERR_UNAVAILABLE, READ_ONLY_REFUSAL);
+	if (db_file_gone(db))
+		return error_set(err, ERR_UNAVAILABLE,
+				 "the database file was deleted or replaced while qweekd ran: "
+				 "nothing was changed (qweekd's log says more)");
 	db_idle(db);
 	return exec_simple(db, "BEGIN IMMEDIATE", err);
 }
