@@ -409,14 +409,18 @@ void conn_guard_adopt(struct conn_guard *g, struct evhttp_connection *evcon,
 	c->watch = evbuffer_add_cb(bufferevent_get_input(bev), guard_on_input, c);
 	guard_identify(c);
 	g->sheddable += guard_is_sheddable(c);
-	if (c->local || c->trusted)
-		return; /* a proxy carries many clients: they are counted by request */
-	c->addr = conn_addr_get(g->addrs, c->peer);
-	if (++c->addr->conns <= g->config->max_connections_per_address)
-		return;
-	/* Over its cap: the address's oldest idle one goes (this one, if all else is busy). */
-	old = guard_oldest(g, c->addr);
-	guard_shed(old != NULL ? old : c, GUARD_WHY_ADDRESS);
+	if (!c->local && !c->trusted) { /* a proxy carries many clients: counted by request */
+		c->addr = conn_addr_get(g->addrs, c->peer);
+		if (++c->addr->conns > g->config->max_connections_per_address) {
+			/* Over its cap: the address's oldest idle one goes (this one, if all else
+			 * is busy). */
+			old = guard_oldest(g, c->addr);
+			guard_shed(old != NULL ? old : c, GUARD_WHY_ADDRESS);
+			return; /* the close made room */
+		}
+	}
+	/* A burst of connections may have paused the listeners before any could be shed. */
+	g->room(g->room_arg);
 }
 
 /* ---- requests ---------------------------------------------------------------------------- */

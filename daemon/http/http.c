@@ -74,8 +74,9 @@ int http_serve_fd(struct http *h, int fd, int local)
 {
 	struct evconnlistener *l;
 
+	/* Backlog 0: FD listens already, with its own (libevent's -1 would cut it to 128). */
 	l = evconnlistener_new(h->base, NULL, NULL, LEV_OPT_CLOSE_ON_FREE | LEV_OPT_CLOSE_ON_EXEC,
-			       -1, fd);
+			       0, fd);
 	if (l == NULL)
 		return -1;
 	if (evhttp_bind_listener(h->ev, l) == NULL)

@@ -24,7 +24,9 @@
 
 /* Sockets the daemon listens on; a second daemon is refused, a stale socket replaced. */
 
-#define LISTEN_BACKLOG 256
+/* Room for a burst of connections while the loop is busy: a full queue drops SYNs, and a
+ * client waits a second or more to try again. The kernel caps it at net.core.somaxconn. */
+#define LISTEN_BACKLOG 1024
 
 static int fail(char **cause, const char *fmt, const char *what)
 {
