@@ -56,9 +56,9 @@ grep -q 'did not send its request within' "$DAEMON_LOG" || fail "the deadline wa
 step "slowloris, the flood: 700 connections from 41 loopback addresses, one byte a second each"
 # 40 addresses with 15 each pass the cap of 512 connections; 127.0.0.42 alone opens 100.
 ADDRS=$(seq -s, -f '127.0.0.%g' 2 41)
-"$PY" "$HOSTILE" probe "$PORT" 12 "$T/probe.flood" "$PLANNER" "$SLUG" &
+"$PY" "$HOSTILE" probe "$PORT" 9 "$T/probe.flood" "$PLANNER" "$SLUG" &
 prober=$!
-"$PY" "$HOSTILE" slowloris "$PORT" 11 "$ADDRS" 15 127.0.0.42 100 >"$T/slow.json"
+"$PY" "$HOSTILE" slowloris "$PORT" 8 "$ADDRS" 15 127.0.0.42 100 >"$T/slow.json"
 wait "$prober"
 echo "   attack: $(cat "$T/slow.json")"
 report "the flood" "$T/probe.flood"
@@ -88,7 +88,7 @@ expect_ok "$QWEEKD" -n --config "$T/proxy.ini"
 
 step "a handler slower than the idle timeout: its reply still goes out, its change is kept"
 stop_daemon
-QWEEKD_TEST_HTTP_TIMEOUT=1 QWEEKD_TEST_SLOW_MS=1500 start_daemon --listen "127.0.0.1:$PORT"
+QWEEKD_TEST_HTTP_TIMEOUT=1 QWEEKD_TEST_SLOW_MS=1200 start_daemon --listen "127.0.0.1:$PORT"
 expect_ok q add "Медленное дело" --when "14.11 11.00" --no slow1
 body='{"title": "Медленное дело 2", "when": "14.11 12.00", "label": "slow2"}'
 code=$(curl -s --max-time 10 -o "$T/slow.body" -w '%{http_code}' -H "Authorization: Bearer $PLANNER" \
@@ -123,7 +123,7 @@ PYEOF
 assert_eq 421 "$two" "two Host headers"
 
 step "a deleted database: writes refused (503), reads go on; put back, writes work again"
-"$PY" "$HOSTILE" probe "$PORT" 4 "$T/probe.gone" &
+"$PY" "$HOSTILE" probe "$PORT" 3 "$T/probe.gone" &
 prober=$!
 expect_ok q add "До удаления" --when "14.11 14.00" --no before
 mv "$T/q.db" "$T/q.db.moved"
