@@ -199,6 +199,55 @@ static int open_sqlite(struct db *db, const char *path)
 	return rc;
 }
 
+/* Removes FILE if it is empty: what a failed open just made, never a log with changes in it. */
+static void remove_if_empty(const char *path, const char *suffix)
+{
+	struct stat st;
+	char *file;
+
+	if (asprintf(&file, "%s%s", path, suffix) == -1)
+		return;
+	if (stat(file, &st) == 0 && st.st_size == 0)
+		unlink(file);
+	free(file);
+}
+
+/*
+ * On a full disk SQLite cannot make the index of its write-ahead log (the -shm file): the
+ * database is opened read-only instead, so that the plans and feeds are served. Writes want a
+ * restart once space is freed. Any other failure stands. 0, or -1 with *CAUSE.
+ */
+static int reopen_read_only(struct db *db, const char *path, char **cause)
+{
+	int rc = sqlite3_extended_errcode(db->sql), wal_empty;
+	struct stat st;
+	char *wal;
+
+	if (db->read_only || ((rc & 0xff) != SQLITE_FULL && rc != SQLITE_IOERR_SHMSIZE))
+		return -1;
+	if (asprintf(&wal, "%s-wal", path) == -1)
+		return -1;
+	wal_empty = stat(wal, &st) == -1 || st.st_size == 0;
+	free(wal);
+	if (!wal_empty)
+		return -1; /* changes are in the log: reading them needs the index */
+	remove_if_empty(path, "-wal");
+	remove_if_empty(path, "-shm");
+	sqlite3_close(db->sql);
+	db->sql = NULL;
+	db->read_only = 1;
+	free(*cause);
+	*cause = NULL;
+	log_error("the disk of %s is full: opening it read-only; free some space and restart "
+		  "qweekd to make changes again",
+		  path);
+	if ((rc = open_sqlite(db, path)) != SQLITE_OK) {
+		*cause = cause_fmt("cannot open the database %s: %s", path, sqlite3_errstr(rc));
+		return -1;
+	}
+	return configure(db, cause);
+}
+
 struct db *db_open(const char *path, char **cause)
 {
 	struct db *db = calloc(1, sizeof *db);
@@ -223,7 +272,9 @@ struct db *db_open(const char *path, char **cause)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
-	if (configure(db, cause) == -1 || apply_migrations(db, path, cause) == -1)
+	if (configure(db, cause) == -1 && reopen_read_only(db, path, cause) == -1)
+		goto fail;
+	if (apply_migrations(db, path, cause) == -1)
 		goto fail;
 	if (db->read_only)
 		log_warn("the database %s is read-only: serving the plans and their feeds, "
