@@ -17,7 +17,6 @@
 #include "core/log.h"
 #include "http/conn_addr.h"
 #include "http/conn_guard.h"
-#include "http/http.h"
 
 /*
  * Each connection is in one phase: waiting for a request, reading its headers, reading its
@@ -60,7 +59,7 @@ struct conn_guard {
 	int pending;	  /* accepted, not adopted yet */
 	int adopted;
 	int sheddable; /* TCP connections not busy */
-	int timeout_sec, slow_ms;
+	int timeout_sec, test_timeout_sec, slow_ms;
 	int64_t warned_ms[3]; /* when each kind of shedding was last logged */
 	unsigned long unlogged[3];
 };
@@ -272,10 +271,9 @@ struct conn_guard *conn_guard_new(struct event_base *base, const struct config *
 	TAILQ_INIT(&g->conns);
 	for (size_t i = 0; i < GUARD_BUCKETS; i++)
 		LIST_INIT(&g->buckets[i]);
-	g->timeout_sec = HTTP_TIMEOUT_SEC;
 	/* Tests only: a short idle timeout and slow handlers show that no reply is lost. */
 	if ((v = getenv("QWEEKD_TEST_HTTP_TIMEOUT")) != NULL && atoi(v) > 0)
-		g->timeout_sec = atoi(v);
+		g->test_timeout_sec = atoi(v);
 	if ((v = getenv("QWEEKD_TEST_SLOW_MS")) != NULL && atoi(v) > 0)
 		g->slow_ms = atoi(v);
 	return g;
@@ -297,8 +295,9 @@ void conn_guard_free(struct conn_guard *g)
 	free(g);
 }
 
-int conn_guard_timeout(const struct conn_guard *g)
+int conn_guard_timeout(struct conn_guard *g, int idle_sec)
 {
+	g->timeout_sec = g->test_timeout_sec > 0 ? g->test_timeout_sec : idle_sec;
 	return g->timeout_sec;
 }
 

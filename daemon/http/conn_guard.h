@@ -30,8 +30,8 @@ struct conn_guard *conn_guard_new(struct event_base *base, const struct config *
 				  void (*room)(void *arg), void *arg);
 void conn_guard_free(struct conn_guard *g);
 
-/* libevent's idle timeout for a connection, in seconds (tests may shorten it). */
-int conn_guard_timeout(const struct conn_guard *g);
+/* libevent's idle timeout for a connection: IDLE_SEC, or shorter for tests. In seconds. */
+int conn_guard_timeout(struct conn_guard *g, int idle_sec);
 
 /* Open connections, counting those accepted but not adopted yet. */
 int conn_guard_count(const struct conn_guard *g);

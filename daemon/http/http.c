@@ -56,7 +56,7 @@ struct http *http_new(struct event_base *base, struct daemon *d, const struct ro
 	h->conns = listen_set_new(base, h->ev, &d->config);
 	h->guard = listen_set_guard(h->conns);
 	/* Idle: between a connection's bytes; a request's total deadlines are the guard's. */
-	evhttp_set_timeout(h->ev, conn_guard_timeout(h->guard));
+	evhttp_set_timeout(h->ev, conn_guard_timeout(h->guard, HTTP_TIMEOUT_SEC));
 	return h;
 }
 
