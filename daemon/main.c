@@ -32,7 +32,7 @@ struct options {
 	int foreground;
 	int check_only;
 	struct config cli; /* what the command line set, applied over the file */
-	int cli_set[5];	   /* which of db, socket, listen, log_level, url the command line set */
+	int cli_set[6];	   /* which of db, socket, listen, log_level, url, trusted_proxy it set */
 };
 
 /* The command line, kept for SIGHUP: a reload lays it over the file again. */
@@ -42,7 +42,8 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: qweekd [--config FILE] [--db PATH] [--socket PATH] [--listen HOST:PORT]\n"
-		"              [--url http://HOST:PORT] [--log-level LEVEL] [--foreground] [-n]\n"
+		"              [--url http://HOST:PORT] [--log-level LEVEL] [--trusted-proxy ADDRS]\n"
+		"              [--foreground] [-n]\n"
 		"  -n  check the configuration, say \"configuration OK\" or what is wrong, exit\n");
 }
 
@@ -55,6 +56,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 		{ "listen", required_argument, NULL, 'l' },
 		{ "url", required_argument, NULL, 'u' },
 		{ "log-level", required_argument, NULL, 'L' },
+		{ "trusted-proxy", required_argument, NULL, 'P' },
 		{ "foreground", no_argument, NULL, 'f' },
 		{ "check", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
@@ -87,6 +89,11 @@ static void parse_args(int argc, char **argv, struct options *o)
 			free(o->cli.url);
 			o->cli.url = strdup(optarg);
 			o->cli_set[4] = 1;
+			break;
+		case 'P':
+			free(o->cli.trusted_proxy);
+			o->cli.trusted_proxy = strdup(optarg);
+			o->cli_set[5] = 1;
 			break;
 		case 'L':
 			if ((o->cli.log_level = log_level_parse(optarg)) == -1) {
@@ -146,6 +153,9 @@ static int load_config(const struct options *o, struct config *c, char **cause)
 		c->log_level = o->cli.log_level;
 	if (o->cli_set[4])
 		replace(&c->url, o->cli.url);
+	if (o->cli_set[5] && config_set(c, "daemon", "trusted_proxy", o->cli.trusted_proxy,
+					cause) == -1)
+		return -1;
 	if (c->db == NULL && paths_default_db(buf, sizeof buf) != NULL)
 		c->db = strdup(buf);
 	if (c->socket == NULL && paths_default_socket(buf, sizeof buf) != NULL)

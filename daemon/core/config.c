@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -12,7 +13,15 @@
 
 /* Configuration parsed once into a struct; `qweekd -n` runs the same code and reports. */
 
-enum key_type { KEY_STRING, KEY_BOOL, KEY_LOG_LEVEL, KEY_HOSTPORT, KEY_SMTP_URL, KEY_COUNT };
+enum key_type {
+	KEY_STRING,
+	KEY_BOOL,
+	KEY_LOG_LEVEL,
+	KEY_HOSTPORT,
+	KEY_SMTP_URL,
+	KEY_COUNT,
+	KEY_ADDRESSES
+};
 
 static const struct config_key {
 	const char *section;
@@ -28,6 +37,9 @@ static const struct config_key {
 	{ "daemon", "admin_group", KEY_STRING, offsetof(struct config, admin_group) },
 	{ "daemon", "hosts", KEY_STRING, offsetof(struct config, hosts) },
 	{ "daemon", "max_connections", KEY_COUNT, offsetof(struct config, max_connections) },
+	{ "daemon", "max_connections_per_address", KEY_COUNT,
+	  offsetof(struct config, max_connections_per_address) },
+	{ "daemon", "trusted_proxy", KEY_ADDRESSES, offsetof(struct config, trusted_proxy) },
 	{ "smtp", "url", KEY_SMTP_URL, offsetof(struct config, smtp_url) },
 	{ "smtp", "from", KEY_STRING, offsetof(struct config, smtp_from) },
 	{ "smtp", "user", KEY_STRING, offsetof(struct config, smtp_user) },
@@ -38,7 +50,7 @@ static const struct config_key {
 
 static int is_string(enum key_type t)
 {
-	return t == KEY_STRING || t == KEY_HOSTPORT || t == KEY_SMTP_URL;
+	return t == KEY_STRING || t == KEY_HOSTPORT || t == KEY_SMTP_URL || t == KEY_ADDRESSES;
 }
 
 void config_init(struct config *c)
@@ -47,6 +59,7 @@ void config_init(struct config *c)
 	c->log_level = LOG_LEVEL_INFO;
 	c->smtp_starttls = 1;
 	c->max_connections = CONFIG_MAX_CONNECTIONS;
+	c->max_connections_per_address = CONFIG_MAX_CONNECTIONS_PER_ADDRESS;
 }
 
 void config_free(struct config *c)
@@ -79,6 +92,32 @@ static int parse_count(const char *v)
 	return (int)n;
 }
 
+/* Is V a comma-separated list of IPv4 or IPv6 addresses ("[::1]" too)? */
+static int addresses_ok(const char *v)
+{
+	unsigned char bin[16];
+	char item[64];
+
+	do {
+		size_t n = strcspn(v, ",");
+		const char *next = v + n + (v[n] == ',');
+		while (n > 0 && (*v == ' ' || *v == '\t'))
+			v++, n--;
+		while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+			n--;
+		if (n > 2 && v[0] == '[' && v[n - 1] == ']')
+			v++, n -= 2;
+		if (n == 0 || n >= sizeof item)
+			return 0;
+		memcpy(item, v, n);
+		item[n] = '\0';
+		if (inet_pton(AF_INET, item, bin) != 1 && inet_pton(AF_INET6, item, bin) != 1)
+			return 0;
+		v = next;
+	} while (*v != '\0');
+	return 1;
+}
+
 /* Checks VALUE for key K; NULL if fine, else what was expected. */
 static const char *bad_value(const struct config_key *k, const char *value, int *parsed)
 {
@@ -103,6 +142,10 @@ static const char *bad_value(const struct config_key *k, const char *value, int 
 			       NULL;
 	case KEY_COUNT:
 		return (*parsed = parse_count(value)) == -1 ? "a number from 1 to 100000" : NULL;
+	case KEY_ADDRESSES:
+		return !addresses_ok(value) ? "IP addresses separated by commas, such as "
+					      "127.0.0.1,::1" :
+					      NULL;
 	}
 	return NULL;
 }

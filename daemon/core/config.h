@@ -18,10 +18,13 @@ struct config {
 	char *notify_command;
 	char *admin_group;   /* members may use the Unix socket as administrators */
 	char *hosts;	     /* names the TCP listener answers to ("a,b"); NULL: defaults */
-	int max_connections; /* open HTTP connections at most (TCP waits beyond) */
+	int max_connections; /* open HTTP connections at most (the oldest idle one is shed) */
+	int max_connections_per_address; /* of them from one client address */
+	char *trusted_proxy; /* reverse proxies whose X-Forwarded-For names the client ("a,b") */
 };
 
-#define CONFIG_MAX_CONNECTIONS 512
+#define CONFIG_MAX_CONNECTIONS		   512
+#define CONFIG_MAX_CONNECTIONS_PER_ADDRESS 32
 
 void config_init(struct config *c);
 void config_free(struct config *c);

@@ -12,6 +12,7 @@
 struct request;
 struct route;
 struct config;
+struct evhttp_request;
 
 /*
  * Decides whether R may use route RT (docs/api.md, "Access"), filling R->who: 0, or -1 with ERR
@@ -25,5 +26,7 @@ int auth_peer_is_admin(const struct config *c, long uid, long gid);
 
 /* auth_host.c: is HOST (a Host header, with or without a port) one of our names? */
 int auth_host_ok(const struct config *c, const char *host);
+/* auth_host.c: does REQ's one Host header name us, and any host of its target the same? */
+int auth_host_request_ok(const struct config *c, struct evhttp_request *req);
 
 #endif

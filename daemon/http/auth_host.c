@@ -2,6 +2,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/queue.h>
+
+#include <event2/http.h>
+#include <event2/keyvalq_struct.h>
 
 #include "http/auth.h"
 #include "core/config.h"
@@ -10,6 +14,8 @@
  * The Host header of a TCP request must be one of our names, so that a page on another site
  * cannot reach the API through a name that resolves to us (DNS rebinding). The names:
  * [daemon] hosts = a,b; by default the --listen host, the --url host, localhost, 127.0.0.1, ::1.
+ * The header itself is checked: libevent's evhttp_request_get_host() prefers the host of the
+ * request target ("GET http://localhost/x" or "GET //localhost/x"), which anyone can write.
  */
 
 /* The host part of HOST ("[::1]:8080" → "::1", "a.b:80" → "a.b") into BUF; 0 or -1. */
@@ -97,4 +103,35 @@ int auth_host_ok(const struct config *c, const char *host)
 	if (c->hosts != NULL)
 		return listed(c->hosts, name);
 	return default_name(c, name);
+}
+
+/* The one Host header of HEADERS, or NULL if there is none or more than one. */
+static const char *host_header(struct evkeyvalq *headers)
+{
+	const char *host = NULL;
+	struct evkeyval *kv;
+
+	TAILQ_FOREACH (kv, headers, next) {
+		if (strcasecmp(kv->key, "Host") != 0)
+			continue;
+		if (host != NULL)
+			return NULL;
+		host = kv->value;
+	}
+	return host;
+}
+
+int auth_host_request_ok(const struct config *c, struct evhttp_request *req)
+{
+	const char *host = host_header(evhttp_request_get_input_headers(req));
+	const char *target = evhttp_uri_get_host(evhttp_request_get_evhttp_uri(req));
+	char a[256], b[256];
+
+	if (!auth_host_ok(c, host))
+		return 0;
+	if (target == NULL)
+		return 1; /* origin-form, "/x": the usual */
+	/* A target that names a host (absolute-form) must name the Host header's. */
+	return host_part(host, a, sizeof a) == 0 && host_part(target, b, sizeof b) == 0 &&
+	       strcasecmp(a, b) == 0;
 }

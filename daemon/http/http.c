@@ -17,6 +17,7 @@
 
 #include "store/db.h"
 #include "http/auth.h"
+#include "http/conn_guard.h"
 #include "core/daemon.h"
 #include "http/http.h"
 #include "http/listen.h"
@@ -31,6 +32,7 @@ struct http {
 	struct daemon *daemon;
 	const struct route *routes;
 	struct listen_set *conns; /* listeners, the connection cap, EMFILE back-off */
+	struct conn_guard *guard; /* deadlines, per-address caps, shedding (conn_guard.h) */
 };
 
 static void on_request(struct evhttp_request *req, void *arg);
@@ -46,13 +48,15 @@ struct http *http_new(struct event_base *base, struct daemon *d, const struct ro
 	h->routes = routes;
 	evhttp_set_max_body_size(h->ev, HTTP_HARD_MAX_BODY);
 	evhttp_set_max_headers_size(h->ev, HTTP_MAX_HEADERS);
-	evhttp_set_timeout(h->ev, HTTP_TIMEOUT_SEC);
 	evhttp_set_allowed_methods(h->ev, EVHTTP_REQ_GET | EVHTTP_REQ_HEAD | EVHTTP_REQ_POST |
 						  EVHTTP_REQ_PUT | EVHTTP_REQ_PATCH |
 						  EVHTTP_REQ_DELETE);
 	evhttp_set_default_content_type(h->ev, "application/json; charset=utf-8");
 	evhttp_set_gencb(h->ev, on_request, h);
 	h->conns = listen_set_new(base, h->ev, &d->config);
+	h->guard = listen_set_guard(h->conns);
+	/* Idle: between a connection's bytes; a request's total deadlines are the guard's. */
+	evhttp_set_timeout(h->ev, conn_guard_timeout(h->guard, HTTP_TIMEOUT_SEC));
 	return h;
 }
 
@@ -70,8 +74,9 @@ int http_serve_fd(struct http *h, int fd, int local)
 {
 	struct evconnlistener *l;
 
+	/* Backlog 0: FD listens already, with its own (libevent's -1 would cut it to 128). */
 	l = evconnlistener_new(h->base, NULL, NULL, LEV_OPT_CLOSE_ON_FREE | LEV_OPT_CLOSE_ON_EXEC,
-			       -1, fd);
+			       0, fd);
 	if (l == NULL)
 		return -1;
 	if (evhttp_bind_listener(h->ev, l) == NULL)
@@ -318,7 +323,7 @@ static int dispatch(struct http *h, struct request *r, char **owned, struct erro
 	const struct route *rt;
 	int wrong_method;
 
-	if (!r->local && !auth_host_ok(&h->daemon->config, evhttp_request_get_host(r->ev))) {
+	if (!r->local && !auth_host_request_ok(&h->daemon->config, r->ev)) {
 		return error_set(err, ERR_MISDIRECTED,
 				 "this server does not answer to that host "
 				 "name; add it to [daemon] hosts if it is right");
@@ -345,7 +350,7 @@ static void finish(struct request *r, struct error *err)
 	if (err->kind != ERR_NONE) {
 		/* The route's pattern, not the path: a path may hold a secret (a feed's). */
 		if (err->kind == ERR_INTERNAL)
-			log_error("%s %s: %s", r->local ? "unix" : "tcp",
+			log_error("%s %s: %s", conn_guard_client(r->daemon->http->guard, r->ev),
 				  r->route != NULL ? r->route->pattern : "?", err->message);
 		send_error(r, err);
 		return;
@@ -371,9 +376,12 @@ static void on_request(struct evhttp_request *req, void *arg)
 
 	TAILQ_INIT(&r.query);
 	identify_peer(&r);
-	if (dispatch(h, &r, owned, &err) == -1 && err.kind == ERR_NONE)
+	if (conn_guard_request(h->guard, req, &err) == 0 && dispatch(h, &r, owned, &err) == -1 &&
+	    err.kind == ERR_NONE)
 		error_set(&err, ERR_INTERNAL, "out of memory");
+	conn_guard_test_delay(h->guard);
 	finish(&r, &err);
+	conn_guard_handled(h->guard, req);
 	free_args(owned);
 	evhttp_clear_headers(&r.query);
 	json_decref(r.body);

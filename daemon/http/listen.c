@@ -17,13 +17,16 @@
 #include <event2/listener.h>
 
 #include "core/config.h"
+#include "http/conn_guard.h"
 #include "http/listen.h"
 #include "core/log.h"
 #include "paths.h"
 
 /* Sockets the daemon listens on; a second daemon is refused, a stale socket replaced. */
 
-#define LISTEN_BACKLOG 256
+/* Room for a burst of connections while the loop is busy: a full queue drops SYNs, and a
+ * client waits a second or more to try again. The kernel caps it at net.core.somaxconn. */
+#define LISTEN_BACKLOG 1024
 
 static int fail(char **cause, const char *fmt, const char *what)
 {
@@ -129,11 +132,11 @@ int listen_is_unix(int fd)
 struct listen_set {
 	struct event_base *base;
 	const struct config *config;
+	struct conn_guard *guard; /* counts the connections, sheds the idle and the slow */
 	struct evconnlistener *l[LISTEN_MAX];
 	int local[LISTEN_MAX];
 	int n;
-	int conns;	/* open HTTP connections */
-	int capped;	/* TCP listeners paused: at the cap */
+	int capped;	/* TCP listeners paused: at the cap, with nothing to shed */
 	int backoff;	/* every listener paused: out of descriptors */
 	int closing;	/* the listeners are being freed */
 	int reserve_fd; /* kept open, given up to shed a connection on EMFILE */
@@ -166,25 +169,26 @@ static void listen_apply(struct listen_set *s)
 	}
 }
 
+/* At the cap, TCP waits only when no open connection may be shed to let a new one in. */
 static void listen_recount(struct listen_set *s)
 {
-	int capped = s->conns >= s->config->max_connections;
+	int conns = conn_guard_count(s->guard);
+	int capped = conns >= s->config->max_connections && !conn_guard_can_shed(s->guard);
 
 	if (capped == s->capped)
 		return;
 	s->capped = capped;
 	if (capped && listen_warn_due(&s->warned_cap))
-		log_warn("%d connections open: not accepting more on TCP until some close",
-			 s->conns);
+		log_warn("%d connections open, all busy: not accepting more on TCP until some "
+			 "close",
+			 conns);
 	listen_apply(s);
 }
 
-static void on_conn_close(struct evhttp_connection *evcon, void *arg)
+/* The guard's word that a connection closed or may be shed again. */
+static void listen_on_room(void *arg)
 {
-	struct listen_set *s = arg;
-
-	s->conns--;
-	listen_recount(s);
+	listen_recount(arg);
 }
 
 struct adopt {
@@ -194,7 +198,7 @@ struct adopt {
 
 /*
  * Runs right after evhttp made the connection for BEV (before any of its events can fire):
- * the bufferevent's callback argument is the connection, whose close is then counted.
+ * the bufferevent's callback argument is the connection, which the guard then watches.
  */
 static void on_adopt(evutil_socket_t fd, short what, void *arg)
 {
@@ -205,23 +209,27 @@ static void on_adopt(evutil_socket_t fd, short what, void *arg)
 
 	bufferevent_getcb(a->bev, &readcb, NULL, &eventcb, &evcon);
 	if (readcb != NULL && evcon != NULL)
-		evhttp_connection_set_closecb(evcon, on_conn_close, a->set);
+		conn_guard_adopt(a->set->guard, evcon, a->bev);
 	else
-		on_conn_close(NULL, a->set); /* gone already */
+		conn_guard_lost(a->set->guard); /* gone already */
 	bufferevent_decref(a->bev);
 	free(a);
 }
 
-/* evhttp's bufferevent for each new connection: counted here, adopted just after. */
+/* evhttp's bufferevent for each new connection: room made at the cap, adopted just after. */
 static struct bufferevent *on_new_conn(struct event_base *base, void *arg)
 {
 	struct listen_set *s = arg;
-	struct bufferevent *bev = bufferevent_socket_new(base, -1, BEV_OPT_CLOSE_ON_FREE);
-	struct adopt *a = malloc(sizeof *a);
+	struct bufferevent *bev;
+	struct adopt *a;
 
+	if (conn_guard_count(s->guard) >= s->config->max_connections)
+		conn_guard_shed_oldest(s->guard);
+	bev = bufferevent_socket_new(base, -1, BEV_OPT_CLOSE_ON_FREE);
+	a = malloc(sizeof *a);
 	if (bev == NULL || a == NULL) {
 		free(a);
-		return bev; /* uncounted: better than refusing */
+		return bev; /* unguarded: better than refusing */
 	}
 	a->set = s;
 	a->bev = bev;
@@ -231,7 +239,7 @@ static struct bufferevent *on_new_conn(struct event_base *base, void *arg)
 		free(a);
 		return bev;
 	}
-	s->conns++;
+	conn_guard_accepted(s->guard);
 	listen_recount(s);
 	return bev;
 }
@@ -275,7 +283,7 @@ static void on_accept_error(struct evconnlistener *l, void *arg)
 	}
 	if (listen_warn_due(&s->warned_fds))
 		log_warn("accept: %s (%d connections open): pausing for %d ms", strerror(e),
-			 s->conns, LISTEN_BACKOFF_MS);
+			 conn_guard_count(s->guard), LISTEN_BACKOFF_MS);
 	listen_shed(s, l);
 	s->backoff = 1;
 	listen_apply(s);
@@ -291,6 +299,7 @@ struct listen_set *listen_set_new(struct event_base *base, struct evhttp *ev,
 		fatal("out of memory");
 	s->base = base;
 	s->config = config;
+	s->guard = conn_guard_new(base, config, listen_on_room, s);
 	s->reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	evhttp_set_bevcb(ev, on_new_conn, s);
 	the_set = s;
@@ -308,6 +317,11 @@ int listen_set_add(struct listen_set *s, struct evconnlistener *l, int local)
 	return 0;
 }
 
+struct conn_guard *listen_set_guard(struct listen_set *s)
+{
+	return s->guard;
+}
+
 void listen_set_closing(struct listen_set *s)
 {
 	s->closing = 1;
@@ -320,6 +334,7 @@ void listen_set_free(struct listen_set *s)
 	if (the_set == s)
 		the_set = NULL;
 	event_free(s->resume);
+	conn_guard_free(s->guard);
 	if (s->reserve_fd != -1)
 		close(s->reserve_fd);
 	free(s);

@@ -35,6 +35,7 @@ static struct {
 	int64_t last_now;   /* the clock at the last look: a step back means look at all again */
 	int running, again; /* remind_poke is at work / was asked again meanwhile */
 	int failing;	    /* the last pass failed: do not spin */
+	int unsynced;	    /* the start-up look at the plans failed (a full disk): try again */
 } R;
 
 static int64_t *since_of(int64_t plan_id)
@@ -103,7 +104,7 @@ static void arm(int64_t now)
 	struct timeval tv = { REMIND_TIMER_CAP, 0 };
 	int64_t target = now + REMIND_TIMER_CAP, t;
 
-	if (R.failing)
+	if (R.failing || R.unsynced)
 		target = now + 5;
 	else {
 		if (remind_store_next_min(R.d->db, &t) && t < target)
@@ -172,8 +173,12 @@ static void on_change(int64_t plan_id, void *ctx)
 	remind_plan_changed(plan_id, 0, 0); /* plan 0: the clock was moved */
 }
 
+static int sync_all(void);
+
 static void on_timer(evutil_socket_t fd, short what, void *arg)
 {
+	if (R.unsynced)
+		R.unsynced = sync_all() == -1;
 	remind_poke();
 }
 
@@ -182,24 +187,35 @@ static int add_plan_id(const struct plan *p, void *arg)
 	return since_of(p->id) != NULL ? 0 : -1;
 }
 
-/* At start: every plan's items that changed since their schedule was computed. */
-static void sync_all(void)
+/*
+ * At start: every plan's items that changed since their schedule was computed. A failure (a
+ * full disk) is logged and tried again by the timer: the daemon serves reads meanwhile. 0 or -1.
+ */
+static int sync_all(void)
 {
 	struct error err = ERROR_INIT;
 	int64_t start = usec();
 	size_t n, done = 0, total = 0;
 
-	if (store_plan_each(R.d->db, add_plan_id, NULL, &err) == -1)
-		fatal("reminders: cannot read the plans: %s", err.message ? err.message : "?");
+	if (store_plan_each(R.d->db, add_plan_id, NULL, &err) == -1) {
+		log_error("reminders: cannot read the plans: %s; trying again in 5 s",
+			  err.message ? err.message : "?");
+		error_clear(&err);
+		return -1;
+	}
 	n = R.nmarks;
 	for (size_t i = 0; i < n; i++) {
-		if (sync_plan(R.marks[i].plan_id, 0, 0, &done, &err) == -1)
-			fatal("reminders: cannot schedule plan %lld: %s",
-			      (long long)R.marks[i].plan_id, err.message ? err.message : "?");
+		if (sync_plan(R.marks[i].plan_id, 0, 0, &done, &err) == -1) {
+			log_error("reminders: cannot schedule plan %lld: %s; trying again in 5 s",
+				  (long long)R.marks[i].plan_id, err.message ? err.message : "?");
+			error_clear(&err);
+			return -1;
+		}
 		total += done;
 	}
 	log_info("reminders: %zu plan(s) looked at, %zu item(s) scheduled anew, in %lld ms", n,
 		 total, (long long)(usec() - start) / 1000);
+	return 0;
 }
 
 void remind_init(struct daemon *d)
@@ -215,7 +231,7 @@ void remind_init(struct daemon *d)
 	if ((R.timer = evtimer_new(d->base, on_timer, NULL)) == NULL)
 		fatal("reminders: cannot make a timer");
 	remind_deliver_init(d);
-	sync_all();
+	R.unsynced = sync_all() == -1;
 	changes_subscribe(on_change, NULL);
 	log_info("reminders: email %s, notify hook %s",
 		 c->smtp_url != NULL ? c->smtp_url : "not configured",

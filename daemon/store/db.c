@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store/db.h"
@@ -26,6 +27,10 @@ struct db {
 	sqlite3 *sql;
 	int lock_fd;   /* held open for the daemon's life: flock()ed so one daemon per file */
 	int read_only; /* the file or its file system cannot be written: reads only */
+	char *path;
+	dev_t dev; /* the file opened: a change written after it was deleted or replaced */
+	ino_t ino; /* would be lost at the next start, so db_begin compares */
+	int gone;  /* it was found deleted or replaced (logged once) */
 	size_t nstmts;
 	struct {
 		const char *sql; /* the caller's static string: compared by address */
@@ -50,6 +55,8 @@ static char *cause_fmt(const char *fmt, const char *a, const char *b)
  */
 static int take_lock(struct db *db, const char *path, char **cause)
 {
+	struct stat st;
+
 	db->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (db->lock_fd == -1 && (errno == EROFS || errno == EACCES)) {
 		int why = errno;
@@ -60,6 +67,10 @@ static int take_lock(struct db *db, const char *path, char **cause)
 	if (db->lock_fd == -1) {
 		*cause = cause_fmt("cannot open the database %s: %s", path, strerror(errno));
 		return -1;
+	}
+	if (fstat(db->lock_fd, &st) == 0) {
+		db->dev = st.st_dev;
+		db->ino = st.st_ino;
 	}
 	if (flock(db->lock_fd, LOCK_EX | LOCK_NB) == -1) {
 		*cause = cause_fmt("the database %s is in use by another qweekd%s: stop it first, "
@@ -188,6 +199,55 @@ static int open_sqlite(struct db *db, const char *path)
 	return rc;
 }
 
+/* Removes FILE if it is empty: what a failed open just made, never a log with changes in it. */
+static void remove_if_empty(const char *path, const char *suffix)
+{
+	struct stat st;
+	char *file;
+
+	if (asprintf(&file, "%s%s", path, suffix) == -1)
+		return;
+	if (stat(file, &st) == 0 && st.st_size == 0)
+		unlink(file);
+	free(file);
+}
+
+/*
+ * On a full disk SQLite cannot make the index of its write-ahead log (the -shm file): the
+ * database is opened read-only instead, so that the plans and feeds are served. Writes want a
+ * restart once space is freed. Any other failure stands. 0, or -1 with *CAUSE.
+ */
+static int reopen_read_only(struct db *db, const char *path, char **cause)
+{
+	int rc = sqlite3_extended_errcode(db->sql), wal_empty;
+	struct stat st;
+	char *wal;
+
+	if (db->read_only || ((rc & 0xff) != SQLITE_FULL && rc != SQLITE_IOERR_SHMSIZE))
+		return -1;
+	if (asprintf(&wal, "%s-wal", path) == -1)
+		return -1;
+	wal_empty = stat(wal, &st) == -1 || st.st_size == 0;
+	free(wal);
+	if (!wal_empty)
+		return -1; /* changes are in the log: reading them needs the index */
+	remove_if_empty(path, "-wal");
+	remove_if_empty(path, "-shm");
+	sqlite3_close(db->sql);
+	db->sql = NULL;
+	db->read_only = 1;
+	free(*cause);
+	*cause = NULL;
+	log_error("the disk of %s is full: opening it read-only; free some space and restart "
+		  "qweekd to make changes again",
+		  path);
+	if ((rc = open_sqlite(db, path)) != SQLITE_OK) {
+		*cause = cause_fmt("cannot open the database %s: %s", path, sqlite3_errstr(rc));
+		return -1;
+	}
+	return configure(db, cause);
+}
+
 struct db *db_open(const char *path, char **cause)
 {
 	struct db *db = calloc(1, sizeof *db);
@@ -197,6 +257,8 @@ struct db *db_open(const char *path, char **cause)
 	if (db == NULL)
 		return NULL;
 	db->lock_fd = -1;
+	if ((db->path = strdup(path)) == NULL)
+		goto fail;
 	if (paths_make_parent(path, 0700) == -1) {
 		*cause = cause_fmt("cannot create the directory for %s: %s", path, strerror(errno));
 		goto fail;
@@ -210,7 +272,9 @@ struct db *db_open(const char *path, char **cause)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
-	if (configure(db, cause) == -1 || apply_migrations(db, path, cause) == -1)
+	if (configure(db, cause) == -1 && reopen_read_only(db, path, cause) == -1)
+		goto fail;
+	if (apply_migrations(db, path, cause) == -1)
 		goto fail;
 	if (db->read_only)
 		log_warn("the database %s is read-only: serving the plans and their feeds, "
@@ -236,6 +300,7 @@ void db_close(struct db *db)
 	sqlite3_close(db->sql);
 	if (db->lock_fd != -1)
 		close(db->lock_fd);
+	free(db->path);
 	free(db);
 }
 
@@ -298,10 +363,38 @@ static int exec_simple(struct db *db, const char *sql, struct error *err)
 	return rc == SQLITE_OK ? 0 : db_fail(db, rc, err);
 }
 
+/*
+ * Is the file at the database's path still the one opened? After `rm` (or a copy moved over
+ * it) SQLite goes on writing the open file, which nothing will read again: every change would
+ * be acknowledged and lost. One stat() per change notices it.
+ */
+static int db_file_gone(struct db *db)
+{
+	struct stat st;
+	int missing = stat(db->path, &st) == -1;
+
+	if (!missing && st.st_dev == db->dev && st.st_ino == db->ino) {
+		if (db->gone)
+			log_info("the database %s is back: changes are accepted again", db->path);
+		db->gone = 0;
+		return 0;
+	}
+	if (!db->gone)
+		log_error("the database %s was %s while qweekd ran: refusing every change (it "
+			  "would be lost); put the file back, or restart qweekd to use the new one",
+			  db->path, missing ? "deleted" : "replaced");
+	db->gone = 1;
+	return 1;
+}
+
 int db_begin(struct db *db, struct error *err)
 {
 	if (db->read_only)
 		return error_set(err, ERR_UNAVAILABLE, READ_ONLY_REFUSAL);
+	if (db_file_gone(db))
+		return error_set(err, ERR_UNAVAILABLE,
+				 "the database file was deleted or replaced while qweekd ran: "
+				 "nothing was changed (qweekd's log says more)");
 	db_idle(db);
 	return exec_simple(db, "BEGIN IMMEDIATE", err);
 }
