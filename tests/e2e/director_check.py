@@ -18,6 +18,7 @@
 # the whole page: DIR/status-desktop-1280.png, DIR/status-phone-390.png, DIR/status-phone-320.png.
 # Exits 77 when no browser can run here (browser.missing says why).
 import os
+import signal
 import sys
 from html.parser import HTMLParser
 
@@ -133,6 +134,8 @@ def in_browser(url, out, pairs):
     if why:
         print("SKIP: %s" % why)
         sys.exit(77)
+    # On timeout's SIGTERM, quit the browser (and its driver) on the way out, not leave them.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("browser: stopped by SIGTERM"))
     bad = []
     with browser.Browser() as b:
         b.open(CANARY)

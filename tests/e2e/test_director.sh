@@ -71,14 +71,16 @@ expect_ok q status --all
 assert_match "^$SLUG +Неделя качества 2017 +2 +6 +3 +1 +1 +40$" "$(last_out)" "--all table"
 
 step "status --url makes the page's URL; asking again is refused; --rotate kills the old"
-# Through QWEEK_SOCKET: cli/ctx.c takes the command's own --url flag for the global --url
-# (with --socket: "give --socket or --url, not both") until ctx_where checks args_get.
+# Through QWEEK_SOCKET, and with --socket: the command's own --url flag (no value) is not the
+# global --url, so neither is "give --socket or --url, not both".
 qs() { QWEEK_SOCKET=$T/q.sock "$QWEEK" "$@"; }
 expect_ok qs --plan "$SLUG" status --url
 URL1=$(last_out)
 assert_match '^http://[^ ]+/status/[a-z2-7]{26}$' "$URL1" "status URL"
 expect_fail 1 qs --plan "$SLUG" status --url
 assert_match 'rotate' "$(last_err)" "refusal says how to rotate"
+expect_fail 1 q --plan "$SLUG" status --url
+assert_match 'rotate' "$(last_err)" "refusal says how to rotate, with --socket"
 URL2=$(qs --plan "$SLUG" status --url --rotate)
 P1=/status/${URL1##*/}
 P2=/status/${URL2##*/}
