@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "cmd.h"
+#include "ctx.h"
 #include "mem.h"
 #include "util.h"
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "ctx.h"
 
 /* qweek feed: the calendar subscription URL of the plan, or of one person. */
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "cmd.h"
+#include "ctx.h"
 
 /* qweek help [COMMAND]: the same text as qweek COMMAND --help. */
 
@@ -20,7 +21,7 @@ static enum cmd_retval cmd_help_exec(struct cmd_ctx *ctx, struct args *args)
 	for (int i = 0; i < n; i++)
 		words[i] = (char *)args_string(args, i);
 	if ((e = cmd_find(n, words, &w, &group, &cause)) != NULL && w == n) {
-		cmd_print_help(stdout, e);
+		entry_print_help(stdout, e);
 		rv = CMD_OK;
 	} else if (e == NULL && group != NULL && n == 1) {
 		cmd_print_list(stdout, group);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "ctx.h"
 #include "mem.h"
 #include "table.h"
 #include "util.h"

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "cmd.h"
+#include "ctx.h"
 #include "output.h"
 #include "table.h"
 #include "util.h"

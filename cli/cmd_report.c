@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "ctx.h"
 #include "util.h"
 
 /* qweek report: the analytical report after the week, as Markdown, HTML or CSV on stdout. */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "ctx.h"
 #include "output.h"
 #include "table.h"
 

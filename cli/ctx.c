@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "client.h"
-#include "cmd.h"
+#include "ctx.h"
 #include "output.h"
 #include "paths.h"
 #include "util.h"
@@ -126,7 +126,7 @@ enum cmd_retval ctx_usage(struct cmd_ctx *ctx, const char *fmt, ...)
 	va_start(ap, fmt);
 	ctx_say(fmt, ap);
 	va_end(ap);
-	cmd_print_usage(stderr, ctx->entry);
+	entry_print_usage(stderr, ctx->entry);
 	fprintf(stderr, "see qweek %s --help\n", ctx->entry->name);
 	return CMD_USAGE;
 }

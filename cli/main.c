@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include <stdio.h>
 
-#include "cmd.h"
+#include "run.h"
 
 /* qweek: the command-line client of qweekd. Everything but main lives in the qweek_cli library. */
 
@@ -10,5 +10,5 @@ int main(int argc, char **argv)
 	static char buf[1 << 16];
 
 	setvbuf(stdout, buf, _IOFBF, sizeof buf);
-	return cmd_main(argc, argv);
+	return run_main(argc, argv);
 }

@@ -24,8 +24,12 @@ PACKAGES=(
 	libcmocka-dev tzdata sqlite3 valgrind curl
 	python3 python3-icalendar python3-aiosmtpd ca-certificates
 	# feeds: a real subscriber (vdirsyncer + khal); fuzzing: clang's libFuzzer;
-	# the status page: headless Chromium; the systemd unit's exposure: systemd-analyze
-	vdirsyncer khal clang chromium systemd util-linux faketime
+	# the status page: headless Chromium driven by Selenium (tests/e2e/browser.py);
+	# the systemd unit's exposure: systemd-analyze; another user on the socket: runuser;
+	# the fault tests' small disk: mount (tmpfs); the clock run fast: libfaketime.
+	# No test is skipped when all of these are here (ctest would show it as skipped).
+	vdirsyncer khal clang chromium chromium-driver python3-selenium systemd util-linux mount
+	faketime
 )
 PACKAGES+=("$@")
 if ((npm)) && ! command -v npm >/dev/null 2>&1; then

@@ -222,8 +222,7 @@ static void send_error(struct request *r, const struct error *err)
 	json_decref(body);
 }
 
-/* Splits PATH by '/', matching PATTERN; captured segments are decoded into R->args. */
-static int match(const char *pattern, const char *path, struct request *r, char **owned)
+int http_route_match(const char *pattern, const char *path, struct request *r, char **owned)
 {
 	int nargs = 0;
 
@@ -248,6 +247,12 @@ static int match(const char *pattern, const char *path, struct request *r, char 
 		path += slen;
 	}
 	return *pattern == '\0' && *path == '\0';
+}
+
+/* find_route's name for http_route_match. */
+static int match(const char *pattern, const char *path, struct request *r, char **owned)
+{
+	return http_route_match(pattern, path, r, owned);
 }
 
 static void free_args(char **owned)

@@ -72,6 +72,15 @@ struct route {
 	int flags; /* ROUTE_* */
 };
 
+/*
+ * Whether PATH matches PATTERN ("/api/v1/plans/:slug/items/:ref"): the same segments, split by
+ * '/', each ":name" of the pattern matching one segment that is not empty. The matched ":name"
+ * segments are percent-decoded into R->args, in order, and refused (no match) if they decode to
+ * nothing or hold a NUL, or if there are more than HTTP_MAX_ARGS. The decoded strings are
+ * malloc'd into OWNED (HTTP_MAX_ARGS slots, NULL on entry), which the caller frees, match or not.
+ */
+int http_route_match(const char *pattern, const char *path, struct request *r, char **owned);
+
 /* The raw request body of a ROUTE_RAW_BODY request, and its length (up to HTTP_HARD_MAX_BODY). */
 const char *http_body(struct request *r, size_t *len);
 

@@ -9,23 +9,21 @@
 # Both: no <script> element and no on* attribute anywhere; the document parses balanced;
 # "text=S" must occur in the visible text.
 #
-#   director_check.py phone CHROMIUM URL WIDTH SHOT.png
-# loads URL in headless Chromium as a phone WIDTH CSS pixels wide (the DevTools protocol, over
-# a WebSocket spoken with the standard library), saves a full-page screenshot, and fails when
-# the page is wider than the screen (document.documentElement.scrollWidth > WIDTH), naming
-# the elements that stick out.
-import base64
-import json
+#   director_check.py browser URL DIR KEY=VALUE...
+# loads the status page at URL in headless Chromium (browser.py: Selenium and chromium-driver)
+# as a desktop 1280 px wide, then as phones 390 and 320 px wide. On the desktop, the page's DOM
+# must pass the page checks above (KEY=VALUE); on every screen, the console stays empty (no
+# error, no Content-Security-Policy refusal) and the page is no wider than the screen (a phone
+# widening its layout viewport counts too), naming the elements that stick out. Screenshots of
+# the whole page: DIR/status-desktop-1280.png, DIR/status-phone-390.png, DIR/status-phone-320.png.
+# Exits 77 when no browser can run here (browser.missing says why).
 import os
-import shutil
-import socket
-import struct
-import subprocess
+import signal
 import sys
-import tempfile
-import time
-import urllib.request
 from html.parser import HTMLParser
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import browser  # noqa: E402
 
 VOID = {"meta", "br", "link", "img", "hr", "input", "col", "area", "base", "wbr", "source"}
 
@@ -73,154 +71,10 @@ class Page(HTMLParser):
             self.ids[self.cur_id]["_text"] += data
 
 
-class DevTools:
-    """Just enough of a WebSocket client (RFC 6455) for the DevTools protocol: text frames."""
-
-    def __init__(self, ws_url):
-        rest = ws_url.split("://", 1)[1]
-        hostport, path = rest.split("/", 1)
-        host, port = hostport.rsplit(":", 1)
-        self.sock = socket.create_connection((host, int(port)), timeout=30)
-        key = base64.b64encode(os.urandom(16)).decode()
-        self.sock.sendall(("GET /%s HTTP/1.1\r\nHost: %s\r\nUpgrade: websocket\r\n"
-                           "Connection: Upgrade\r\nSec-WebSocket-Key: %s\r\n"
-                           "Sec-WebSocket-Version: 13\r\n\r\n" % (path, hostport, key)).encode())
-        reply = b""
-        while b"\r\n\r\n" not in reply:
-            chunk = self.sock.recv(4096)
-            if not chunk:
-                raise SystemExit("phone: DevTools closed the connection")
-            reply += chunk
-        if b" 101 " not in reply.split(b"\r\n", 1)[0]:
-            raise SystemExit("phone: no WebSocket: %r" % reply[:200])
-        self.buf = reply.split(b"\r\n\r\n", 1)[1]
-        self.next_id = 0
-
-    def _read(self, n):
-        while len(self.buf) < n:
-            chunk = self.sock.recv(65536)
-            if not chunk:
-                raise SystemExit("phone: DevTools closed the connection")
-            self.buf += chunk
-        out, self.buf = self.buf[:n], self.buf[n:]
-        return out
-
-    def _send(self, text):
-        data = text.encode()
-        mask = os.urandom(4)
-        n = len(data)
-        head = bytes([0x81])
-        if n < 126:
-            head += bytes([0x80 | n])
-        elif n < 65536:
-            head += bytes([0x80 | 126]) + struct.pack(">H", n)
-        else:
-            head += bytes([0x80 | 127]) + struct.pack(">Q", n)
-        masked = bytes(b ^ mask[i % 4] for i, b in enumerate(data))
-        self.sock.sendall(head + mask + masked)
-
-    def _recv(self):
-        message = b""
-        while True:
-            b0, b1 = self._read(2)
-            n = b1 & 0x7F
-            if n == 126:
-                n = struct.unpack(">H", self._read(2))[0]
-            elif n == 127:
-                n = struct.unpack(">Q", self._read(8))[0]
-            payload = self._read(n)
-            message += payload
-            if b0 & 0x80:
-                return json.loads(message)
-
-    def call(self, method, **params):
-        self.next_id += 1
-        self._send(json.dumps({"id": self.next_id, "method": method, "params": params}))
-        while True:
-            m = self._recv()
-            if m.get("id") == self.next_id:
-                if "error" in m:
-                    raise SystemExit("phone: %s: %s" % (method, m["error"]))
-                return m.get("result", {})
-
-    def value(self, expression):
-        r = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
-        return r["result"].get("value")
-
-
-# What sticks out of the screen: the outermost elements whose right edge passes it.
-WIDE = """JSON.stringify((() => {
-  const w = SCREEN, out = [];
-  for (const e of document.querySelectorAll('body *')) {
-    const r = e.getBoundingClientRect();
-    if (r.right > w + 0.5 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > w + 0.5))
-      out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
-               (e.className ? '.' + e.className.replace(/ /g, '.') : '') + ' ' + Math.round(r.right) + 'px');
-  }
-  return {scroll: document.documentElement.scrollWidth, width: w,
-          viewport: window.innerWidth, height: document.documentElement.scrollHeight,
-          wide: out.slice(0, 8)};
-})())"""
-
-
-def phone(chrome, url, width, shot):
-    prof = tempfile.mkdtemp(prefix="qweek-phone-")
-    proc = subprocess.Popen([chrome, "--headless", "--no-sandbox", "--disable-gpu",
-                             "--disable-background-networking", "--disable-component-update",
-                             "--disable-sync", "--no-first-run", "--hide-scrollbars",
-                             "--user-data-dir=" + prof, "--remote-debugging-port=0",
-                             "--window-size=%d,900" % width, "about:blank"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        port_file = os.path.join(prof, "DevToolsActivePort")
-        for _ in range(300):
-            if os.path.exists(port_file) and open(port_file).read().count("\n") >= 1:
-                break
-            time.sleep(0.1)
-        else:
-            raise SystemExit("phone: chromium did not open its DevTools port")
-        port = int(open(port_file).read().split("\n")[0])
-        targets = json.load(urllib.request.urlopen("http://127.0.0.1:%d/json/list" % port))
-        page = [t for t in targets if t.get("type") == "page"][0]
-        dt = DevTools(page["webSocketDebuggerUrl"])
-        # A phone: WIDTH CSS pixels, the viewport meta obeyed, touch-sized text.
-        dt.call("Emulation.setDeviceMetricsOverride", width=width, height=844,
-                deviceScaleFactor=1, mobile=True)
-        dt.call("Page.enable")
-        dt.call("Page.navigate", url=url)
-        for _ in range(300):
-            if dt.value("document.readyState") == "complete" and dt.value("location.href") == url:
-                break
-            time.sleep(0.1)
-        m = json.loads(dt.value(WIDE.replace("SCREEN", str(width))))
-        # The whole page, up to 4,000 px: enough to see it, not a 40 MB picture of 2,000 items.
-        dt.call("Emulation.setDeviceMetricsOverride", width=width, height=min(m["height"], 4000),
-                deviceScaleFactor=1, mobile=True)
-        png = dt.call("Page.captureScreenshot", format="png")["data"]
-        with open(shot, "wb") as f:
-            f.write(base64.b64decode(png))
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(prof, ignore_errors=True)
-    # A phone widens its layout viewport to fit content that is too wide: that counts too.
-    if m["scroll"] > width or m["viewport"] > width:
-        sys.exit("phone %s: %d px of page on a %d px screen (viewport %d); sticking out: %s"
-                 % (url, m["scroll"], width, m["viewport"], ", ".join(m["wide"]) or "?"))
-    print("phone ok: %d px of page on a %d px screen, %d px tall; screenshot %s"
-          % (m["scroll"], width, m["height"], shot))
-
-
-def main():
-    if sys.argv[1] == "phone":
-        phone(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5])
-        return
-    kind, path = sys.argv[1], sys.argv[2]
+def check(kind, html, pairs):
+    """What is wrong with the page or report HTML against the KEY=VALUE PAIRS: a list."""
     p = Page()
-    p.feed(open(path, encoding="utf-8").read())
+    p.feed(html)
     p.close()
     bad = list(p.errors)
     if p.stack:
@@ -228,7 +82,7 @@ def main():
     if p.scripts or p.handlers:
         bad.append("%d <script> elements, %d on* attributes" % (p.scripts, p.handlers))
     text = "".join(p.texts)
-    for kv in sys.argv[3:]:
+    for kv in pairs:
         k, v = kv.split("=", 1)
         if k == "text":
             got = v if v in text else "(absent)"
@@ -244,6 +98,62 @@ def main():
             got = p.ids.get(k, {}).get("_text")
         if got != v:
             bad.append("%s: expected %r, got %r" % (k, v, got))
+    return bad
+
+
+# A page that writes an error to the console: the console check must see it.
+CANARY = "data:text/html,<title>canary</title><script>qweek_no_such_function()</script>"
+
+SCREENS = [("desktop", 1280, False), ("phone", 390, True), ("phone", 320, True)]
+
+
+def on_screen(b, url, kind, width, mobile, pairs, shot):
+    """URL on one screen: what is wrong with it (a list); its screenshot at SHOT."""
+    bad = []
+    b.size(width, 844 if mobile else 900, mobile=mobile)
+    b.open(url)
+    where = "%s %d px" % (kind, width)
+    if pairs:
+        bad += ["%s: DOM: %s" % (where, e) for e in check("page", b.dom(), pairs)]
+    m = b.overflow()
+    if m["scroll"] > width or m["viewport"] > width:
+        bad.append("%s: %d px of page (viewport %d); sticking out: %s"
+                   % (where, m["scroll"], m["viewport"], ", ".join(m["wide"]) or "?"))
+    w, h = b.screenshot(shot)
+    if w != width or h < 100:
+        bad.append("%s: the screenshot is %dx%d" % (where, w, h))
+    bad += ["%s: console: %s %s" % (where, level, text) for level, text in b.console()]
+    print("%s ok: %d px of page on a %d px screen, %d px tall; screenshot %s"
+          % (where, m["scroll"], width, m["height"], shot) if not bad else
+          "%s: %d problem(s)" % (where, len(bad)))
+    return bad
+
+
+def in_browser(url, out, pairs):
+    why = browser.missing()
+    if why:
+        print("SKIP: %s" % why)
+        sys.exit(77)
+    # On timeout's SIGTERM, quit the browser (and its driver) on the way out, not leave them.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("browser: stopped by SIGTERM"))
+    bad = []
+    with browser.Browser() as b:
+        b.open(CANARY)
+        if not any("qweek_no_such_function" in text for _, text in b.console()):
+            sys.exit("browser: the console's errors are not seen: the check would pass blind")
+        for i, (kind, width, mobile) in enumerate(SCREENS):
+            shot = os.path.join(out, "status-%s-%d.png" % (kind, width))
+            bad += on_screen(b, url, kind, width, mobile, pairs if i == 0 else [], shot)
+    if bad:
+        sys.exit("browser %s:\n  %s" % (url, "\n  ".join(bad)))
+
+
+def main():
+    if sys.argv[1] == "browser":
+        in_browser(sys.argv[2], sys.argv[3], sys.argv[4:])
+        return
+    kind, path = sys.argv[1], sys.argv[2]
+    bad = check(kind, open(path, encoding="utf-8").read(), sys.argv[3:])
     if bad:
         sys.exit("%s %s: %s" % (kind, path, "; ".join(bad)))
     print("%s ok: %s" % (kind, path))

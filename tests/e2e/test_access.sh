@@ -134,19 +134,23 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: evil.example" "$URL/heal
 assert_eq 421 "$code" "a foreign Host, healthz"
 
 step "the Unix socket: root and qweekd's own user are administrators, others are not"
-if [[ $(id -u) == 0 ]] && command -v runuser >/dev/null && runuser -u nobody -- test -x "$QWEEK"; then
+NOT_CHECKED=
+if [[ $(id -u) == 0 ]] && command -v runuser >/dev/null; then
+	# A copy of the client in $T, which nobody may enter: the build directory may be closed.
+	install -m 0755 "$QWEEK" "$T/qweek-nobody"
 	chmod 0711 "$T"
 	chmod 0666 "$T/q.sock"
 	rc=0
-	runuser -u nobody -- "$QWEEK" --socket "$T/q.sock" --plan "$SLUG" list >/dev/null 2>"$T/nobody.err" || rc=$?
+	runuser -u nobody -- "$T/qweek-nobody" --socket "$T/q.sock" --plan "$SLUG" list >/dev/null 2>"$T/nobody.err" || rc=$?
 	assert_eq 1 "$rc" "nobody on the socket"
 	assert_match "may not use qweekd's socket" "$(cat "$T/nobody.err")" "why"
 	chmod 0660 "$T/q.sock"
 else
-	echo "   (skipped: needs root, runuser, and binaries user nobody can run)"
+	NOT_CHECKED="another user on the socket: needs root and runuser"
 fi
 
 step "no secret in the log"
 grep -qF "$VIEWER" "$DAEMON_LOG" && fail "a token is in the log"
 stop_daemon
+[[ -z $NOT_CHECKED ]] || skip "$NOT_CHECKED (all else passed)"
 echo "ok"

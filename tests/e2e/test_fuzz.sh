@@ -4,10 +4,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 SECONDS_EACH=${FUZZ_SECONDS:-30}
-if ! command -v clang >/dev/null; then
-	echo "SKIP: clang is not installed (apt-get install clang); the fuzz targets were not run"
-	exit 0
-fi
+command -v clang >/dev/null ||
+	skip "clang is not installed (scripts/deps.sh); the fuzz targets were not run"
 # Kept between runs (next to the test build) so that only what changed is rebuilt.
 FB=${QWEEK_BUILD:-$T}/fuzz-build
 unset ASAN_OPTIONS

@@ -10,14 +10,8 @@ for f in /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 \
 	/usr/lib/*/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1; do
 	[[ -e $f ]] && FT=$f && break
 done
-if [[ -z $FT ]]; then
-	echo "SKIP: libfaketime is not installed"
-	exit 0
-fi
-if [[ ${QWEEK_VALGRIND:-0} == 1 ]]; then
-	echo "SKIP: libfaketime and valgrind do not mix"
-	exit 0
-fi
+[[ -n $FT ]] || skip "libfaketime is not installed (Debian package faketime; scripts/deps.sh)"
+[[ ${QWEEK_VALGRIND:-0} == 1 ]] && skip "libfaketime and valgrind do not mix"
 
 start_sink
 remind_config

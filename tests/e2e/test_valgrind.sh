@@ -4,10 +4,7 @@
 # Skipped, saying so, when valgrind is missing.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-if ! command -v valgrind >/dev/null; then
-	echo "SKIP: valgrind is not installed (apt-get install valgrind)"
-	exit 0
-fi
+command -v valgrind >/dev/null || skip "valgrind is not installed (scripts/deps.sh)"
 VB=${QWEEK_BUILD:-$T}/valgrind-build
 
 step "build qweekd without sanitizers in $VB"

@@ -5,6 +5,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -98,6 +101,84 @@ static void test_peer(void **state)
 	config_free(&c);
 }
 
+/* A user of the passwd database that is neither root nor us: 0, or -1 if there is none. */
+static int other_user(uid_t *uid, gid_t *gid)
+{
+	struct passwd *pw;
+
+	setpwent();
+	while ((pw = getpwent()) != NULL && (pw->pw_uid == 0 || pw->pw_uid == geteuid()))
+		;
+	if (pw != NULL) {
+		*uid = pw->pw_uid;
+		*gid = pw->pw_gid;
+	}
+	endpwent();
+	return pw != NULL ? 0 : -1;
+}
+
+/*
+ * A group of /etc/group that lists a member who is neither root nor us and whose own group is
+ * another one, in NAME: the member's uid and gid, or -1 if no group has such a member.
+ */
+static long listed_member(char *name, size_t len, gid_t *member_gid)
+{
+	struct passwd *pw;
+	struct group *gr;
+	long uid = -1;
+
+	setgrent();
+	while (uid == -1 && (gr = getgrent()) != NULL) {
+		for (char **m = gr->gr_mem; uid == -1 && *m != NULL; m++) {
+			if ((pw = getpwnam(*m)) == NULL || pw->pw_uid == 0 ||
+			    pw->pw_uid == geteuid() || pw->pw_gid == gr->gr_gid)
+				continue;
+			snprintf(name, len, "%s", gr->gr_name);
+			*member_gid = pw->pw_gid;
+			uid = (long)pw->pw_uid;
+		}
+	}
+	endgrent();
+	return uid;
+}
+
+/* The members of admin_group are administrators, by the peer's group or by membership. */
+static void test_peer_admin_group(void **state)
+{
+	struct config c;
+	struct group *gr;
+	char name[256];
+	uid_t uid;
+	gid_t gid, member_gid;
+	long member;
+
+	/* Every system has users other than root (daemon, bin, nobody...). */
+	assert_int_equal(other_user(&uid, &gid), 0);
+	assert_non_null(gr = getgrgid(gid));
+	snprintf(name, sizeof name, "%s", gr->gr_name);
+	config_init(&c);
+	assert_false(auth_peer_is_admin(&c, (long)uid, (long)gid));
+	c.admin_group = strdup(name);
+	/* The peer's group is admin_group: an administrator, whoever the user is. */
+	assert_true(auth_peer_is_admin(&c, (long)uid, (long)gid));
+	assert_true(auth_peer_is_admin(&c, 4242424, (long)gid)); /* no such user */
+	/* The peer runs with another group, but admin_group is among the user's groups. */
+	assert_true(auth_peer_is_admin(&c, (long)uid, (long)gid + 1));
+	/* Neither the group nor a member of it. */
+	assert_false(auth_peer_is_admin(&c, 4242424, (long)gid + 1));
+	assert_false(auth_peer_is_admin(&c, -1, (long)gid));
+	/* A supplementary group, as /etc/group lists its members (when a group lists any). */
+	free(c.admin_group);
+	if ((member = listed_member(name, sizeof name, &member_gid)) != -1) {
+		c.admin_group = strdup(name);
+		assert_true(auth_peer_is_admin(&c, member, (long)member_gid));
+		free(c.admin_group);
+	}
+	c.admin_group = strdup("qweek-no-such-group");
+	assert_false(auth_peer_is_admin(&c, (long)uid, (long)gid));
+	config_free(&c);
+}
+
 static void test_config_keys(void **state)
 {
 	struct config c;
@@ -183,8 +264,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roles),	      cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_hosts_default), cmocka_unit_test(test_hosts_configured),
-		cmocka_unit_test(test_peer),	      cmocka_unit_test(test_config_keys),
-		cmocka_unit_test(test_store),
+		cmocka_unit_test(test_peer),	      cmocka_unit_test(test_peer_admin_group),
+		cmocka_unit_test(test_config_keys),   cmocka_unit_test(test_store),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

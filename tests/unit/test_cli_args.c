@@ -11,6 +11,7 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "run.h"
 
 /* The client's command line: options, refusals with their messages, command lookup. */
 
@@ -110,7 +111,7 @@ static void test_stop_mode(void **state)
 	char **v = ARGV("qweek", "--json", "--plan", "p", "list", "--who", "x");
 	char *cause = NULL;
 	int used = 0;
-	struct args *a = args_parse(NULL, cmd_global_options, ARGC(v), v, ARGS_STOP, &used, &cause);
+	struct args *a = args_parse(NULL, run_global_options, ARGC(v), v, ARGS_STOP, &used, &cause);
 
 	assert_non_null(a);
 	assert_int_equal(used, 4);
@@ -168,7 +169,7 @@ static void test_find(void **state)
 
 static int run(int argc, char **argv)
 {
-	return cmd_main(argc, argv);
+	return run_main(argc, argv);
 }
 
 static void test_exit_codes(void **state)
