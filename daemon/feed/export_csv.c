@@ -5,6 +5,7 @@
 
 #include "feed/export.h"
 #include "feed/export_when.h"
+#include "grow.h"
 
 /*
  * The plan as a spreadsheet: the columns the import recognises, the WHEN as it was typed when
@@ -127,15 +128,9 @@ static int put_item(const struct item *it, void *arg)
 	struct line *l;
 	char when[160];
 
-	if (ls->n == ls->cap) {
-		size_t cap = ls->cap ? ls->cap * 2 : 256;
-		struct line *grown = realloc(ls->v, cap * sizeof *grown);
-		if (grown == NULL) {
-			free(who);
-			return -1;
-		}
-		ls->v = grown;
-		ls->cap = cap;
+	if (grow(&ls->v, &ls->cap, ls->n + 1, sizeof *ls->v) == -1) {
+		free(who);
+		return -1;
 	}
 	if (who == NULL)
 		return -1;

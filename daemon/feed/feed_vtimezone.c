@@ -10,6 +10,7 @@
 #include "feed/feed_vtimezone.h"
 #include "core/log.h"
 #include "time/tz.h"
+#include "grow.h"
 
 /*
  * The VTIMEZONE of a feed, built from the zone's real transitions. libical 3.0's own component
@@ -239,14 +240,8 @@ static int64_t bisect(int64_t lo, int64_t hi, int from)
 
 static int add_trans(struct feed_zone *z, size_t *cap, int64_t at, int from, int to)
 {
-	struct trans *t;
-
-	if (z->n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		if ((t = realloc(z->t, *cap * sizeof *t)) == NULL)
-			return -1;
-		z->t = t;
-	}
+	if (grow(&z->t, cap, z->n + 1, sizeof *z->t) == -1)
+		return -1;
 	z->t[z->n] = (struct trans){ at, from, to, 0, "" };
 	tz_abbr(at, z->t[z->n].abbr);
 	z->n++;

@@ -7,6 +7,7 @@
 #include "store/feed_store.h"
 #include "core/log.h"
 #include "report/status_page.h"
+#include "grow.h"
 
 /*
  * The status pages as rendered: one per plan, kept until the plan changes (changes.h) or the
@@ -59,13 +60,8 @@ static struct page *page_of(int64_t plan_id)
 	for (size_t i = 0; i < npages; i++)
 		if (pages[i].plan_id == plan_id)
 			return &pages[i];
-	if (npages == cpages) {
-		size_t c = cpages ? cpages * 2 : 8;
-		if ((p = realloc(pages, c * sizeof *p)) == NULL)
-			return NULL;
-		pages = p;
-		cpages = c;
-	}
+	if (grow(&pages, &cpages, npages + 1, sizeof *pages) == -1)
+		return NULL;
 	p = &pages[npages++];
 	memset(p, 0, sizeof *p);
 	p->plan_id = plan_id;
