@@ -12,8 +12,7 @@
 
 #define GROW_FIRST 16
 
-int grow_to(void *ptrp, size_t *cap, size_t need, size_t size,
-	    void *(*realloc_fn)(void *, size_t))
+int grow_to(void *ptrp, size_t *cap, size_t need, size_t size, void *(*realloc_fn)(void *, size_t))
 {
 	size_t n = *cap != 0 ? *cap : GROW_FIRST;
 	void *old, *p;

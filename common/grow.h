@@ -11,8 +11,7 @@
  * doubled (16 when 0) that holds NEED elements of SIZE bytes, and sets *CAP to that. Returns 0,
  * or -1 when out of memory or when the size would overflow, the array and *CAP as they were.
  */
-int grow_to(void *ptrp, size_t *cap, size_t need, size_t size,
-	    void *(*realloc_fn)(void *, size_t));
+int grow_to(void *ptrp, size_t *cap, size_t need, size_t size, void *(*realloc_fn)(void *, size_t));
 
 /*
  * Makes room for NEED elements of SIZE bytes in the array at *PTRP, which has room for *CAP:

@@ -74,7 +74,7 @@ static int render(struct db *db, struct page *pg, int64_t minute, struct error *
 	struct report *rep;
 	struct rendered *body;
 	struct plan *p;
-	struct rbuf b;
+	struct buf b;
 	size_t len;
 	char *text;
 
@@ -82,10 +82,10 @@ static int render(struct db *db, struct page *pg, int64_t minute, struct error *
 	if ((p = store_feed_plan(db, pg->plan_id, err)) == NULL ||
 	    (rep = report_load(db, p, minute, err)) == NULL)
 		return -1;
-	rbuf_init(&b, pg->last_len ? pg->last_len + 4096 : 8192 + rep->nitems * 400);
+	buf_init(&b, pg->last_len ? pg->last_len + 4096 : 8192 + rep->nitems * 400);
 	status_page_render(&b, rep);
 	report_free(rep);
-	if ((text = rbuf_take(&b, &len)) == NULL || (body = rendered_new(text, len)) == NULL)
+	if ((text = buf_take(&b, &len)) == NULL || (body = rendered_new(text, len)) == NULL)
 		return error_set(err, ERR_INTERNAL, "out of memory");
 	forget(pg);
 	pg->body = body;

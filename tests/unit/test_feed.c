@@ -79,9 +79,9 @@ static char *line_of(const char *name, const char *text, int escape)
 	else
 		feed_line(&b, name, text);
 	feed_buf_raw(&b, "", 1);
-	assert_false(b.oom);
-	assert_lines_ok(b.data, b.len - 1);
-	out = unfold(b.data);
+	assert_false(b.buf.failed);
+	assert_lines_ok(b.buf.data, b.buf.len - 1);
+	out = unfold(b.buf.data);
 	feed_buf_free(&b);
 	return out;
 }
@@ -132,16 +132,16 @@ static void test_fold_exactly_75(void **state)
 	text[67] = '\0';
 	feed_buf_init(&b, 16);
 	feed_line(&b, "SUMMARY", text);
-	assert_int_equal(b.len, 77);
+	assert_int_equal(b.buf.len, 77);
 	feed_line(&b, "SUMMARY", "a");
-	assert_lines_ok(b.data, b.len);
+	assert_lines_ok(b.buf.data, b.buf.len);
 	feed_buf_free(&b);
 	feed_buf_init(&b, 16);
 	text[67] = 'b';
 	text[68] = '\0'; /* 76: folds before the last character */
 	feed_line(&b, "SUMMARY", text);
-	assert_int_equal(b.len, 75 + 2 + 1 + 1 + 2);
-	assert_memory_equal(b.data + 75, "\r\n b\r\n", 6);
+	assert_int_equal(b.buf.len, 75 + 2 + 1 + 1 + 2);
+	assert_memory_equal(b.buf.data + 75, "\r\n b\r\n", 6);
 	feed_buf_free(&b);
 }
 
@@ -169,8 +169,8 @@ static void test_escape_never_split(void **state)
 		feed_buf_init(&b, 16);
 		feed_line_text(&b, "X", text);
 		feed_buf_raw(&b, "", 1);
-		assert_lines_ok(b.data, b.len - 1);
-		for (char *s = strstr(b.data, "\r\n "); s != NULL; s = strstr(s + 1, "\r\n "))
+		assert_lines_ok(b.buf.data, b.buf.len - 1);
+		for (char *s = strstr(b.buf.data, "\r\n "); s != NULL; s = strstr(s + 1, "\r\n "))
 			assert_true(s[-1] != '\\' || s[-2] == '\\');
 		feed_buf_free(&b);
 	}
