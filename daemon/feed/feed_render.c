@@ -24,9 +24,9 @@ static int write_item(const struct item *it, void *arg)
 
 static int year_of(int64_t t)
 {
-	struct feed_wall w;
+	struct civil_time w;
 
-	feed_civil_wall(t, &w);
+	civil_from_secs(t, &w);
 	return w.year;
 }
 

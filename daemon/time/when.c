@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "time/civil.h"
 #include "time/when.h"
 
 /*
@@ -123,26 +124,6 @@ static const struct month_name {
 #define W_AT	 "в|во|у|о|об|at|с|со|з|із|зі|from"
 #define W_HOURS	 "ч|час|часа|часов|год|години|h"
 #define W_YEAR	 "года|году|год|г|року|рік|р|рр|year"
-
-static int month_days(int y, int m)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return m == 2 && leap ? 29 : days[m - 1];
-}
-
-/* Days from 1970-01-01 to Y-M-D (proleptic Gregorian; M 1-12, D may overflow the month). */
-static int64_t days_from_civil(int64_t y, int m, int64_t d)
-{
-	int64_t era, yoe, doy;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
 
 /* Is the LEN bytes at W one of the '|'-separated entries of LIST ("" is an entry too)? */
 static int in_list(const char *w, size_t len, const char *list)
@@ -708,7 +689,7 @@ static int check_days(struct parser *p, const struct part *pt)
 
 	if (check_fields(p, pt) < 0)
 		return -1;
-	if (pt->date != D_DAY || pt->day <= (n = month_days(pt->year, pt->month)))
+	if (pt->date != D_DAY || pt->day <= (n = civil_days_in_month(pt->year, pt->month)))
 		return 0;
 	if (pt->month == 2)
 		return fail(p, "«%s»: February %d has %d days", quote_part(p, pt, q, sizeof q),
@@ -735,16 +716,16 @@ static int infer_year(struct parser *p, struct part *pt)
 		return fail(p, "no year in «%s» and no plan to take it from",
 			    quote_part(p, pt, q, sizeof q));
 	y0 = clamp(c->from_year, -100000, 100000);
-	lo = days_from_civil(y0, clamp(c->from_month, 1, 12), clamp(c->from_day, 1, 31));
+	lo = civil_days(y0, clamp(c->from_month, 1, 12), clamp(c->from_day, 1, 31));
 	hi = c->to_year == 0 ? lo :
-			       days_from_civil(clamp(c->to_year, -100000, 100000),
-					       clamp(c->to_month, 1, 12), clamp(c->to_day, 1, 31));
+			       civil_days(clamp(c->to_year, -100000, 100000),
+					  clamp(c->to_month, 1, 12), clamp(c->to_day, 1, 31));
 	if (hi < lo)
 		hi = lo;
 	for (i = 0; i < 3; i++) {
 		y = y0 + deltas[i];
-		s = days_from_civil(y, pt->month, pt->date == D_MONTH ? 1 : pt->day);
-		e = pt->date == D_MONTH ? s + month_days(y, pt->month) - 1 : s;
+		s = civil_days(y, pt->month, pt->date == D_MONTH ? 1 : pt->day);
+		e = pt->date == D_MONTH ? s + civil_days_in_month(y, pt->month) - 1 : s;
 		dist = e < lo ? lo - e : s > hi ? s - hi : 0;
 		if (dist < best)
 			best = dist, pt->year = y;
@@ -942,8 +923,7 @@ static int64_t instant_seconds(const struct when_point *w)
 {
 	int m = w->month >= 1 && w->month <= 12 ? w->month : 1;
 
-	return days_from_civil(w->year, m, w->day) * 86400 + (int64_t)w->hour * 3600 +
-	       (int64_t)w->minute * 60 + w->second - w->offset_sec;
+	return civil_secs(w->year, m, w->day, w->hour, w->minute, w->second) - w->offset_sec;
 }
 
 /*
