@@ -889,6 +889,13 @@ static int parse(struct parser *p, int as_deadline, struct when *out)
 	return resolve_point(p, &a, deadline || as_deadline, out);
 }
 
+void when_ctx_init(struct when_ctx *ctx, const char *first_day, const char *last_day)
+{
+	memset(ctx, 0, sizeof *ctx);
+	sscanf(first_day, "%d-%d-%d", &ctx->from_year, &ctx->from_month, &ctx->from_day);
+	sscanf(last_day, "%d-%d-%d", &ctx->to_year, &ctx->to_month, &ctx->to_day);
+}
+
 int when_parse(const char *text, const struct when_ctx *ctx, int as_deadline, struct when *out,
 	       char **cause)
 {
