@@ -14,7 +14,7 @@
 
 int grow_to(void *ptrp, size_t *cap, size_t need, size_t size, void *(*realloc_fn)(void *, size_t))
 {
-	size_t n = *cap != 0 ? *cap : GROW_FIRST;
+	size_t n = *cap != 0 ? *cap : need > GROW_FIRST ? need : GROW_FIRST;
 	void *old, *p;
 
 	while (n < need) {

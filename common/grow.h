@@ -7,9 +7,10 @@
 #include <stdlib.h>
 
 /*
- * Reallocates the array whose address is at PTRP (a T **) with REALLOC_FN to the first of *CAP
- * doubled (16 when 0) that holds NEED elements of SIZE bytes, and sets *CAP to that. Returns 0,
- * or -1 when out of memory or when the size would overflow, the array and *CAP as they were.
+ * Reallocates the array whose address is at PTRP (a T **) with REALLOC_FN to hold NEED elements
+ * of SIZE bytes, and sets *CAP to its new room: the first of *CAP doubled that holds them, or at
+ * first (*CAP 0) NEED, 16 at least. Returns 0, or -1 when out of memory or when the size would
+ * overflow, the array and *CAP as they were.
  */
 int grow_to(void *ptrp, size_t *cap, size_t need, size_t size, void *(*realloc_fn)(void *, size_t));
 

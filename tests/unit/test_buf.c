@@ -137,7 +137,7 @@ static void test_failed(void **state)
 	assert_false(b.failed);
 }
 
-/* grow: 16 at first, then doubling; nothing when there is room; checked sizes. */
+/* grow: 16 at first (or what is asked), then doubling; nothing when there is room; checked. */
 static void test_grow(void **state)
 {
 	int64_t *v = NULL, *before;
@@ -155,11 +155,17 @@ static void test_grow(void **state)
 	assert_int_equal(grow(&v, &cap, 1000, sizeof *v), 0);
 	assert_int_equal(cap, 1024);
 	assert_int_equal(v[15], 15); /* kept across reallocations */
+	free(v);
+	v = NULL, cap = 0;
+	assert_int_equal(grow(&v, &cap, 20, sizeof *v), 0); /* at first, as much as asked */
+	assert_int_equal(cap, 20);
+	assert_int_equal(grow(&v, &cap, 21, sizeof *v), 0);
+	assert_int_equal(cap, 40);
 	before = v;
 	assert_int_equal(grow(&v, &cap, SIZE_MAX / 4, sizeof *v), -1); /* the size overflows */
 	assert_int_equal(grow(&v, &cap, SIZE_MAX, 1), -1);	       /* the doubling does */
 	assert_ptr_equal(v, before);
-	assert_int_equal(cap, 1024);
+	assert_int_equal(cap, 40);
 	free(v);
 }
 
