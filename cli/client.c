@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "client.h"
+#include "grow.h"
 #include "mem.h"
 #include "paths.h"
 #include "util.h"
@@ -33,22 +34,14 @@ struct client {
 /* Makes room for NEED bytes in the reply buffer; 0 or -1. */
 static int client_reserve(struct client *c, size_t need)
 {
-	size_t cap = c->cap != 0 ? c->cap : 16384;
-	char *p;
-
 	if (need <= c->cap)
 		return 0;
 	if (need > CLIENT_MAX_REPLY) {
 		c->too_large = 1;
 		return -1;
 	}
-	while (cap < need)
-		cap *= 2;
-	if ((p = mem_realloc(c->buf, cap)) == NULL)
-		return -1;
-	c->buf = p;
-	c->cap = cap;
-	return 0;
+	/* 16 KiB at first: most replies fit. */
+	return grow_with(&c->buf, &c->cap, need > 16384 ? need : 16384, 1, mem_realloc);
 }
 
 static size_t client_write(char *data, size_t size, size_t n, void *arg)

@@ -4,6 +4,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "grow.h"
 #include "output.h"
 #include "table.h"
 
@@ -219,21 +220,13 @@ const char *output_join(struct jscan *j, int arr, char **buf, size_t *cap)
 {
 	size_t n = 0, k;
 	const char *s;
-	char *p;
 
 	for (int t = jscan_first(j, arr); t != -1; t = jscan_next(j, arr, t)) {
 		if ((s = jscan_string(j, t)) == NULL)
 			continue;
 		k = strlen(s);
-		if (n + k + 3 > *cap) {
-			size_t c = *cap != 0 ? *cap : 128;
-			while (c < n + k + 3)
-				c *= 2;
-			if ((p = realloc(*buf, c)) == NULL)
-				break;
-			*buf = p;
-			*cap = c;
-		}
+		if (grow(buf, cap, n + k + 3, 1) == -1)
+			break;
 		if (n != 0) {
 			memcpy(*buf + n, ", ", 2);
 			n += 2;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "mem.h"
 #include "table.h"
 #include "utf8.h"
@@ -59,22 +60,6 @@ void table_free(struct table *t)
 	mem_free(t->text);
 	free(t->flags);
 	free(t);
-}
-
-static int table_grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t n = *cap != 0 ? *cap : 16;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	while (n < need)
-		n *= 2;
-	if ((q = mem_realloc(*p, n * size)) == NULL)
-		return -1;
-	*p = q;
-	*cap = n;
-	return 0;
 }
 
 /* What table_put_text must look at in a byte; most bytes are neither. */
@@ -161,7 +146,7 @@ static int table_put_text(struct table *t, struct table_cell *c, const char *s)
 
 	if (t->text_len + len + 1 > UINT32_MAX)
 		return -1;
-	if (table_grow((void **)&t->text, &t->text_cap, t->text_len + len + 1, 1) == -1)
+	if (grow_with(&t->text, &t->text_cap, t->text_len + len + 1, 1, mem_realloc) == -1)
 		return -1;
 	dst = t->text + t->text_len;
 	memcpy(dst, s != NULL ? s : "", len);
@@ -190,8 +175,8 @@ int table_add_row(struct table *t, const char *const *cells)
 {
 	struct table_cell *row;
 
-	if (table_grow((void **)&t->cells, &t->cap_rows, (t->nrows + 1),
-		       t->ncols * sizeof *t->cells) == -1)
+	if (grow_with(&t->cells, &t->cap_rows, t->nrows + 1, t->ncols * sizeof *t->cells,
+		      mem_realloc) == -1)
 		return -1;
 	row = t->cells + t->nrows * t->ncols;
 	for (size_t i = 0; i < t->ncols; i++) {

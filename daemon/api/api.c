@@ -276,7 +276,7 @@ int api_reply_item(struct request *r, const struct plan *p, int64_t id, int stat
 
 int api_reply_jsonw(struct request *r, struct jsonw *w, struct error *err)
 {
-	if (w->failed)
+	if (w->buf.failed)
 		return error_set(err, ERR_INTERNAL, "out of memory");
 	r->reply_text = jsonw_take(w, &r->reply_len);
 	return 0;

@@ -123,9 +123,7 @@ static int read_opts(struct request *r, const struct plan *p, const char *body, 
 	if (o->encoding != NULL && *o->encoding == '\0')
 		o->encoding = NULL;
 	o->tz = p->tz;
-	sscanf(p->first_day, "%d-%d-%d", &o->when.from_year, &o->when.from_month,
-	       &o->when.from_day);
-	sscanf(p->last_day, "%d-%d-%d", &o->when.to_year, &o->when.to_month, &o->when.to_day);
+	when_ctx_init(&o->when, p->first_day, p->last_day);
 	return 0;
 }
 

@@ -49,8 +49,7 @@ static int parse_when(json_t *body, const struct plan *p, struct item_req *q, st
 		return error_set(err, ERR_INVALID, "give either --when or --due, not both");
 	if (when == NULL && due == NULL)
 		return 0;
-	sscanf(p->first_day, "%d-%d-%d", &ctx.from_year, &ctx.from_month, &ctx.from_day);
-	sscanf(p->last_day, "%d-%d-%d", &ctx.to_year, &ctx.to_month, &ctx.to_day);
+	when_ctx_init(&ctx, p->first_day, p->last_day);
 	if (when_parse(when != NULL ? when : due, &ctx, due != NULL, &w, &cause) == -1) {
 		error_set(err, ERR_INVALID, "%s", cause != NULL ? cause : "date not understood");
 		free(cause);

@@ -36,12 +36,12 @@ static void write_late_item(struct status_ctx *c, const struct item *it)
 
 	jsonw_init(&one);
 	api_item_write(&one, it, c->plan, c->tally.now);
-	if (one.failed || one.len < 2) {
-		c->late.failed = 1;
+	if (one.buf.failed || one.buf.len < 2) {
+		c->late.buf.failed = 1;
 	} else {
 		n = snprintf(extra, sizeof extra, "\"late_seconds\":%lld}",
 			     (long long)(c->tally.now - it->late_after));
-		jsonw_raw(&c->late, one.buf, one.len - 1);
+		jsonw_raw(&c->late, one.buf.data, one.buf.len - 1);
 		jsonw_raw(&c->late, extra, (size_t)n);
 	}
 	jsonw_free(&one);
@@ -79,11 +79,11 @@ static void write_status(struct jsonw *w, struct status_ctx *c)
 	report_tally_write(w, &c->tally, 1);
 	jsonw_key(w, "overdue_items");
 	jsonw_array(w);
-	jsonw_raw(w, c->late.buf ? c->late.buf : "", c->late.len);
+	jsonw_raw(w, c->late.buf.data ? c->late.buf.data : "", c->late.buf.len);
 	jsonw_end(w, ']');
 	jsonw_key(w, "due_soon");
 	jsonw_array(w);
-	jsonw_raw(w, c->soon.buf ? c->soon.buf : "", c->soon.len);
+	jsonw_raw(w, c->soon.buf.data ? c->soon.buf.data : "", c->soon.buf.len);
 	jsonw_end(w, ']');
 	jsonw_end(w, '}');
 }
@@ -104,7 +104,7 @@ int api_report_status(struct request *r, struct error *err)
 	jsonw_init(&c.soon);
 	jsonw_init(&w);
 	rc = store_item_each(r->daemon->db, p->id, &all, count_item, &c, err);
-	if (rc == 0 && (c.tally.failed || c.late.failed || c.soon.failed))
+	if (rc == 0 && (c.tally.failed || c.late.buf.failed || c.soon.buf.failed))
 		rc = error_set(err, ERR_INTERNAL, "out of memory");
 	if (rc == 0) {
 		write_status(&w, &c);
@@ -249,7 +249,7 @@ int api_report(struct request *r, struct error *err)
 	enum report_format f;
 	struct report *rep;
 	struct plan *p;
-	struct rbuf b;
+	struct buf b;
 
 	if (report_format_parse(format != NULL ? format : "md", &f) == -1)
 		return error_set(err, ERR_INVALID, "format «%s»: use md, html or csv", format);
@@ -259,11 +259,11 @@ int api_report(struct request *r, struct error *err)
 		return -1;
 	if ((rep = report_load(r->daemon->db, p, clock_now(), err)) == NULL)
 		return -1;
-	rbuf_init(&b, 4096 + rep->nitems * 600);
+	buf_init(&b, 4096 + rep->nitems * 600);
 	report_render(&b, rep, f);
 	report_free(rep);
 	if (b.failed) {
-		rbuf_free(&b);
+		buf_free(&b);
 		return error_set(err, ERR_INTERNAL, "out of memory");
 	}
 	if (as != NULL)

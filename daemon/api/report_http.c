@@ -30,12 +30,12 @@ static void free_text(const void *data, size_t len, void *arg)
 	free((void *)data);
 }
 
-void report_send(struct request *r, int status, const char *ctype, struct rbuf *b)
+void report_send(struct request *r, int status, const char *ctype, struct buf *b)
 {
 	struct evkeyvalq *out = evhttp_request_get_output_headers(r->ev);
 	struct evbuffer *buf = evbuffer_new();
 	size_t len = 0;
-	char *text = rbuf_take(b, &len);
+	char *text = buf_take(b, &len);
 
 	r->sent = 1;
 	evhttp_add_header(out, "Content-Type", ctype);
@@ -73,7 +73,7 @@ int report_format_parse(const char *s, enum report_format *f)
 	return -1;
 }
 
-void report_render(struct rbuf *b, const struct report *r, enum report_format f)
+void report_render(struct buf *b, const struct report *r, enum report_format f)
 {
 	if (f == REPORT_HTML)
 		report_html(b, r);
@@ -83,15 +83,15 @@ void report_render(struct rbuf *b, const struct report *r, enum report_format f)
 		report_md(b, r);
 }
 
-void report_reply_raw(struct request *r, struct rbuf *b, enum report_format f)
+void report_reply_raw(struct request *r, struct buf *b, enum report_format f)
 {
 	report_send(r, 200, types[f], b);
 }
 
-int report_reply_json(struct request *r, struct rbuf *b, enum report_format f, struct error *err)
+int report_reply_json(struct request *r, struct buf *b, enum report_format f, struct error *err)
 {
 	size_t len;
-	char *text = rbuf_take(b, &len);
+	char *text = buf_take(b, &len);
 	struct jsonw w;
 	int rc;
 

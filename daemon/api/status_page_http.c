@@ -33,10 +33,10 @@ static const struct rendered_headers page_headers = {
 
 static void not_found(struct request *r)
 {
-	struct rbuf b;
+	struct buf b;
 
-	rbuf_init(&b, 0);
-	rbuf_put(&b, "Not Found\n");
+	buf_init(&b, 0);
+	buf_add_str(&b, "Not Found\n");
 	report_send(r, 404, "text/plain; charset=utf-8", &b);
 }
 

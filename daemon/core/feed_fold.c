@@ -1,5 +1,4 @@
 /* SPDX-License-Identifier: MIT */
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/feed_fold.h"
@@ -12,46 +11,14 @@
 
 void feed_buf_init(struct feed_buf *b, size_t hint)
 {
-	memset(b, 0, sizeof *b);
-	b->cap = hint > 64 ? hint : 64;
-	if ((b->data = malloc(b->cap)) == NULL) {
-		b->cap = 0;
-		b->oom = 1;
-	}
+	buf_init(&b->buf, hint);
+	b->col = 0;
 }
 
 void feed_buf_free(struct feed_buf *b)
 {
-	free(b->data);
-	memset(b, 0, sizeof *b);
-}
-
-static int reserve(struct feed_buf *b, size_t more)
-{
-	size_t cap;
-	char *p;
-
-	if (b->oom)
-		return -1;
-	if (b->len + more <= b->cap)
-		return 0;
-	for (cap = b->cap * 2; cap < b->len + more; cap *= 2)
-		;
-	if ((p = realloc(b->data, cap)) == NULL) {
-		b->oom = 1;
-		return -1;
-	}
-	b->data = p;
-	b->cap = cap;
-	return 0;
-}
-
-void feed_buf_raw(struct feed_buf *b, const char *s, size_t n)
-{
-	if (reserve(b, n) == -1)
-		return;
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
+	buf_free(&b->buf);
+	b->col = 0;
 }
 
 static void fold(struct feed_buf *b)

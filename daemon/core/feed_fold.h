@@ -6,21 +6,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/buf.h"
+
 #define FEED_LINE_MAX 75 /* octets on a physical line, CRLF not counted (RFC 5545 3.1) */
 
-/* An output buffer; DATA is malloc'd and owned by it (take it, or feed_buf_free). */
+/* An output buffer (take its text with buf_take, or feed_buf_free) and the column it is at. */
 struct feed_buf {
-	char *data;
-	size_t len, cap;
-	int oom;    /* an allocation failed: the content is incomplete */
-	size_t col; /* octets on the current physical line */
+	struct buf buf; /* BUF.failed: an allocation failed, the content is incomplete */
+	size_t col;	/* octets on the current physical line */
 };
 
+/* An empty calendar text with room for HINT bytes already. */
 void feed_buf_init(struct feed_buf *b, size_t hint);
 void feed_buf_free(struct feed_buf *b);
 
 /* Appends N bytes as they are (no folding): whole lines that are known to be short. */
-void feed_buf_raw(struct feed_buf *b, const char *s, size_t n);
+static inline void feed_buf_raw(struct feed_buf *b, const char *s, size_t n)
+{
+	buf_add(&b->buf, s, n);
+}
 
 /*
  * Appends to the current content line, folding before a character that would pass

@@ -5,7 +5,7 @@
 
 #include "core/jsonw.h"
 
-/* Text is appended to one buffer that doubles as it fills; escaping follows RFC 8259. */
+/* Text is appended to one growing buffer (core/buf.h); escaping follows RFC 8259. */
 
 void jsonw_init(struct jsonw *w)
 {
@@ -15,78 +15,34 @@ void jsonw_init(struct jsonw *w)
 
 void jsonw_free(struct jsonw *w)
 {
-	free(w->buf);
+	buf_free(&w->buf);
 	jsonw_init(w);
 }
 
 char *jsonw_take(struct jsonw *w, size_t *len)
 {
-	char *text = w->buf;
+	char *text = buf_take(&w->buf, len);
 
-	*len = w->len;
 	jsonw_init(w);
 	return text;
-}
-
-static int grow(struct jsonw *w, size_t more)
-{
-	size_t cap = w->cap ? w->cap : 4096;
-	char *p;
-
-	if (w->failed)
-		return -1;
-	if (more > SIZE_MAX / 4 - w->len) {
-		w->failed = 1;
-		return -1;
-	}
-	while (cap < w->len + more)
-		cap *= 2;
-	if ((p = realloc(w->buf, cap)) == NULL) {
-		w->failed = 1;
-		return -1;
-	}
-	w->buf = p;
-	w->cap = cap;
-	return 0;
-}
-
-static inline int reserve(struct jsonw *w, size_t more)
-{
-	if (w->failed)
-		return -1;
-	return w->len + more <= w->cap ? 0 : grow(w, more);
-}
-
-static void put(struct jsonw *w, const char *s, size_t n)
-{
-	if (reserve(w, n) == 0) {
-		memcpy(w->buf + w->len, s, n);
-		w->len += n;
-	}
-}
-
-static inline void put_byte(struct jsonw *w, char c)
-{
-	if (reserve(w, 1) == 0)
-		w->buf[w->len++] = c;
 }
 
 /* Before a value or a key: the comma that separates it from the previous one. */
 static inline void separate(struct jsonw *w)
 {
 	if (!w->first[w->depth])
-		put_byte(w, ',');
+		buf_add_byte(&w->buf, ',');
 	w->first[w->depth] = 0;
 }
 
 static void open_(struct jsonw *w, char c)
 {
 	separate(w);
-	put_byte(w, c);
+	buf_add_byte(&w->buf, c);
 	if (w->depth + 1 < JSONW_DEPTH)
 		w->first[++w->depth] = 1;
 	else
-		w->failed = 1;
+		w->buf.failed = 1;
 }
 
 void jsonw_object(struct jsonw *w)
@@ -103,7 +59,7 @@ void jsonw_end(struct jsonw *w, char close)
 {
 	if (w->depth > 0)
 		w->depth--;
-	put_byte(w, close);
+	buf_add_byte(&w->buf, close);
 }
 
 char *jsonw_key_room(struct jsonw *w, size_t n)
@@ -111,12 +67,12 @@ char *jsonw_key_room(struct jsonw *w, size_t n)
 	char *d = NULL;
 
 	separate(w);
-	if (reserve(w, n + 3) == 0) {
-		d = w->buf + w->len;
+	if (buf_reserve(&w->buf, n + 3) == 0) {
+		d = w->buf.data + w->buf.len;
 		d[0] = '"';
 		d[n + 1] = '"';
 		d[n + 2] = ':';
-		w->len += n + 3;
+		w->buf.len += n + 3;
 		d++;
 	}
 	w->first[w->depth] = 1; /* the value that follows takes no comma */
@@ -190,12 +146,12 @@ static void put_quoted(struct jsonw *w, const char *s, size_t n)
 	size_t k;
 
 	if (n > SIZE_MAX / 8) {
-		w->failed = 1;
+		w->buf.failed = 1;
 		return;
 	}
-	if (reserve(w, n * 6 + 10) == -1)
+	if (buf_reserve(&w->buf, n * 6 + 10) == -1)
 		return;
-	d = w->buf + w->len;
+	d = w->buf.data + w->buf.len;
 	*d++ = '"';
 	while (s < end) {
 #if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -215,7 +171,7 @@ static void put_quoted(struct jsonw *w, const char *s, size_t n)
 		s++;
 	}
 	*d++ = '"';
-	w->len = (size_t)(d - w->buf);
+	w->buf.len = (size_t)(d - w->buf.data);
 }
 
 void jsonw_string(struct jsonw *w, const char *s)
@@ -244,7 +200,7 @@ void jsonw_int(struct jsonw *w, int64_t v)
 	if (v < 0)
 		*--p = '-';
 	separate(w);
-	put(w, p, (size_t)(digits + sizeof digits - p));
+	buf_add(&w->buf, p, (size_t)(digits + sizeof digits - p));
 }
 
 void jsonw_key_int(struct jsonw *w, const char *key, int64_t v)
@@ -256,17 +212,17 @@ void jsonw_key_int(struct jsonw *w, const char *key, int64_t v)
 void jsonw_bool(struct jsonw *w, int v)
 {
 	separate(w);
-	put(w, v ? "true" : "false", v ? 4 : 5);
+	buf_add(&w->buf, v ? "true" : "false", v ? 4 : 5);
 }
 
 void jsonw_null(struct jsonw *w)
 {
 	separate(w);
-	put(w, "null", 4);
+	buf_add(&w->buf, "null", 4);
 }
 
 void jsonw_raw(struct jsonw *w, const char *text, size_t len)
 {
 	separate(w);
-	put(w, text, len);
+	buf_add(&w->buf, text, len);
 }

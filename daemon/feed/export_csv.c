@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "feed/export.h"
+#include "core/buf.h"
 #include "feed/export_when.h"
+#include "grow.h"
 
 /*
  * The plan as a spreadsheet: the columns the import recognises, the WHEN as it was typed when
@@ -39,33 +41,10 @@ static const struct words words_en = {
 };
 
 struct out {
-	char *buf;
-	size_t len, cap;
+	struct buf text; /* TEXT.failed: out of memory */
 	char delim;
 	const struct words *w;
-	int nomem;
 };
-
-static void put(struct out *o, const char *s, size_t n)
-{
-	if (o->nomem)
-		return;
-	if (o->len + n + 1 > o->cap) {
-		size_t cap = o->cap ? o->cap : 16384;
-		char *grown;
-		while (cap < o->len + n + 1)
-			cap *= 2;
-		if ((grown = realloc(o->buf, cap)) == NULL) {
-			o->nomem = 1;
-			return;
-		}
-		o->buf = grown;
-		o->cap = cap;
-	}
-	memcpy(o->buf + o->len, s, n);
-	o->len += n;
-	o->buf[o->len] = '\0';
-}
 
 /* A cell, quoted by libcsv, with the separator before it unless FIRST. */
 static void cell(struct out *o, const char *s, int first)
@@ -74,12 +53,12 @@ static void cell(struct out *o, const char *s, int first)
 	char *q = malloc(need);
 
 	if (q == NULL) {
-		o->nomem = 1;
+		o->text.failed = 1;
 		return;
 	}
 	if (!first)
-		put(o, &o->delim, 1);
-	put(o, q, csv_write(q, need, s, n));
+		buf_add_byte(&o->text, o->delim);
+	buf_add(&o->text, q, csv_write(q, need, s, n));
 	free(q);
 }
 
@@ -127,15 +106,9 @@ static int put_item(const struct item *it, void *arg)
 	struct line *l;
 	char when[160];
 
-	if (ls->n == ls->cap) {
-		size_t cap = ls->cap ? ls->cap * 2 : 256;
-		struct line *grown = realloc(ls->v, cap * sizeof *grown);
-		if (grown == NULL) {
-			free(who);
-			return -1;
-		}
-		ls->v = grown;
-		ls->cap = cap;
+	if (grow(&ls->v, &ls->cap, ls->n + 1, sizeof *ls->v) == -1) {
+		free(who);
+		return -1;
 	}
 	if (who == NULL)
 		return -1;
@@ -143,7 +116,7 @@ static int put_item(const struct item *it, void *arg)
 	memset(l, 0, sizeof *l);
 	l->id = it->id;
 	l->parent_id = it->parent_id;
-	l->from = o->len;
+	l->from = o->text.len;
 	cell(o, it->label, 1);
 	cell(o, it->title, 0);
 	cell(o, export_when_text(&ls->when, it, when, sizeof when), 0);
@@ -151,10 +124,10 @@ static int put_item(const struct item *it, void *arg)
 	cell(o, it->place, 0);
 	cell(o, it->description, 0);
 	cell(o, state_word(o->w, it->state), 0);
-	put(o, "\r\n", 2);
-	l->to = o->len;
+	buf_add(&o->text, "\r\n", 2);
+	l->to = o->text.len;
 	free(who);
-	return o->nomem ? -1 : 0;
+	return o->text.failed ? -1 : 0;
 }
 
 static int by_id(const void *a, const void *b)
@@ -203,7 +176,7 @@ static void emit(struct out *o, struct lines *ls, long i, int depth)
 	if (l->done)
 		return;
 	l->done = 1;
-	put(o, ls->rows.buf + l->from, l->to - l->from);
+	buf_add(&o->text, ls->rows.text.data + l->from, l->to - l->from);
 	for (long c = l->child; c != -1 && depth < 64; c = ls->v[c].next)
 		emit(o, ls, c, depth + 1);
 }
@@ -221,11 +194,11 @@ int export_csv(struct db *db, const struct plan *p, char delim, char **out, size
 					   &words_ru;
 	ls.rows = o;
 	export_when_init(&ls.when, p);
-	put(&o, "\xef\xbb\xbf", 3);
+	buf_add(&o.text, "\xef\xbb\xbf", 3);
 	for (int i = 0; i < 7; i++)
 		cell(&o, o.w->head[i], i == 0);
-	put(&o, "\r\n", 2);
-	if (store_item_each(db, p->id, &all, put_item, &ls, err) == -1 || ls.rows.nomem ||
+	buf_add(&o.text, "\r\n", 2);
+	if (store_item_each(db, p->id, &all, put_item, &ls, err) == -1 || ls.rows.text.failed ||
 	    link_tree(&ls) == -1) {
 		rc = error_set(err, ERR_INTERNAL, "out of memory");
 		goto out;
@@ -235,17 +208,14 @@ int export_csv(struct db *db, const struct plan *p, char delim, char **out, size
 			emit(&o, &ls, (long)i, 0);
 	for (size_t i = 0; i < ls.n; i++)
 		emit(&o, &ls, (long)i, 0); /* what a loop of parents left out */
-	if (o.nomem) {
+	if ((*out = buf_take(&o.text, len)) == NULL) {
 		rc = error_set(err, ERR_INTERNAL, "out of memory");
 		goto out;
 	}
-	*out = o.buf;
-	*len = o.len;
-	o.buf = NULL;
 	rc = 0;
 out:
-	free(o.buf);
-	free(ls.rows.buf);
+	buf_free(&o.text);
+	buf_free(&ls.rows.text);
 	free(ls.v);
 	return rc;
 }

@@ -25,8 +25,7 @@ static const char *const months_en[] = { "January",   "February", "March",    "A
 void export_when_init(struct export_when *w, const struct plan *p)
 {
 	memset(w, 0, sizeof *w);
-	sscanf(p->first_day, "%d-%d-%d", &w->ctx.from_year, &w->ctx.from_month, &w->ctx.from_day);
-	sscanf(p->last_day, "%d-%d-%d", &w->ctx.to_year, &w->ctx.to_month, &w->ctx.to_day);
+	when_ctx_init(&w->ctx, p->first_day, p->last_day);
 	w->tz = p->tz;
 	w->deadline_word = strcmp(p->lang, "en") == 0 ? "by" : "до";
 	w->months = strcmp(p->lang, "uk") == 0 ? months_uk :

@@ -12,6 +12,7 @@
 #include "core/feed_secret.h"
 #include "feed/feed_vtimezone.h"
 #include "core/log.h"
+#include "grow.h"
 
 /*
  * The feeds' shared state: the index of secret hashes (loaded once, kept in step by the API, so
@@ -60,13 +61,8 @@ int feed_index_put(const struct feed_row *row)
 	struct known *k;
 
 	feed_index_remove(row->id);
-	if (nknown == cknown) {
-		size_t c = cknown ? cknown * 2 : 16;
-		if ((k = realloc(known, c * sizeof *k)) == NULL)
-			return -1;
-		known = k;
-		cknown = c;
-	}
+	if (grow(&known, &cknown, nknown + 1, sizeof *known) == -1)
+		return -1;
 	k = &known[nknown++];
 	memcpy(k->hash, row->hash, FEED_HASH_LEN);
 	k->id = row->id;

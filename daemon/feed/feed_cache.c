@@ -6,6 +6,7 @@
 
 #include "feed/feed_cache.h"
 #include "core/log.h"
+#include "grow.h"
 
 /*
  * The cache: one entry per feed and per variant (?todo=, ?alarms=), each with its body. A
@@ -44,20 +45,13 @@ static size_t ngens, cgens;
 
 static struct plan_gen *gen_of(int64_t plan_id, int create)
 {
-	struct plan_gen *g;
-
 	for (size_t i = 0; i < ngens; i++)
 		if (gens[i].plan_id == plan_id)
 			return &gens[i];
 	if (!create)
 		return NULL;
-	if (ngens == cgens) {
-		size_t c = cgens ? cgens * 2 : 8;
-		if ((g = realloc(gens, c * sizeof *g)) == NULL)
-			return NULL;
-		gens = g;
-		cgens = c;
-	}
+	if (grow(&gens, &cgens, ngens + 1, sizeof *gens) == -1)
+		return NULL;
 	gens[ngens] = (struct plan_gen){ plan_id, 1 };
 	return &gens[ngens++];
 }
@@ -100,13 +94,8 @@ static struct entry *entry_of(const struct feed_spec *s)
 		    e->spec.todo == s->todo && e->spec.alarms == s->alarms)
 			return e;
 	}
-	if (nentries == centries) {
-		size_t c = centries ? centries * 2 : 16;
-		if ((e = realloc(entries, c * sizeof *e)) == NULL)
-			return NULL;
-		entries = e;
-		centries = c;
-	}
+	if (grow(&entries, &centries, nentries + 1, sizeof *entries) == -1)
+		return NULL;
 	e = &entries[nentries++];
 	memset(e, 0, sizeof *e);
 	e->spec = *s;

@@ -78,21 +78,21 @@ static struct stamp parse_stored(const char *s)
 		    mi < 0 || sec < 0)
 			return p;
 		p.form = FORM_INSTANT;
-		p.t = feed_civil_secs(y, mo, d, h, mi, sec);
+		p.t = civil_secs(y, mo, d, h, mi, sec);
 		return p;
 	}
 	p.form = len == 10 ? FORM_DATE : FORM_MONTH;
-	p.t = feed_civil_secs(y, mo, d, 0, 0, 0);
+	p.t = civil_secs(y, mo, d, 0, 0, 0);
 	return p;
 }
 
 /* The first midnight of the month after the one that starts at civil seconds T. */
 static int64_t next_month(int64_t t)
 {
-	struct feed_wall w;
+	struct civil_time w;
 
-	feed_civil_wall(t, &w);
-	return feed_civil_secs(w.month == 12 ? w.year + 1 : w.year, w.month % 12 + 1, 1, 0, 0, 0);
+	civil_from_secs(t, &w);
+	return civil_secs(w.month == 12 ? w.year + 1 : w.year, w.month % 12 + 1, 1, 0, 0, 0);
 }
 
 /* What a VEVENT covers: instants (timed), or whole days [START, END) as civil midnights. */
@@ -149,7 +149,7 @@ static int due_span(const struct item *it, struct span *s)
 }
 
 /* "20171114T150000" (and "Z"), or "20171114"; then the end of the line. */
-static void put_wall(struct feed_buf *b, const struct feed_wall *w, int with_time, int utc)
+static void put_wall(struct feed_buf *b, const struct civil_time *w, int with_time, int utc)
 {
 	char buf[20], *p = buf;
 
@@ -171,11 +171,11 @@ static void put_wall(struct feed_buf *b, const struct feed_wall *w, int with_tim
 /* NAME;TZID=zone:local time of instant T, or NAME;VALUE=DATE:day of civil midnight T. */
 static void put_time(struct feed_ctx *c, const char *name, int all_day, int64_t t)
 {
-	struct feed_wall w;
+	struct civil_time w;
 
 	feed_put(c->b, name);
 	if (all_day) {
-		feed_civil_wall(t, &w);
+		civil_from_secs(t, &w);
 		feed_put(c->b, ";VALUE=DATE:");
 		put_wall(c->b, &w, 0, 0);
 		return;
@@ -185,7 +185,7 @@ static void put_time(struct feed_ctx *c, const char *name, int all_day, int64_t 
 		 * 03:30 on the night DST ends happens twice. RFC 5545 means the first; python-
 		 * icalendar, ical.js and node-ical take the second. In UTC, nobody can err.
 		 */
-		feed_civil_wall(t, &w);
+		civil_from_secs(t, &w);
 		feed_putn(c->b, ":", 1);
 		put_wall(c->b, &w, 1, 1);
 		return;
@@ -199,9 +199,9 @@ static void put_time(struct feed_ctx *c, const char *name, int all_day, int64_t 
 
 static void put_utc(struct feed_ctx *c, const char *name, int64_t t)
 {
-	struct feed_wall w;
+	struct civil_time w;
 
-	feed_civil_wall(t, &w);
+	civil_from_secs(t, &w);
 	feed_put(c->b, name);
 	feed_putn(c->b, ":", 1);
 	put_wall(c->b, &w, 1, 1);
@@ -257,7 +257,7 @@ static void put_part(struct feed_ctx *c, int *first, const char *head, const cha
 
 static void put_moment(struct feed_ctx *c, int64_t t, const char *by)
 {
-	struct feed_wall w;
+	struct civil_time w;
 	char buf[64];
 
 	feed_zone_wall(c->zone, t, &w);
@@ -435,7 +435,7 @@ static void whole_day(struct dur *d, int64_t days_before, int64_t at)
 static int trigger_of(struct feed_ctx *c, const struct remind_rule *r, const struct span *s,
 		      struct dur *d)
 {
-	struct feed_wall w;
+	struct civil_time w;
 	int64_t t;
 
 	switch (r->type) {

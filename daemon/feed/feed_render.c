@@ -19,14 +19,14 @@ static int write_item(const struct item *it, void *arg)
 	struct feed_ctx *c = arg;
 
 	feed_item_write(c, it);
-	return c->b->oom ? -1 : 0;
+	return c->b->buf.failed ? -1 : 0;
 }
 
 static int year_of(int64_t t)
 {
-	struct feed_wall w;
+	struct civil_time w;
 
-	feed_civil_wall(t, &w);
+	civil_from_secs(t, &w);
 	return w.year;
 }
 
@@ -88,10 +88,9 @@ static int render_items(struct db *db, const struct feed_spec *s, struct feed_ct
 	zone = feed_zone_text(c->zone, &len);
 	feed_buf_raw(c->b, zone, len);
 	if (store_feed_items(db, s->plan_id, s->person_id, write_item, c, err) == -1)
-		return c->b->oom ? error_set(err, ERR_INTERNAL, "out of memory") : -1;
-	feed_buf_raw(c->b, "END:VCALENDAR\r\n\0", 16); /* a string too (not counted) */
-	c->b->len--;
-	if (c->b->oom)
+		return c->b->buf.failed ? error_set(err, ERR_INTERNAL, "out of memory") : -1;
+	feed_buf_raw(c->b, "END:VCALENDAR\r\n", 15);
+	if (c->b->buf.failed)
 		return error_set(err, ERR_INTERNAL, "out of memory");
 	return 0;
 }
@@ -132,9 +131,7 @@ int feed_render(struct db *db, const struct feed_spec *s, const char *host, int6
 	header(&b, p, person);
 	if (render_items(db, s, &c, err) == -1)
 		goto done;
-	out->ics = b.data;
-	out->len = b.len;
-	b.data = NULL;
+	out->ics = buf_take(&b.buf, &out->len); /* a string too (the NUL not counted) */
 	out->modified = p->updated;
 	if (updated > out->modified)
 		out->modified = updated;

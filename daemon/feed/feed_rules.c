@@ -4,6 +4,7 @@
 
 #include "feed/feed_rules.h"
 #include "store/remind_store.h"
+#include "grow.h"
 
 /*
  * The rules behind a feed's VALARMs are the reminders' own: what `plan edit --remind` and
@@ -14,19 +15,11 @@
 static int keep_own(int64_t item_id, const struct remind_list *l, void *ctx)
 {
 	struct feed_rules *r = ctx;
+	size_t cap = r->cap; /* both arrays have R->cap: IDS grows on a copy of it */
 
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 16;
-		int64_t *ids = realloc(r->ids, cap * sizeof *ids);
-		struct remind_list *own;
-
-		if (ids != NULL)
-			r->ids = ids;
-		if (ids == NULL || (own = realloc(r->own, cap * sizeof *own)) == NULL)
-			return -1;
-		r->own = own;
-		r->cap = cap;
-	}
+	if (grow(&r->ids, &cap, r->n + 1, sizeof *r->ids) == -1 ||
+	    grow(&r->own, &r->cap, r->n + 1, sizeof *r->own) == -1)
+		return -1;
 	r->ids[r->n] = item_id;
 	r->own[r->n++] = *l;
 	return 0;

@@ -10,6 +10,7 @@
 #include "feed/feed_vtimezone.h"
 #include "core/log.h"
 #include "time/tz.h"
+#include "grow.h"
 
 /*
  * The VTIMEZONE of a feed, built from the zone's real transitions. libical 3.0's own component
@@ -52,49 +53,6 @@ struct feed_zone {
 
 static struct feed_zone *zones;
 
-/* ---- civil dates -------------------------------------------------------------------------- */
-
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-	int64_t era, yoe, doy;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
-int64_t feed_civil_secs(int y, int mo, int d, int h, int mi, int s)
-{
-	return days_from_civil(y, mo, d) * DAY + (int64_t)h * 3600 + mi * 60 + s;
-}
-
-void feed_civil_wall(int64_t secs, struct feed_wall *w)
-{
-	int64_t days = secs >= 0 ? secs / DAY : -((-secs + DAY - 1) / DAY);
-	int64_t rem = secs - days * DAY, z = days + 719468, era, doe, yoe, doy, mp;
-
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	w->day = (int)(doy - (153 * mp + 2) / 5 + 1);
-	w->month = (int)(mp < 10 ? mp + 3 : mp - 9);
-	w->year = (int)(yoe + era * 400 + (w->month <= 2));
-	w->hour = (int)(rem / 3600);
-	w->minute = (int)(rem / 60 % 60);
-	w->second = (int)(rem % 60);
-	w->wday = (int)((days % 7 + 11) % 7); /* 1970-01-01 was a Thursday */
-}
-
-static int days_in_month(int y, int m)
-{
-	return (int)(days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) -
-		     days_from_civil(y, m, 1));
-}
-
 /* The zone abbreviation at T in the zone glibc has entered (zone_enter), into ABBR. */
 static void tz_abbr(int64_t t, char abbr[ABBR_MAX])
 {
@@ -124,9 +82,9 @@ static int offset_of(const struct feed_zone *z, int64_t t)
 	return z->t[lo].to;
 }
 
-void feed_zone_wall(const struct feed_zone *z, int64_t t, struct feed_wall *w)
+void feed_zone_wall(const struct feed_zone *z, int64_t t, struct civil_time *w)
 {
-	feed_civil_wall(t + offset_of(z, t), w);
+	civil_from_secs(t + offset_of(z, t), w);
 }
 
 int feed_zone_ambiguous(const struct feed_zone *z, int64_t t)
@@ -141,7 +99,7 @@ int feed_zone_ambiguous(const struct feed_zone *z, int64_t t)
 
 int64_t feed_zone_instant(const struct feed_zone *z, int y, int mo, int d, int h, int mi, int s)
 {
-	int64_t wall = feed_civil_secs(y, mo, d, h, mi, s);
+	int64_t wall = civil_secs(y, mo, d, h, mi, s);
 	int before = offset_of(z, wall - DAY), after = offset_of(z, wall + DAY);
 	int first = offset_of(z, wall - before) == before;
 	int second = offset_of(z, wall - after) == after;
@@ -239,14 +197,8 @@ static int64_t bisect(int64_t lo, int64_t hi, int from)
 
 static int add_trans(struct feed_zone *z, size_t *cap, int64_t at, int from, int to)
 {
-	struct trans *t;
-
-	if (z->n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		if ((t = realloc(z->t, *cap * sizeof *t)) == NULL)
-			return -1;
-		z->t = t;
-	}
+	if (grow(&z->t, cap, z->n + 1, sizeof *z->t) == -1)
+		return -1;
 	z->t[z->n] = (struct trans){ at, from, to, 0, "" };
 	tz_abbr(at, z->t[z->n].abbr);
 	z->n++;
@@ -296,8 +248,8 @@ static void classify(struct feed_zone *z)
 
 static int find_transitions(struct feed_zone *z)
 {
-	int64_t start = feed_civil_secs(z->first, 1, 1, 0, 0, 0) - DAY;
-	int64_t end = feed_civil_secs(z->last + 4, 1, 1, 0, 0, 0);
+	int64_t start = civil_secs(z->first, 1, 1, 0, 0, 0) - DAY;
+	int64_t end = civil_secs(z->last + 4, 1, 1, 0, 0, 0);
 	size_t cap = 0;
 	char *saved;
 	int off0, rc;
@@ -331,17 +283,17 @@ struct group {
 
 static void key_of(const struct trans *t, struct rule_key *k, int *year)
 {
-	struct feed_wall w;
+	struct civil_time w;
 
 	memset(k, 0, sizeof *k); /* compared with memcmp */
-	feed_civil_wall(t->at + t->from, &w);
+	civil_from_secs(t->at + t->from, &w);
 	*year = w.year;
 	k->dst = t->dst;
 	k->from = t->from;
 	k->to = t->to;
 	k->month = w.month;
 	k->wday = w.wday;
-	k->week = w.day + 7 > days_in_month(w.year, w.month) ? -1 : (w.day - 1) / 7 + 1;
+	k->week = w.day + 7 > civil_days_in_month(w.year, w.month) ? -1 : (w.day - 1) / 7 + 1;
 	k->tod = w.hour * 3600 + w.minute * 60 + w.second;
 	memcpy(k->abbr, t->abbr, ABBR_MAX);
 }
@@ -354,11 +306,11 @@ static icalcomponent *observance(const struct feed_zone *z, const struct group *
 	static const char days[][3] = { "SU", "MO", "TU", "WE", "TH", "FR", "SA" };
 	struct icaltimetype start = icaltime_null_time();
 	struct icalrecurrencetype r;
-	struct feed_wall w;
+	struct civil_time w;
 	char rule[128];
 	int n;
 
-	feed_civil_wall(t->at + t->from, &w);
+	civil_from_secs(t->at + t->from, &w);
 	start.year = w.year, start.month = w.month, start.day = w.day;
 	start.hour = w.hour, start.minute = w.minute, start.second = w.second;
 	icalcomponent_add_property(c, icalproperty_new_dtstart(start));
@@ -371,7 +323,7 @@ static icalcomponent *observance(const struct feed_zone *z, const struct group *
 	n = snprintf(rule, sizeof rule, "FREQ=YEARLY;BYMONTH=%d;BYDAY=%d%s", g->key.month,
 		     g->key.week, days[g->key.wday]);
 	if (g->last_year < z->last + 2) { /* the rule ended: say when */
-		feed_civil_wall(g->last_at, &w);
+		civil_from_secs(g->last_at, &w);
 		snprintf(rule + n, sizeof rule - (size_t)n, ";UNTIL=%04d%02d%02dT%02d%02d%02dZ",
 			 w.year, w.month, w.day, w.hour, w.minute, w.second);
 	}
@@ -418,8 +370,8 @@ static icalcomponent *initial_observance(const struct feed_zone *z)
 
 static int make_text(struct feed_zone *z)
 {
-	int64_t start = feed_civil_secs(z->first, 1, 1, 0, 0, 0) - DAY;
-	int64_t end = feed_civil_secs(z->last + 1, 1, 1, 0, 0, 0) + DAY;
+	int64_t start = civil_secs(z->first, 1, 1, 0, 0, 0) - DAY;
+	int64_t end = civil_secs(z->last + 1, 1, 1, 0, 0, 0) + DAY;
 	icalcomponent *vtz = icalcomponent_new(ICAL_VTIMEZONE_COMPONENT);
 	struct group *groups = calloc(z->n + 1, sizeof *groups);
 	size_t ng;

@@ -6,11 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Wall-clock fields of a local time. */
-struct feed_wall {
-	int year, month, day, hour, minute, second;
-	int wday; /* 0 = Sunday */
-};
+#include "time/civil.h"
 
 struct feed_zone;
 
@@ -27,7 +23,7 @@ void feed_zone_cache_free(void);
 const char *feed_zone_text(const struct feed_zone *z, size_t *len);
 
 /* Local wall time of instant T in the zone. */
-void feed_zone_wall(const struct feed_zone *z, int64_t t, struct feed_wall *w);
+void feed_zone_wall(const struct feed_zone *z, int64_t t, struct civil_time *w);
 
 /* True if the local wall time of instant T occurs twice (the hour repeated when DST ends). */
 int feed_zone_ambiguous(const struct feed_zone *z, int64_t t);
@@ -35,9 +31,5 @@ int feed_zone_ambiguous(const struct feed_zone *z, int64_t t);
 /* The instant of a local wall time (one that occurs twice: the first; a skipped one: read with
  * the offset before the change, as RFC 5545 says). */
 int64_t feed_zone_instant(const struct feed_zone *z, int y, int mo, int d, int h, int mi, int s);
-
-/* Seconds from 1970-01-01 of a civil date and time taken as UTC, and back. */
-int64_t feed_civil_secs(int y, int mo, int d, int h, int mi, int s);
-void feed_civil_wall(int64_t secs, struct feed_wall *w);
 
 #endif

@@ -71,7 +71,7 @@ static int report(struct import_run *x, const struct import_result *res,
 				     json_array_size(import_people_created(x->people)) > 0);
 	jsonw_init(&w);
 	import_report_write(&w, x, res, c, committed);
-	if (w.failed) {
+	if (w.buf.failed) {
 		jsonw_free(&w);
 		return -1;
 	}

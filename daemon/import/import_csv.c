@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "import/import_csv.h"
+#include "grow.h"
 
 /*
  * CSV to a table of cells with libcsv, fed one text line at a time so that every record knows
@@ -51,7 +52,7 @@ void import_table_free(struct import_table *t)
 static void on_cell(void *s, size_t len, void *arg)
 {
 	struct feed *f = arg;
-	char *cell, **cells;
+	char *cell;
 
 	if (f->overflow || f->nomem)
 		return;
@@ -59,14 +60,9 @@ static void on_cell(void *s, size_t len, void *arg)
 		f->overflow = 1;
 		return;
 	}
-	if (f->n == f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 8;
-		if ((cells = realloc(f->cells, cap * sizeof *cells)) == NULL) {
-			f->nomem = 1;
-			return;
-		}
-		f->cells = cells;
-		f->cap = cap;
+	if (grow(&f->cells, &f->cap, f->n + 1, sizeof *f->cells) == -1) {
+		f->nomem = 1;
+		return;
 	}
 	if ((cell = import_arena_strndup(&f->t->cells, len > 0 ? s : "", len)) == NULL) {
 		f->nomem = 1;
@@ -89,15 +85,9 @@ static void on_record(int c, void *arg)
 		f->overflow = 1;
 		goto reset;
 	}
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		struct csv_record *recs = realloc(t->recs, cap * sizeof *recs);
-		if (recs == NULL) {
-			f->nomem = 1;
-			goto reset;
-		}
-		t->recs = recs;
-		t->cap = cap;
+	if (grow(&t->recs, &t->cap, t->n + 1, sizeof *t->recs) == -1) {
+		f->nomem = 1;
+		goto reset;
 	}
 	if ((cells = import_arena_alloc(&t->cells, (f->n + 1) * sizeof *cells)) == NULL) {
 		f->nomem = 1;

@@ -10,6 +10,7 @@
 #include "import/import_ics.h"
 #include "import/import_text.h"
 #include "utf8.h"
+#include "grow.h"
 
 /* A file read into rows: the rows, their texts cleaned, and which reader reads the file. */
 
@@ -73,7 +74,7 @@ struct import_row *import_file_add(struct import_file *f, int row)
 {
 	struct import_row *r;
 
-	if (f->nrows == f->cap && import_file_reserve(f, f->cap ? f->cap * 2 : 64) == -1)
+	if (grow(&f->rows, &f->cap, f->nrows + 1, sizeof *f->rows) == -1)
 		return NULL;
 	r = &f->rows[f->nrows++];
 	memset(r, 0, sizeof *r);

@@ -4,6 +4,7 @@
 
 #include "import/import_match.h"
 #include "store/store.h"
+#include "grow.h"
 
 /*
  * Importing a file again updates its items instead of adding them twice. A row stands for the
@@ -24,15 +25,9 @@ static int keep_item(const struct item *it, void *arg)
 	struct import_arena *a = &m->strings;
 	struct import_existing *e;
 
-	if (m->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		struct import_existing *items = realloc(m->items, cap * sizeof *items);
-		if (items == NULL) {
-			c->nomem = 1;
-			return -1;
-		}
-		m->items = items;
-		c->cap = cap;
+	if (grow(&m->items, &c->cap, m->n + 1, sizeof *m->items) == -1) {
+		c->nomem = 1;
+		return -1;
 	}
 	e = &m->items[m->n];
 	memset(e, 0, sizeof *e);

@@ -6,6 +6,7 @@
 #include "import/import_people.h"
 #include "store/store.h"
 #include "utf8.h"
+#include "grow.h"
 
 /*
  * A plan table names people and groups as it likes: "Заведующие отделениями" here and
@@ -38,15 +39,9 @@ static int add_known(struct import_people *pp, int64_t id, const char *name, int
 
 	if (key == NULL)
 		return -1;
-	if (pp->n == pp->cap) {
-		size_t cap = pp->cap ? pp->cap * 2 : 64;
-		struct known *grown = realloc(pp->names, cap * sizeof *grown);
-		if (grown == NULL) {
-			free(key);
-			return -1;
-		}
-		pp->names = grown;
-		pp->cap = cap;
+	if (grow(&pp->names, &pp->cap, pp->n + 1, sizeof *pp->names) == -1) {
+		free(key);
+		return -1;
 	}
 	k = &pp->names[pp->n];
 	if ((k->name = strdup(name)) == NULL) {

@@ -189,7 +189,7 @@ static void write_file_info(struct jsonw *w, json_t *info)
 
 	jsonw_key(w, "file");
 	if (text == NULL) {
-		w->failed = 1;
+		w->buf.failed = 1;
 		return;
 	}
 	jsonw_raw(w, text, strlen(text));

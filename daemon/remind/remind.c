@@ -12,6 +12,7 @@
 #include "remind/remind.h"
 #include "remind/remind_digest.h"
 #include "remind/remind_int.h"
+#include "grow.h"
 
 /*
  * The scheduler: one timer for the earliest thing to do (an item's next reminder, a retry),
@@ -45,13 +46,8 @@ static int64_t *since_of(int64_t plan_id)
 	for (size_t i = 0; i < R.nmarks; i++)
 		if (R.marks[i].plan_id == plan_id)
 			return &R.marks[i].since;
-	if (R.nmarks == R.cmarks) {
-		size_t c = R.cmarks ? R.cmarks * 2 : 8;
-		if ((m = realloc(R.marks, c * sizeof *m)) == NULL)
-			return NULL;
-		R.marks = m;
-		R.cmarks = c;
-	}
+	if (grow(&R.marks, &R.cmarks, R.nmarks + 1, sizeof *R.marks) == -1)
+		return NULL;
 	m = &R.marks[R.nmarks++];
 	m->plan_id = plan_id;
 	m->since = 0;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "remind/remind_digest.h"
+#include "time/civil.h"
 #include "time/tz.h"
 
 /* What a digest says: the person's day, in the plan's language, one line per item. */
@@ -91,13 +92,13 @@ static int day_bounds(struct digest_ctx *x, char day[16])
 	if (tz_from_utc(x->plan->tz, x->at, &l) == -1)
 		return -1;
 	snprintf(day, 16, "%02d.%02d.%04d", l.day, l.month, l.year);
-	days = remind_days_from_civil(l.year, l.month, l.day);
+	days = civil_days(l.year, l.month, l.day);
 	if (tz_to_utc(x->plan->tz, l.year, l.month, l.day, 0, 0, 0, &x->day_begin) == -1)
 		return -1;
-	remind_civil_from_days(days + 1, &y, &m, &d);
+	civil_from_days(days + 1, &y, &m, &d);
 	if (tz_to_utc(x->plan->tz, y, m, d, 0, 0, 0, &x->day_end) == -1)
 		return -1;
-	remind_civil_from_days(days + 1 + REMIND_DIGEST_DAYS, &y, &m, &d);
+	civil_from_days(days + 1 + REMIND_DIGEST_DAYS, &y, &m, &d);
 	return tz_to_utc(x->plan->tz, y, m, d, 0, 0, 0, &x->soon_end);
 }
 

@@ -5,6 +5,7 @@
 
 #include "time/moment.h"
 #include "remind/remind_hook.h"
+#include "grow.h"
 
 /* The notify hook's environment, built in the daemon before it forks. */
 
@@ -21,18 +22,13 @@ struct env {
 
 static void env_put(struct env *e, const char *name, const char *value)
 {
-	char **v, *s;
+	char *s;
 
 	if (e->failed)
 		return;
-	if (e->n + 2 > e->cap) {
-		size_t cap = e->cap ? e->cap * 2 : 64;
-		if ((v = realloc(e->v, cap * sizeof *v)) == NULL) {
-			e->failed = 1;
-			return;
-		}
-		e->v = v;
-		e->cap = cap;
+	if (grow(&e->v, &e->cap, e->n + 2, sizeof *e->v) == -1) {
+		e->failed = 1;
+		return;
 	}
 	if (asprintf(&s, "%s=%s", name, value != NULL ? value : "") == -1) {
 		e->failed = 1;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "remind/remind_occur.h"
+#include "time/civil.h"
 #include "time/tz.h"
 
 /*
@@ -11,35 +12,6 @@
  * once (tz_to_utc), so "09:00" is 09:00 on both sides of a daylight-saving change, a day is a
  * calendar day, and a wall time that occurs twice (the night the clocks go back) is taken once.
  */
-
-int64_t remind_days_from_civil(int y, int m, int d)
-{
-	int64_t yy = y - (m <= 2), era, yoe, doy;
-
-	era = (yy >= 0 ? yy : yy - 399) / 400;
-	yoe = yy - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
-void remind_civil_from_days(int64_t days, int *y, int *m, int *d)
-{
-	int64_t z = days + 719468, era, doe, yoe, doy, mp;
-
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-int remind_weekday(int64_t days)
-{
-	return (int)(((days % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
-}
 
 int remind_whole_day(const struct remind_subject *s)
 {
@@ -56,16 +28,16 @@ static int item_day(const struct remind_subject *s, const char *tz, int64_t *day
 	int y, m, d;
 
 	if (len == 10 && sscanf(s->stored, "%4d-%2d-%2d", &y, &m, &d) == 3) {
-		*days = remind_days_from_civil(y, m, d);
+		*days = civil_days(y, m, d);
 		return 0;
 	}
 	if (len == 7 && sscanf(s->stored, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12) {
-		*days = remind_days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;
+		*days = civil_days(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;
 		return 0;
 	}
 	if (tz_from_utc(tz, s->at, &l) == -1)
 		return -1;
-	*days = remind_days_from_civil(l.year, l.month, l.day);
+	*days = civil_days(l.year, l.month, l.day);
 	return 0;
 }
 
@@ -74,7 +46,7 @@ static int day_at(int64_t days, int64_t secs, const char *tz, int64_t *out)
 {
 	int y, m, d;
 
-	remind_civil_from_days(days, &y, &m, &d);
+	civil_from_days(days, &y, &m, &d);
 	return tz_to_utc(tz, y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60),
 			 out);
 }
@@ -87,7 +59,7 @@ static int days_before(const struct remind_subject *s, int64_t n, const char *tz
 
 	if (tz_from_utc(tz, s->at, &l) == -1)
 		return -1;
-	days = remind_days_from_civil(l.year, l.month, l.day) - n;
+	days = civil_days(l.year, l.month, l.day) - n;
 	return day_at(days, (int64_t)l.hour * 3600 + l.minute * 60 + l.second, tz, out);
 }
 
@@ -127,9 +99,9 @@ int remind_overdue_next(int at_local, int64_t late_after, int64_t from, const ch
 		return 0;
 	if (tz_from_utc(tz, start, &l) == -1)
 		return -1;
-	days = remind_days_from_civil(l.year, l.month, l.day);
+	days = civil_days(l.year, l.month, l.day);
 	for (int i = 0; i < 10; i++, days++) {
-		int wd = remind_weekday(days);
+		int wd = civil_weekday(days);
 
 		if (wd == 0 || wd == 6)
 			continue;

@@ -60,9 +60,4 @@ int remind_occurrences(const struct remind_list *list, int overdue_at,
 int remind_next(const struct remind_list *list, int overdue_at, const struct remind_subject *s,
 		const char *tz, int64_t from, int64_t *next);
 
-/* Days since 1970-01-01 of a civil date, and back; the weekday of a day count (0 = Sunday). */
-int64_t remind_days_from_civil(int y, int m, int d);
-void remind_civil_from_days(int64_t days, int *y, int *m, int *d);
-int remind_weekday(int64_t days);
-
 #endif

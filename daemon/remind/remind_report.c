@@ -5,6 +5,7 @@
 
 #include "time/moment.h"
 #include "remind/remind_report.h"
+#include "grow.h"
 
 /*
  * What `qweek remind list` shows. Reminders to come are not stored anywhere: they are worked
@@ -78,13 +79,8 @@ static int push(struct pend_ctx *x, int64_t fire, int64_t item_id, const struct 
 		if (!in)
 			return 0;
 	}
-	if (x->n == x->cap) {
-		size_t cap = x->cap ? x->cap * 2 : 256;
-		if ((v = realloc(x->v, cap * sizeof *v)) == NULL)
-			return error_set(x->err, ERR_INTERNAL, "out of memory");
-		x->v = v;
-		x->cap = cap;
-	}
+	if (grow(&x->v, &x->cap, x->n + 1, sizeof *x->v) == -1)
+		return error_set(x->err, ERR_INTERNAL, "out of memory");
 	v = &x->v[x->n++];
 	v->fire = fire;
 	v->item_id = item_id;

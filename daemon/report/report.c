@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "report/report.h"
 #include "time/tz.h"
+#include "grow.h"
 
 /* Counting by state and by person, once for the JSON status, the status page and the report. */
 
@@ -32,13 +33,8 @@ static struct report_person *person_row(struct report_tally *t, const char *name
 	for (size_t i = 0; i < t->npeople; i++)
 		if (strncmp(t->people[i].name, name, len) == 0 && t->people[i].name[len] == '\0')
 			return &t->people[i];
-	if (t->npeople == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 16;
-		if ((grown = realloc(t->people, cap * sizeof *grown)) == NULL)
-			return NULL;
-		t->people = grown;
-		t->cap = cap;
-	}
+	if (grow(&t->people, &t->cap, t->npeople + 1, sizeof *t->people) == -1)
+		return NULL;
 	grown = &t->people[t->npeople];
 	memset(grown, 0, sizeof *grown);
 	if ((grown->name = strndup(name, len)) == NULL)
@@ -193,15 +189,9 @@ static int item_copy(struct report_item *d, const struct item *s)
 static int keep_item(const struct item *it, void *arg)
 {
 	struct report *r = arg;
-	struct report_item *grown;
 
-	if (r->nitems == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
-		if ((grown = realloc(r->items, cap * sizeof *grown)) == NULL)
-			return -1;
-		r->items = grown;
-		r->cap = cap;
-	}
+	if (grow(&r->items, &r->cap, r->nitems + 1, sizeof *r->items) == -1)
+		return -1;
 	if (item_copy(&r->items[r->nitems], it) == -1)
 		return -1;
 	/* A deadline is due by the end of its day: it belongs to that day, not the next. */

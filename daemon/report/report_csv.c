@@ -6,17 +6,17 @@
 
 /* The report as CSV (RFC 4180): a header row in the plan's language, then one row per item. */
 
-static void csv_row(struct rbuf *b, const char *const *cells, size_t n)
+static void csv_row(struct buf *b, const char *const *cells, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0)
-			rbuf_put(b, ",");
+			buf_add_str(b, ",");
 		rbuf_csv(b, cells[i]);
 	}
-	rbuf_put(b, "\r\n");
+	buf_add_str(b, "\r\n");
 }
 
-void report_csv(struct rbuf *b, const struct report *r)
+void report_csv(struct buf *b, const struct report *r)
 {
 	const char *l = r->plan->lang, *tz = r->plan->tz;
 	const char *head[] = { i18n(l, W_LABEL),     i18n(l, W_ITEM),

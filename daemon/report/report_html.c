@@ -24,29 +24,29 @@ static const char report_css[] =
 	"tr.overdue td{background:#fde2e2!important;-webkit-print-color-adjust:exact;"
 	"print-color-adjust:exact}}";
 
-void report_html_open(struct rbuf *b, const char *lang, const char *title, const char *css,
+void report_html_open(struct buf *b, const char *lang, const char *title, const char *css,
 		      int refresh)
 {
-	rbuf_put(b, "<!DOCTYPE html>\n<html lang=\"");
+	buf_add_str(b, "<!DOCTYPE html>\n<html lang=\"");
 	rbuf_html(b, lang);
-	rbuf_put(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+	buf_add_str(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 		    "<meta name=\"referrer\" content=\"no-referrer\">\n");
 	if (refresh > 0)
-		rbuf_printf(b, "<meta http-equiv=\"refresh\" content=\"%d\">\n", refresh);
-	rbuf_put(b, "<title>");
+		buf_printf(b, "<meta http-equiv=\"refresh\" content=\"%d\">\n", refresh);
+	buf_add_str(b, "<title>");
 	rbuf_html(b, title);
-	rbuf_put(b, "</title>\n<style>");
-	rbuf_put(b, css);
-	rbuf_put(b, "</style>\n</head>\n<body>\n");
+	buf_add_str(b, "</title>\n<style>");
+	buf_add_str(b, css);
+	buf_add_str(b, "</style>\n</head>\n<body>\n");
 }
 
-void report_html_close(struct rbuf *b)
+void report_html_close(struct buf *b)
 {
-	rbuf_put(b, "</body>\n</html>\n");
+	buf_add_str(b, "</body>\n</html>\n");
 }
 
-static void html_heading(struct rbuf *b, const struct report *r)
+static void html_heading(struct buf *b, const struct report *r)
 {
 	const struct plan *p = r->plan;
 	char a[16], z[16], now[40];
@@ -54,29 +54,29 @@ static void html_heading(struct rbuf *b, const struct report *r)
 	moment_human_day(p->first_day, a, sizeof a);
 	moment_human_day(p->last_day, z, sizeof z);
 	moment_human_instant(r->tally.now, p->tz, now, sizeof now);
-	rbuf_printf(b, "<h1>%s: ", i18n(p->lang, W_REPORT_TITLE));
+	buf_printf(b, "<h1>%s: ", i18n(p->lang, W_REPORT_TITLE));
 	rbuf_html(b, p->title);
-	rbuf_put(b, "</h1>\n");
+	buf_add_str(b, "</h1>\n");
 	if (*p->org != '\0') {
-		rbuf_printf(b, "<p class=\"meta\">%s: ", i18n(p->lang, W_ORG));
+		buf_printf(b, "<p class=\"meta\">%s: ", i18n(p->lang, W_ORG));
 		rbuf_html(b, p->org);
-		rbuf_put(b, "</p>\n");
+		buf_add_str(b, "</p>\n");
 	}
-	rbuf_printf(b, "<p class=\"meta\">%s: %s – %s</p>\n<p class=\"meta\">%s: %s</p>\n",
+	buf_printf(b, "<p class=\"meta\">%s: %s – %s</p>\n<p class=\"meta\">%s: %s</p>\n",
 		    i18n(p->lang, W_PERIOD), a, z, i18n(p->lang, W_AS_OF), now);
 }
 
-static void total_row(struct rbuf *b, const char *id, const char *word, long long v)
+static void total_row(struct buf *b, const char *id, const char *word, long long v)
 {
-	rbuf_printf(b, "<tr><th>%s</th><td class=\"n\" id=\"%s\">%lld</td></tr>\n", word, id, v);
+	buf_printf(b, "<tr><th>%s</th><td class=\"n\" id=\"%s\">%lld</td></tr>\n", word, id, v);
 }
 
-static void html_totals(struct rbuf *b, const struct report *r)
+static void html_totals(struct buf *b, const struct report *r)
 {
 	const char *l = r->plan->lang;
 	const struct report_tally *t = &r->tally;
 
-	rbuf_printf(b, "<h2>%s</h2>\n<table class=\"totals\">\n", i18n(l, W_TOTALS));
+	buf_printf(b, "<h2>%s</h2>\n<table class=\"totals\">\n", i18n(l, W_TOTALS));
 	total_row(b, "total", i18n(l, W_TOTAL), t->total);
 	total_row(b, "done", i18n(l, W_DONE), t->done);
 	total_row(b, "done-on-time", i18n(l, W_DONE_ON_TIME), t->done_on_time);
@@ -84,7 +84,7 @@ static void html_totals(struct rbuf *b, const struct report *r)
 	total_row(b, "open", i18n(l, W_OPEN), t->open);
 	total_row(b, "overdue", i18n(l, W_OVERDUE), t->overdue);
 	total_row(b, "cancelled", i18n(l, W_CANCELLED), t->cancelled);
-	rbuf_printf(b,
+	buf_printf(b,
 		    "<tr><th>%s</th><td class=\"n\" id=\"share-on-time\">%d%%</td></tr>\n"
 		    "</table>\n",
 		    i18n(l, W_SHARE_ON_TIME), report_share_on_time(t));
@@ -104,33 +104,33 @@ static const char *row_class(const struct report_item *it)
 	}
 }
 
-static void html_item(struct rbuf *b, const struct report *r, const struct report_item *it)
+static void html_item(struct buf *b, const struct report *r, const struct report_item *it)
 {
 	const char *l = r->plan->lang, *tz = r->plan->tz;
 	char when[120], done[600], outcome[160];
 
-	rbuf_printf(b, "<tr class=\"%s\" data-id=\"%lld\"><td>", row_class(it), (long long)it->id);
+	buf_printf(b, "<tr class=\"%s\" data-id=\"%lld\"><td>", row_class(it), (long long)it->id);
 	rbuf_html(b, it->label);
-	rbuf_put(b, "</td><td class=\"t\">");
+	buf_add_str(b, "</td><td class=\"t\">");
 	rbuf_html(b, it->title);
-	rbuf_put(b, "</td><td>");
+	buf_add_str(b, "</td><td>");
 	rbuf_html(b, report_when(it, tz, l, when, sizeof when));
-	rbuf_put(b, "</td><td>");
+	buf_add_str(b, "</td><td>");
 	rbuf_html(b, it->who);
-	rbuf_put(b, "</td><td>");
+	buf_add_str(b, "</td><td>");
 	rbuf_html(b, report_completed(it, tz, done, sizeof done));
-	rbuf_put(b, "</td><td class=\"o\">");
+	buf_add_str(b, "</td><td class=\"o\">");
 	rbuf_html(b, report_outcome(it, r->tally.now, l, outcome, sizeof outcome));
-	rbuf_put(b, "</td><td>");
+	buf_add_str(b, "</td><td>");
 	rbuf_html(b, it->note);
-	rbuf_put(b, "</td></tr>\n");
+	buf_add_str(b, "</td></tr>\n");
 }
 
-static void html_items(struct rbuf *b, const struct report *r)
+static void html_items(struct buf *b, const struct report *r)
 {
 	const char *l = r->plan->lang;
 
-	rbuf_printf(b,
+	buf_printf(b,
 		    "<h2>%s</h2>\n<table class=\"items\">\n<thead><tr><th>%s</th><th>%s</th>"
 		    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n"
 		    "<tbody>\n",
@@ -138,29 +138,29 @@ static void html_items(struct rbuf *b, const struct report *r)
 		    i18n(l, W_WHO), i18n(l, W_COMPLETED), i18n(l, W_OUTCOME), i18n(l, W_NOTE));
 	for (size_t i = 0; i < r->nitems; i++)
 		html_item(b, r, &r->items[i]);
-	rbuf_put(b, "</tbody>\n</table>\n");
+	buf_add_str(b, "</tbody>\n</table>\n");
 }
 
-void report_html_people(struct rbuf *b, const struct report_tally *t, const char *l)
+void report_html_people(struct buf *b, const struct report_tally *t, const char *l)
 {
-	rbuf_printf(b,
+	buf_printf(b,
 		    "<h2>%s</h2>\n<table class=\"people\">\n<thead><tr><th>%s</th>"
 		    "<th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
 		    i18n(l, W_BY_PERSON), i18n(l, W_PERSON), i18n(l, W_TOTAL), i18n(l, W_DONE),
 		    i18n(l, W_OVERDUE));
 	for (size_t i = 0; i < t->npeople; i++) {
 		const struct report_person *p = &t->people[i];
-		rbuf_printf(b, "<tr%s><td>", p->overdue > 0 ? " class=\"overdue\"" : "");
+		buf_printf(b, "<tr%s><td>", p->overdue > 0 ? " class=\"overdue\"" : "");
 		rbuf_html(b, p->name);
-		rbuf_printf(b,
+		buf_printf(b,
 			    "</td><td class=\"n\">%lld</td><td class=\"n\">%lld</td>"
 			    "<td class=\"n\">%lld</td></tr>\n",
 			    (long long)p->total, (long long)p->done, (long long)p->overdue);
 	}
-	rbuf_put(b, "</tbody>\n</table>\n");
+	buf_add_str(b, "</tbody>\n</table>\n");
 }
 
-void report_html(struct rbuf *b, const struct report *r)
+void report_html(struct buf *b, const struct report *r)
 {
 	report_html_open(b, r->plan->lang, r->plan->title, report_css, 0);
 	html_heading(b, r);

@@ -13,33 +13,33 @@ enum report_format { REPORT_MD, REPORT_HTML, REPORT_CSV };
 int report_format_parse(const char *s, enum report_format *f);
 
 /* The report of R in format F, appended to B. */
-void report_render(struct rbuf *b, const struct report *r, enum report_format f);
+void report_render(struct buf *b, const struct report *r, enum report_format f);
 
 /* report_md.c, report_csv.c, report_html.c: one format each. */
-void report_md(struct rbuf *b, const struct report *r);
-void report_csv(struct rbuf *b, const struct report *r);
-void report_html(struct rbuf *b, const struct report *r);
+void report_md(struct buf *b, const struct report *r);
+void report_csv(struct buf *b, const struct report *r);
+void report_html(struct buf *b, const struct report *r);
 
 /*
  * report_html.c: the start of an HTML document in LANG titled TITLE with the style sheet CSS
  * (and, when REFRESH > 0, a refresh every REFRESH seconds), and its end.
  */
-void report_html_open(struct rbuf *b, const char *lang, const char *title, const char *css,
+void report_html_open(struct buf *b, const char *lang, const char *title, const char *css,
 		      int refresh);
-void report_html_close(struct rbuf *b);
+void report_html_close(struct buf *b);
 
 /* The table by responsible person, under a heading, in language L. */
-void report_html_people(struct rbuf *b, const struct report_tally *t, const char *l);
+void report_html_people(struct buf *b, const struct report_tally *t, const char *l);
 
 /* report_http.c: sends the text of B (taken over) as the reply to R, status STATUS, with
  * CTYPE; HTML replies get a Content-Security-Policy that allows no script and nothing
  * external. Sets R->sent. */
-void report_send(struct request *r, int status, const char *ctype, struct rbuf *b);
+void report_send(struct request *r, int status, const char *ctype, struct buf *b);
 
 /* Sends B (taken over) as a report of format F, raw. */
-void report_reply_raw(struct request *r, struct rbuf *b, enum report_format f);
+void report_reply_raw(struct request *r, struct buf *b, enum report_format f);
 
 /* Replies with {"format", "content_type", "text"}: B taken over. 0 or -1 with ERR. */
-int report_reply_json(struct request *r, struct rbuf *b, enum report_format f, struct error *err);
+int report_reply_json(struct request *r, struct buf *b, enum report_format f, struct error *err);
 
 #endif

@@ -45,7 +45,7 @@ static const char page_css[] =
 	"-webkit-print-color-adjust:exact;print-color-adjust:exact}li,tr{break-inside:avoid}"
 	"footer{display:none}}";
 
-static void page_heading(struct rbuf *b, const struct report *r)
+static void page_heading(struct buf *b, const struct report *r)
 {
 	const struct plan *p = r->plan;
 	char a[16], z[16], now[40];
@@ -53,31 +53,31 @@ static void page_heading(struct rbuf *b, const struct report *r)
 	moment_human_day(p->first_day, a, sizeof a);
 	moment_human_day(p->last_day, z, sizeof z);
 	moment_human_instant(r->tally.now, p->tz, now, sizeof now);
-	rbuf_put(b, "<header>\n<h1>");
+	buf_add_str(b, "<header>\n<h1>");
 	rbuf_html(b, p->title);
-	rbuf_put(b, "</h1>\n");
+	buf_add_str(b, "</h1>\n");
 	if (*p->org != '\0') {
-		rbuf_put(b, "<p class=\"meta\">");
+		buf_add_str(b, "<p class=\"meta\">");
 		rbuf_html(b, p->org);
-		rbuf_put(b, "</p>\n");
+		buf_add_str(b, "</p>\n");
 	}
-	rbuf_printf(b, "<p class=\"meta\">%s – %s · %s %s</p>\n</header>\n", a, z,
+	buf_printf(b, "<p class=\"meta\">%s – %s · %s %s</p>\n</header>\n", a, z,
 		    i18n(p->lang, W_AS_OF), now);
 }
 
-static void count_li(struct rbuf *b, const char *key, const char *word, long long v)
+static void count_li(struct buf *b, const char *key, const char *word, long long v)
 {
-	rbuf_printf(b, "<li class=\"%s\"><b id=\"count-%s\" data-count=\"%lld\">%lld</b>%s</li>\n",
+	buf_printf(b, "<li class=\"%s\"><b id=\"count-%s\" data-count=\"%lld\">%lld</b>%s</li>\n",
 		    key, key, v, v, word);
 }
 
-static void page_progress(struct rbuf *b, const struct report *r)
+static void page_progress(struct buf *b, const struct report *r)
 {
 	const char *l = r->plan->lang;
 	const struct report_tally *t = &r->tally;
 	int pct = report_percent(t->done, t->total - t->cancelled);
 
-	rbuf_printf(b,
+	buf_printf(b,
 		    "<section id=\"progress\">\n<h2>%s</h2>\n<p><b id=\"percent\">%d%%</b> · "
 		    "%s %lld %s %lld</p>\n<div class=\"bar\" role=\"img\" aria-label=\"%d%%\">"
 		    "<span style=\"width:%d%%\"></span></div>\n<ul class=\"counts\">\n",
@@ -88,7 +88,7 @@ static void page_progress(struct rbuf *b, const struct report *r)
 	count_li(b, "open", i18n(l, W_OPEN), t->open);
 	count_li(b, "overdue", i18n(l, W_OVERDUE), t->overdue);
 	count_li(b, "cancelled", i18n(l, W_CANCELLED), t->cancelled);
-	rbuf_put(b, "</ul>\n</section>\n");
+	buf_add_str(b, "</ul>\n</section>\n");
 }
 
 static const char *mark_class(enum report_mark m)
@@ -102,31 +102,31 @@ static const char *mark_class(enum report_mark m)
 }
 
 /* One item as a list entry: label, title, when, who, and where it stands. */
-void status_page_item(struct rbuf *b, const struct report *r, const struct report_item *it)
+void status_page_item(struct buf *b, const struct report *r, const struct report_item *it)
 {
 	const char *l = r->plan->lang, *tz = r->plan->tz;
 	char when[120], outcome[160];
 
-	rbuf_printf(b, "<li class=\"%s\" data-id=\"%lld\">", mark_class(it->mark),
+	buf_printf(b, "<li class=\"%s\" data-id=\"%lld\">", mark_class(it->mark),
 		    (long long)it->id);
 	if (*it->label != '\0') {
 		rbuf_html(b, it->label);
-		rbuf_put(b, ". ");
+		buf_add_str(b, ". ");
 	}
 	rbuf_html(b, it->title);
-	rbuf_put(b, "<br><span class=\"when\">");
+	buf_add_str(b, "<br><span class=\"when\">");
 	rbuf_html(b, report_when(it, tz, l, when, sizeof when));
 	if (*it->who != '\0') {
-		rbuf_put(b, " · ");
+		buf_add_str(b, " · ");
 		rbuf_html(b, it->who);
 	}
-	rbuf_put(b, "</span> <span class=\"state\">");
+	buf_add_str(b, "</span> <span class=\"state\">");
 	rbuf_html(b, report_outcome(it, r->tally.now, l, outcome, sizeof outcome));
-	rbuf_put(b, "</span></li>\n");
+	buf_add_str(b, "</span></li>\n");
 }
 
 /* The items marked MARK, under a heading (nothing when there are none). */
-static void page_marked(struct rbuf *b, const struct report *r, enum report_mark mark,
+static void page_marked(struct buf *b, const struct report *r, enum report_mark mark,
 			const char *id, enum i18n_word heading)
 {
 	size_t n = 0;
@@ -135,15 +135,15 @@ static void page_marked(struct rbuf *b, const struct report *r, enum report_mark
 		n += r->items[i].mark == mark;
 	if (n == 0)
 		return;
-	rbuf_printf(b, "<section id=\"%s\">\n<h2>%s (%zu)</h2>\n<ul class=\"items\">\n", id,
+	buf_printf(b, "<section id=\"%s\">\n<h2>%s (%zu)</h2>\n<ul class=\"items\">\n", id,
 		    i18n(r->plan->lang, heading), n);
 	for (size_t i = 0; i < r->nitems; i++)
 		if (r->items[i].mark == mark)
 			status_page_item(b, r, &r->items[i]);
-	rbuf_put(b, "</ul>\n</section>\n");
+	buf_add_str(b, "</ul>\n</section>\n");
 }
 
-static void page_notes(struct rbuf *b, const struct report *r)
+static void page_notes(struct buf *b, const struct report *r)
 {
 	const char *tz = r->plan->tz;
 	char done[600];
@@ -153,28 +153,28 @@ static void page_notes(struct rbuf *b, const struct report *r)
 		n += *r->items[i].note != '\0';
 	if (n == 0)
 		return;
-	rbuf_printf(b, "<section id=\"notes\">\n<h2>%s</h2>\n<ul class=\"items\">\n",
+	buf_printf(b, "<section id=\"notes\">\n<h2>%s</h2>\n<ul class=\"items\">\n",
 		    i18n(r->plan->lang, W_NOTES));
 	for (size_t i = 0; i < r->nitems; i++) {
 		const struct report_item *it = &r->items[i];
 		if (*it->note == '\0')
 			continue;
-		rbuf_printf(b, "<li class=\"%s\">", mark_class(it->mark));
+		buf_printf(b, "<li class=\"%s\">", mark_class(it->mark));
 		if (*it->label != '\0') {
 			rbuf_html(b, it->label);
-			rbuf_put(b, ". ");
+			buf_add_str(b, ". ");
 		}
 		rbuf_html(b, it->title);
-		rbuf_put(b, "<br><span class=\"when\">");
+		buf_add_str(b, "<br><span class=\"when\">");
 		rbuf_html(b, report_completed(it, tz, done, sizeof done));
-		rbuf_put(b, "</span><br>");
+		buf_add_str(b, "</span><br>");
 		rbuf_html(b, it->note);
-		rbuf_put(b, "</li>\n");
+		buf_add_str(b, "</li>\n");
 	}
-	rbuf_put(b, "</ul>\n</section>\n");
+	buf_add_str(b, "</ul>\n</section>\n");
 }
 
-void status_page_render(struct rbuf *b, const struct report *r)
+void status_page_render(struct buf *b, const struct report *r)
 {
 	const char *l = r->plan->lang;
 
@@ -184,10 +184,10 @@ void status_page_render(struct rbuf *b, const struct report *r)
 	page_marked(b, r, REPORT_OVERDUE, "overdue", W_OVERDUE_ITEMS);
 	page_marked(b, r, REPORT_SOON, "soon", W_DUE_SOON);
 	status_page_week(b, r);
-	rbuf_put(b, "<section id=\"people\">\n");
+	buf_add_str(b, "<section id=\"people\">\n");
 	report_html_people(b, &r->tally, l);
-	rbuf_put(b, "</section>\n");
+	buf_add_str(b, "</section>\n");
 	page_notes(b, r);
-	rbuf_printf(b, "<footer>%s</footer>\n", i18n(l, W_REFRESH_NOTE));
+	buf_printf(b, "<footer>%s</footer>\n", i18n(l, W_REFRESH_NOTE));
 	report_html_close(b);
 }

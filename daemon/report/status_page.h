@@ -27,11 +27,11 @@ int status_page_set(struct db *db, int64_t plan_id, const unsigned char hash[FEE
 		    int64_t now, struct error *err);
 
 /* status_page.c: the page itself, in the plan's language, into B. */
-void status_page_render(struct rbuf *b, const struct report *r);
+void status_page_render(struct buf *b, const struct report *r);
 
 /* One item as a list entry (status_page.c), and the week day by day (status_page_week.c). */
-void status_page_item(struct rbuf *b, const struct report *r, const struct report_item *it);
-void status_page_week(struct rbuf *b, const struct report *r);
+void status_page_item(struct buf *b, const struct report *r, const struct report_item *it);
+void status_page_week(struct buf *b, const struct report *r);
 
 /*
  * status_page_cache.c: the page of plan PLAN_ID as of NOW's minute, rendered once per change

@@ -7,6 +7,7 @@
 #include "store/feed_store.h"
 #include "core/log.h"
 #include "report/status_page.h"
+#include "grow.h"
 
 /*
  * The status pages as rendered: one per plan, kept until the plan changes (changes.h) or the
@@ -59,13 +60,8 @@ static struct page *page_of(int64_t plan_id)
 	for (size_t i = 0; i < npages; i++)
 		if (pages[i].plan_id == plan_id)
 			return &pages[i];
-	if (npages == cpages) {
-		size_t c = cpages ? cpages * 2 : 8;
-		if ((p = realloc(pages, c * sizeof *p)) == NULL)
-			return NULL;
-		pages = p;
-		cpages = c;
-	}
+	if (grow(&pages, &cpages, npages + 1, sizeof *pages) == -1)
+		return NULL;
 	p = &pages[npages++];
 	memset(p, 0, sizeof *p);
 	p->plan_id = plan_id;
@@ -78,7 +74,7 @@ static int render(struct db *db, struct page *pg, int64_t minute, struct error *
 	struct report *rep;
 	struct rendered *body;
 	struct plan *p;
-	struct rbuf b;
+	struct buf b;
 	size_t len;
 	char *text;
 
@@ -86,10 +82,10 @@ static int render(struct db *db, struct page *pg, int64_t minute, struct error *
 	if ((p = store_feed_plan(db, pg->plan_id, err)) == NULL ||
 	    (rep = report_load(db, p, minute, err)) == NULL)
 		return -1;
-	rbuf_init(&b, pg->last_len ? pg->last_len + 4096 : 8192 + rep->nitems * 400);
+	buf_init(&b, pg->last_len ? pg->last_len + 4096 : 8192 + rep->nitems * 400);
 	status_page_render(&b, rep);
 	report_free(rep);
-	if ((text = rbuf_take(&b, &len)) == NULL || (body = rendered_new(text, len)) == NULL)
+	if ((text = buf_take(&b, &len)) == NULL || (body = rendered_new(text, len)) == NULL)
 		return error_set(err, ERR_INTERNAL, "out of memory");
 	forget(pg);
 	pg->body = body;

@@ -62,7 +62,7 @@ static int weekday(const char *day)
  * The items ORDER[*POS...] of DAY (NULL: all that are left), under HEADING; advances *POS.
  * A day without items says so; with DAY NULL and nothing left, nothing is written.
  */
-static void day_block(struct rbuf *b, const struct report *r, const size_t *order, size_t *pos,
+static void day_block(struct buf *b, const struct report *r, const size_t *order, size_t *pos,
 		      const char *day, const char *heading)
 {
 	const char *l = r->plan->lang;
@@ -72,18 +72,18 @@ static void day_block(struct rbuf *b, const struct report *r, const size_t *orde
 		(*pos)++;
 	if (day == NULL && start == *pos)
 		return;
-	rbuf_printf(b, "<div class=\"day\"%s%s%s>\n<h3>", day ? " data-day=\"" : "", day ? day : "",
+	buf_printf(b, "<div class=\"day\"%s%s%s>\n<h3>", day ? " data-day=\"" : "", day ? day : "",
 		    day ? "\"" : "");
 	rbuf_html(b, heading);
-	rbuf_put(b, "</h3>\n<ul class=\"items\">\n");
+	buf_add_str(b, "</h3>\n<ul class=\"items\">\n");
 	if (start == *pos)
-		rbuf_printf(b, "<li class=\"none\">%s</li>\n", i18n(l, W_NOTHING));
+		buf_printf(b, "<li class=\"none\">%s</li>\n", i18n(l, W_NOTHING));
 	for (size_t i = start; i < *pos; i++)
 		status_page_item(b, r, &r->items[order[i]]);
-	rbuf_put(b, "</ul>\n</div>\n");
+	buf_add_str(b, "</ul>\n</div>\n");
 }
 
-static void week_days(struct rbuf *b, const struct report *r, const size_t *order, size_t *pos)
+static void week_days(struct buf *b, const struct report *r, const size_t *order, size_t *pos)
 {
 	const struct plan *p = r->plan;
 	char day[11], human[16], heading[64];
@@ -101,7 +101,7 @@ static void week_days(struct rbuf *b, const struct report *r, const size_t *orde
 	}
 }
 
-void status_page_week(struct rbuf *b, const struct report *r)
+void status_page_week(struct buf *b, const struct report *r)
 {
 	const char *l = r->plan->lang;
 	size_t *order = malloc((r->nitems + 1) * sizeof *order), pos = 0, first = 0;
@@ -113,21 +113,21 @@ void status_page_week(struct rbuf *b, const struct report *r)
 	for (size_t i = 0; i < r->nitems; i++)
 		order[i] = i;
 	qsort_r(order, r->nitems, sizeof *order, by_time, (void *)r);
-	rbuf_printf(b, "<section id=\"week\">\n<h2>%s</h2>\n", i18n(l, W_WEEK));
+	buf_printf(b, "<section id=\"week\">\n<h2>%s</h2>\n", i18n(l, W_WEEK));
 	while (first < r->nitems && strcmp(r->items[order[first]].day, r->plan->first_day) < 0)
 		first++;
 	if (first > 0) {
 		size_t n = 0;
-		rbuf_printf(b, "<div class=\"day before\">\n<h3>%s</h3>\n<ul class=\"items\">\n",
+		buf_printf(b, "<div class=\"day before\">\n<h3>%s</h3>\n<ul class=\"items\">\n",
 			    i18n(l, W_BEFORE_WEEK));
 		for (; n < first; n++)
 			status_page_item(b, r, &r->items[order[n]]);
-		rbuf_put(b, "</ul>\n</div>\n");
+		buf_add_str(b, "</ul>\n</div>\n");
 		pos = first;
 	}
 	week_days(b, r, order, &pos);
 	if (pos < r->nitems)
 		day_block(b, r, order, &pos, NULL, i18n(l, W_AFTER_WEEK));
-	rbuf_put(b, "</section>\n");
+	buf_add_str(b, "</section>\n");
 	free(order);
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "store/remind_store.h"
+#include "grow.h"
 
 /* Who a reminder reaches: an item's people and its groups' members, the plan's directors. */
 
@@ -25,13 +26,8 @@ int remind_people_add(struct remind_people *p, int64_t id, const char *name, con
 	for (size_t i = 0; i < p->n; i++)
 		if (p->v[i].id == id)
 			return 0;
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 8;
-		if ((x = realloc(p->v, cap * sizeof *x)) == NULL)
-			return -1;
-		p->v = x;
-		p->cap = cap;
-	}
+	if (grow(&p->v, &p->cap, p->n + 1, sizeof *p->v) == -1)
+		return -1;
 	x = &p->v[p->n];
 	x->id = id;
 	x->name = strdup(name);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "store/feed_store.h"
-#include "core/feed_fold.h"
+#include "store/store_who.h"
 
 /* The feeds table: one row per live feed URL, known by the hash of its secret. */
 
@@ -146,83 +146,11 @@ int store_feed_items_span(struct db *db, int64_t plan_id, struct feed_span *out,
 	return 0;
 }
 
-/* The assignees of every item of a plan: "name\x1fname" per item id, sorted by id. */
-struct who_index {
-	int64_t *ids;
-	size_t *offs, n, cap;
-	struct feed_buf names;
-};
-
-static int who_add(struct who_index *w, int64_t id, const char *name)
-{
-	if (w->n > 0 && w->ids[w->n - 1] == id) {
-		w->names.len--; /* over the NUL: one more name for the same item */
-		feed_buf_raw(&w->names, "\x1f", 1);
-	} else {
-		if (w->n == w->cap) {
-			size_t cap = w->cap ? w->cap * 2 : 256;
-			int64_t *ids = realloc(w->ids, cap * sizeof *ids);
-			size_t *offs = ids != NULL ? realloc(w->offs, cap * sizeof *offs) : NULL;
-			if (ids != NULL)
-				w->ids = ids;
-			if (offs == NULL)
-				return -1;
-			w->offs = offs;
-			w->cap = cap;
-		}
-		w->ids[w->n] = id;
-		w->offs[w->n++] = w->names.len;
-	}
-	feed_buf_raw(&w->names, name, strlen(name) + 1);
-	return w->names.oom ? -1 : 0;
-}
-
-static int who_load(struct db *db, int64_t plan_id, struct who_index *w, struct error *err)
-{
-	static const char sql[] = "SELECT a.item_id, n.name FROM items i JOIN assignments a ON "
-				  "a.item_id = i.id JOIN people n ON n.id = a.person_id WHERE "
-				  "i.plan_id = ? ORDER BY a.item_id, a.position";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	int rc;
-
-	feed_buf_init(&w->names, 4096);
-	sqlite3_bind_int64(st, 1, plan_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (who_add(w, sqlite3_column_int64(st, 0), db_text(st, 1)) == -1) {
-			sqlite3_reset(st);
-			return error_set(err, ERR_INTERNAL, "out of memory");
-		}
-	return rc == SQLITE_DONE ? 0 : db_fail(db, rc, err);
-}
-
-static const char *who_of(const struct who_index *w, int64_t id)
-{
-	size_t lo = 0, hi = w->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (w->ids[mid] == id)
-			return w->names.data + w->offs[mid];
-		if (w->ids[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return "";
-}
-
-static void who_free(struct who_index *w)
-{
-	free(w->ids);
-	free(w->offs);
-	feed_buf_free(&w->names);
-}
-
-static void feed_item_from_row(sqlite3_stmt *st, const struct who_index *w, struct item *it)
+static void feed_item_from_row(sqlite3_stmt *st, struct store_who *w, struct item *it)
 {
 	store_item_from_row(st, it);
 	it->parent_label = "";
-	it->who = who_of(w, it->id);
+	it->who = store_who_get(w, it->id);
 }
 
 int store_feed_items(struct db *db, int64_t plan_id, int64_t person_id, item_fn fn, void *ctx,
@@ -236,12 +164,12 @@ int store_feed_items(struct db *db, int64_t plan_id, int64_t person_id, item_fn 
 		"updated, seq FROM items i WHERE plan_id = ?1 AND (?2 = 0 OR EXISTS (SELECT 1 "
 		"FROM assignments a WHERE a.item_id = i.id AND (a.person_id = ?2 OR a.person_id "
 		"IN (SELECT group_id FROM members WHERE person_id = ?2)))) ORDER BY sort_key, id";
-	struct who_index w = { 0 };
+	struct store_who w = { 0 };
 	sqlite3_stmt *st;
 	struct item it;
 	int rc = -1;
 
-	if (who_load(db, plan_id, &w, err) == 0) {
+	if (store_who_load(db, plan_id, &w, err) == 0) {
 		st = db_stmt(db, sql);
 		sqlite3_bind_int64(st, 1, plan_id);
 		sqlite3_bind_int64(st, 2, person_id);
@@ -258,6 +186,6 @@ int store_feed_items(struct db *db, int64_t plan_id, int64_t person_id, item_fn 
 			rc = db_fail(db, rc, err);
 		sqlite3_reset(st);
 	}
-	who_free(&w);
+	store_who_free(&w);
 	return rc;
 }

@@ -5,6 +5,7 @@
 
 #include "core/log.h"
 #include "store/remind_store.h"
+#include "grow.h"
 
 /* The reminders' rules, schedule and log in SQLite; prepared statements only. */
 
@@ -229,14 +230,8 @@ int remind_store_next_min(struct db *db, int64_t *out)
 
 static int push_id(int64_t **ids, size_t *n, size_t *cap, int64_t id)
 {
-	int64_t *v;
-
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		if ((v = realloc(*ids, *cap * sizeof *v)) == NULL)
-			return -1;
-		*ids = v;
-	}
+	if (grow(ids, cap, *n + 1, sizeof **ids) == -1)
+		return -1;
 	(*ids)[(*n)++] = id;
 	return 0;
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "store/store_who.h"
+#include "grow.h"
 
 /* One assignment: its item, its place among the item's names, the name in W->names. */
 struct store_who_row {
@@ -15,7 +16,7 @@ void store_who_free(struct store_who *w)
 {
 	free(w->rows);
 	free(w->slots);
-	free(w->names);
+	buf_free(&w->names);
 	free(w->joined);
 	memset(w, 0, sizeof *w);
 }
@@ -23,38 +24,22 @@ void store_who_free(struct store_who *w)
 /* Keeps the N bytes at S, and a NUL, in W's names; their offset, or -1. */
 static int64_t keep_name(struct store_who *w, const char *s, size_t n)
 {
-	size_t need = w->len + n + 1, cap = w->names_cap != 0 ? w->names_cap : 4096, off = w->len;
-	char *p;
+	size_t off = w->names.len;
 
-	if (need > INT32_MAX)
+	if (off + n + 1 > INT32_MAX)
 		return -1;
-	if (need > w->names_cap) {
-		while (cap < need)
-			cap *= 2;
-		if ((p = realloc(w->names, cap)) == NULL)
-			return -1;
-		w->names = p;
-		w->names_cap = cap;
-	}
-	memcpy(w->names + off, s, n);
-	w->names[off + n] = '\0';
-	w->len = need;
-	return (int64_t)off;
+	buf_add(&w->names, s, n);
+	buf_add_byte(&w->names, '\0');
+	return w->names.failed ? -1 : (int64_t)off;
 }
 
 static int add_row(struct store_who *w, int64_t item_id, int64_t position, const char *name,
 		   size_t len)
 {
-	struct store_who_row *r;
 	int64_t off;
 
-	if (w->n == w->cap) {
-		size_t cap = w->cap != 0 ? w->cap * 2 : 256;
-		if (cap > INT32_MAX || (r = realloc(w->rows, cap * sizeof *r)) == NULL)
-			return -1;
-		w->rows = r;
-		w->cap = cap;
-	}
+	if (w->n >= INT32_MAX || grow(&w->rows, &w->cap, w->n + 1, sizeof *w->rows) == -1)
+		return -1;
 	if ((off = keep_name(w, name, len)) == -1)
 		return -1;
 	w->rows[w->n++] =
@@ -96,7 +81,7 @@ static int index_rows(struct store_who *w)
 	while (size < w->n * 2)
 		size *= 2;
 	if ((w->slots = malloc(size * sizeof *w->slots)) == NULL ||
-	    (w->joined = malloc(w->len + 1)) == NULL)
+	    (w->joined = malloc(w->names.len + 1)) == NULL)
 		return -1;
 	memset(w->slots, 0xff, size * sizeof *w->slots); /* -1 */
 	w->mask = size - 1;
@@ -137,7 +122,7 @@ const char *store_who_get(struct store_who *w, int64_t id)
 	for (int32_t r = w->slots[find_slot(w, id)]; r != -1; r = w->rows[r].next) {
 		if (n != 0)
 			w->joined[n++] = '\x1f';
-		memcpy(w->joined + n, w->names + w->rows[r].off, w->rows[r].len);
+		memcpy(w->joined + n, w->names.data + w->rows[r].off, w->rows[r].len);
 		n += w->rows[r].len;
 	}
 	w->joined[n] = '\0';

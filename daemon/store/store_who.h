@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/buf.h"
 #include "store/db.h"
 #include "core/error.h"
 
@@ -19,12 +20,14 @@ struct store_who {
 	size_t n, cap;
 	int32_t *slots; /* a row (the first of its item) or -1; size a power of two */
 	size_t mask;
-	char *names; /* the names, each after the NUL of the one before */
-	size_t len, names_cap;
-	char *joined; /* what store_who_get returns, room for the longest */
+	struct buf names; /* the names, each after the NUL of the one before */
+	char *joined;	  /* what store_who_get returns, room for the longest */
 };
 
-/* Reads the assignees of plan PLAN_ID into W (zeroed by the caller); 0 or -1 with ERR. */
+/*
+ * Reads the assignees of plan PLAN_ID into W (zeroed by the caller); 0 or -1 with ERR. W is the
+ * one index of who does what for a whole plan: the list and the feeds read it alike.
+ */
 int store_who_load(struct db *db, int64_t plan_id, struct store_who *w, struct error *err);
 void store_who_free(struct store_who *w);
 

@@ -7,6 +7,7 @@
 
 #include <libical/ical.h>
 
+#include "time/civil.h"
 #include "time/tz.h"
 #include "time/tzfile.h"
 
@@ -233,20 +234,6 @@ static int wall_to_utc(struct table *tb, int64_t wall, int64_t *out)
 	return 0;
 }
 
-/* Days from 1970-01-01 to Y-M-D; M may be outside 1-12. */
-static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
-{
-	int64_t era, yoe, doy;
-
-	y += (m - 1 >= 0 ? (m - 1) / 12 : -((12 - m) / 12));
-	m = ((m - 1) % 12 + 12) % 12 + 1;
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
 int tz_to_utc(const char *name, int year, int month, int day, int hour, int minute, int second,
 	      int64_t *out)
 {
@@ -255,29 +242,8 @@ int tz_to_utc(const char *name, int year, int month, int day, int hour, int minu
 
 	if (file == NULL || year < -1000000 || year > 1000000)
 		return -1;
-	wall = days_from_civil(year, month, day) * 86400 + (int64_t)hour * 3600 +
-	       (int64_t)minute * 60 + second;
+	wall = civil_secs(year, month, day, hour, minute, second); /* a month may be outside 1-12 */
 	return wall_to_utc(table_of(file), wall, out);
-}
-
-/* Breaks the local time LOCAL (counted like UTC seconds) down into OUT, as gmtime would. */
-static void civil_from_local(int64_t local, struct tz_local *out)
-{
-	int64_t days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
-	int64_t rem = local - days * 86400, z = days + 719468, era, doe, yoe, doy, mp;
-
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	out->day = (int)(doy - (153 * mp + 2) / 5 + 1);
-	out->month = (int)(mp < 10 ? mp + 3 : mp - 9);
-	out->year = (int)(yoe + era * 400 + (out->month <= 2));
-	out->hour = (int)(rem / 3600);
-	out->minute = (int)(rem / 60 % 60);
-	out->second = (int)(rem % 60);
-	out->wday = (int)((days % 7 + 11) % 7); /* 1970-01-01 was a Thursday */
 }
 
 int tz_from_utc(const char *name, int64_t t, struct tz_local *out)
@@ -285,6 +251,7 @@ int tz_from_utc(const char *name, int64_t t, struct tz_local *out)
 	const char *file = zone_file(name);
 	struct table *tb;
 	time_t tt = (time_t)t;
+	struct civil_time c;
 	struct tm tm;
 	long off;
 
@@ -292,8 +259,9 @@ int tz_from_utc(const char *name, int64_t t, struct tz_local *out)
 		return -1;
 	tb = table_of(file);
 	if (tb->ok && tzfile_offset(&tb->z, t, &off) == 0) {
-		civil_from_local(t + off, out);
-		out->offset_sec = (int)off;
+		civil_from_secs(t + off, &c); /* the local time, counted like UTC seconds */
+		*out = (struct tz_local){ c.year,   c.month,  c.day,  c.hour,
+					  c.minute, c.second, c.wday, (int)off };
 		return 0;
 	}
 	if (zone_enter(file) < 0 || localtime_r(&tt, &tm) == NULL)

@@ -5,11 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "utf8.h"
+#include "time/civil.h"
 #include "time/when.h"
+#include "time/when_lex.h"
 
 /*
- * The WHEN parser: a tokenizer, then a small grammar.
+ * The WHEN parser: a tokenizer (when_lex.c), then a small grammar (here).
  *
  *	when	:= [deadline-word] [from-word] part [range-sep part] ["."]
  *	part	:= [filler] date [[connector] time [offset]]  |  time
@@ -21,21 +22,8 @@
  * gives the other end its year; a day without any year takes the year nearest the plan.
  */
 
-#define MAXTOK	 64
-#define WORDLEN	 32
-#define QUOTEMAX 60
 #define YEAR_MIN 1900
 #define YEAR_MAX 2200
-
-enum tok_kind { T_END, T_NUM, T_WORD, T_DOT, T_COLON, T_DASH, T_SLASH, T_COMMA, T_PLUS, T_OTHER };
-
-struct tok {
-	enum tok_kind kind;
-	int sp;		    /* whitespace before it */
-	size_t off, end;    /* its bytes in the text */
-	int num, ndig;	    /* T_NUM: value (capped at 999999) and digits */
-	char word[WORDLEN]; /* T_WORD: folded to lower case; empty if too long */
-};
 
 enum date_kind { D_NONE, D_BARE, D_MONTH, D_DAY };
 
@@ -50,69 +38,9 @@ struct part {
 	int tfirst, tlast; /* its time's tokens */
 };
 
-struct parser {
-	const char *text;
-	struct tok t[MAXTOK + 1]; /* t[n] is the end, or garbage if the text goes on */
-	int n, i;
-	char *cause;
-	const struct when_ctx *ctx;
-};
-
 static const char *const month_en[] = { "January",   "February", "March",    "April",
 					"May",	     "June",	 "July",     "August",
 					"September", "October",	 "November", "December" };
-
-/* Month names: a stem and the endings it takes ("" for the bare stem), in every case used. */
-static const struct month_name {
-	const char *stem, *ends;
-	int month;
-} month_names[] = {
-	{ "январ", "ь|я|е|ю|ём|ем", 1 },
-	{ "янв", "", 1 },
-	{ "феврал", "ь|я|е|ю|ём|ем", 2 },
-	{ "фев", "|р", 2 },
-	{ "март", "|а|е|у|ом", 3 },
-	{ "мар", "", 3 },
-	{ "апрел", "ь|я|е|ю|ем", 4 },
-	{ "апр", "", 4 },
-	{ "ма", "й|я|е|ю|ем", 5 },
-	{ "июн", "|ь|я|е|ю|ем", 6 },
-	{ "июл", "|ь|я|е|ю|ем", 7 },
-	{ "август", "|а|е|у|ом", 8 },
-	{ "авг", "", 8 },
-	{ "сентябр", "ь|я|е|ю|ём|ем", 9 },
-	{ "сен", "|т", 9 },
-	{ "октябр", "ь|я|е|ю|ём|ем", 10 },
-	{ "окт", "", 10 },
-	{ "ноябр", "ь|я|е|ю|ём|ем", 11 },
-	{ "ноя", "|б", 11 },
-	{ "декабр", "ь|я|е|ю|ём|ем", 12 },
-	{ "дек", "", 12 },
-	{ "січ", "|ень|ня|ні|ню|нем", 1 },
-	{ "лют", "|ий|ого|ому|им", 2 },
-	{ "бер", "|ез|езень|езня|езні|езню|езнем", 3 },
-	{ "квіт", "|ень|ня|ні|ню|нем", 4 },
-	{ "трав", "|ень|ня|ні|ню|нем", 5 },
-	{ "черв", "|ень|ня|ні|ню|нем", 6 },
-	{ "лип", "|ень|ня|ні|ню|нем", 7 },
-	{ "серп", "|ень|ня|ні|ню|нем", 8 },
-	{ "вер", "|ес|есень|есня|есні|есню|еснем", 9 },
-	{ "жовт", "|ень|ня|ні|ню|нем", 10 },
-	{ "лис", "|т|топад|топада|топаді|топаду|топадом", 11 },
-	{ "груд", "|ень|ня|ні|ню|нем", 12 },
-	{ "jan", "|uary", 1 },
-	{ "feb", "|ruary", 2 },
-	{ "mar", "|ch", 3 },
-	{ "apr", "|il", 4 },
-	{ "may", "", 5 },
-	{ "jun", "|e", 6 },
-	{ "jul", "|y", 7 },
-	{ "aug", "|ust", 8 },
-	{ "sep", "|t|tember", 9 },
-	{ "oct", "|ober", 10 },
-	{ "nov", "|ember", 11 },
-	{ "dec", "|ember", 12 },
-};
 
 #define W_DEADLINE                                                                              \
 	"не позднее|не позже|не пізніше|no later than|not later than|" \
@@ -124,195 +52,19 @@ static const struct month_name {
 #define W_HOURS	 "ч|час|часа|часов|год|години|h"
 #define W_YEAR	 "года|году|год|г|року|рік|р|рр|year"
 
-static int month_days(int y, int m)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return m == 2 && leap ? 29 : days[m - 1];
-}
-
-/* Days from 1970-01-01 to Y-M-D (proleptic Gregorian; M 1-12, D may overflow the month). */
-static int64_t days_from_civil(int64_t y, int m, int64_t d)
-{
-	int64_t era, yoe, doy;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
-/* Is the LEN bytes at W one of the '|'-separated entries of LIST ("" is an entry too)? */
-static int in_list(const char *w, size_t len, const char *list)
-{
-	for (;;) {
-		size_t n = strcspn(list, "|");
-
-		if (n == len && memcmp(list, w, n) == 0)
-			return 1;
-		if (list[n] == '\0')
-			return 0;
-		list += n + 1;
-	}
-}
-
-static int month_of(const char *w)
-{
-	size_t i, n;
-
-	for (i = 0; i < sizeof month_names / sizeof month_names[0]; i++) {
-		n = strlen(month_names[i].stem);
-		if (strncmp(w, month_names[i].stem, n) == 0 &&
-		    in_list(w + n, strlen(w + n), month_names[i].ends))
-			return month_names[i].month;
-	}
-	return 0;
-}
-
-/* Tokenizer. */
-
-static int is_space(uint32_t c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xa0 || c == 0x1680 ||
-	       (c >= 0x2000 && c <= 0x200b) || c == 0x2028 || c == 0x2029 || c == 0x202f ||
-	       c == 0x205f || c == 0x3000 || c == 0xfeff;
-}
-
-static int is_letter(uint32_t c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7) || (c >= 0x400 && c <= 0x52f);
-}
-
-static void lex_number(struct tok *t, const char **s)
-{
-	t->kind = T_NUM;
-	while (**s >= '0' && **s <= '9') {
-		if (t->num < 100000)
-			t->num = t->num * 10 + (**s - '0');
-		else
-			t->num = 999999;
-		if (t->ndig < 99)
-			t->ndig++;
-		(*s)++;
-	}
-}
-
-static void lex_word(struct tok *t, const char **s)
-{
-	const char *q = *s;
-	size_t len = 0, too_long = 0;
-	uint32_t c;
-
-	t->kind = T_WORD;
-	while ((c = utf8_next(&q)) != 0 && is_letter(c)) {
-		if (len + 5 > sizeof t->word)
-			too_long = 1;
-		else
-			len += utf8_put(t->word + len, utf8_fold(c));
-		*s = q;
-	}
-	t->word[too_long ? 0 : len] = '\0';
-}
-
-static enum tok_kind punct_kind(uint32_t c)
-{
-	switch (c) {
-	case '.':
-		return T_DOT;
-	case ':':
-		return T_COLON;
-	case '/':
-		return T_SLASH;
-	case ',':
-		return T_COMMA;
-	case '+':
-		return T_PLUS;
-	case '-':
-		return T_DASH;
-	case 0x2212:
-		return T_DASH; /* minus sign */
-	default:
-		return c >= 0x2010 && c <= 0x2015 ? T_DASH : T_OTHER; /* dashes */
-	}
-}
-
-/* Splits TEXT into at most MAXTOK tokens; t[n] marks where they stop. */
-static void lex(struct parser *p)
-{
-	const char *s = p->text, *q;
-	struct tok *t;
-	uint32_t c;
-	int sp = 0;
-
-	for (;;) {
-		q = s;
-		if ((c = utf8_next(&q)) != 0 && is_space(c)) {
-			s = q, sp = 1;
-			continue;
-		}
-		t = &p->t[p->n];
-		memset(t, 0, sizeof *t);
-		t->sp = sp, sp = 0;
-		t->off = (size_t)(s - p->text);
-		if (c == 0 || p->n == MAXTOK) {
-			t->kind = c == 0 ? T_END : T_OTHER;
-			t->end = t->off;
-			return;
-		}
-		if (c >= '0' && c <= '9')
-			lex_number(t, &s);
-		else if (is_letter(c))
-			lex_word(t, &s);
-		else
-			t->kind = punct_kind(c), s = q;
-		t->end = (size_t)(s - p->text);
-		p->n++;
-	}
-}
-
 /* Errors. */
-
-/* Copies the bytes [OFF, END) of the text into BUF: spaces made one, controls '?', shortened. */
-static char *quote(struct parser *p, size_t off, size_t end, char *buf, size_t size)
-{
-	const char *s = p->text + off;
-	size_t len = 0;
-	uint32_t c;
-	int gap = 0;
-
-	while (s < p->text + end && (c = utf8_next(&s)) != 0) {
-		if (is_space(c)) {
-			gap = len > 0;
-			continue;
-		}
-		if (len > QUOTEMAX || len + 6 + sizeof "…" > size) {
-			memcpy(buf + len, "…", sizeof "…");
-			return buf;
-		}
-		if (gap)
-			buf[len++] = ' ', gap = 0;
-		if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-			c = '?';
-		len += utf8_put(buf + len, c);
-	}
-	buf[len] = '\0';
-	return buf;
-}
 
 /* Quotes tokens FIRST to LAST. */
 static char *quote_toks(struct parser *p, int first, int last, char *buf, size_t size)
 {
 	if (last < first)
 		last = first;
-	return quote(p, p->t[first].off, p->t[last].end, buf, size);
+	return when_lex_quote(p, p->t[first].off, p->t[last].end, buf, size);
 }
 
 static char *quote_all(struct parser *p, char *buf, size_t size)
 {
-	return quote(p, 0, strlen(p->text), buf, size);
+	return when_lex_quote(p, 0, strlen(p->text), buf, size);
 }
 
 static int fail(struct parser *p, const char *fmt, ...)
@@ -350,7 +102,7 @@ static int fail_rest(struct parser *p)
 	if (p->i >= p->n && p->t[p->n].kind == T_END)
 		return fail_unknown(p);
 	return fail(p, "did not understand «%s» in «%s»",
-		    quote(p, p->t[p->i].off, strlen(p->text), q, sizeof q),
+		    when_lex_quote(p, p->t[p->i].off, strlen(p->text), q, sizeof q),
 		    quote_all(p, all, sizeof all));
 }
 
@@ -384,7 +136,7 @@ static int phrase(struct parser *p, const char *phrases)
 	while (*s != '\0') {
 		for (k = 0, ok = 1; *s != '\0' && *s != '|'; k++) {
 			n = strcspn(s, " |");
-			if (!is(p, k, T_WORD) || !in_list(s, n, at(p, k)->word))
+			if (!is(p, k, T_WORD) || !when_lex_in_list(s, n, at(p, k)->word))
 				ok = 0;
 			s += n + (s[n] == ' ');
 		}
@@ -477,7 +229,8 @@ static int day_month(struct parser *p, struct part *pt)
 	struct tok *d = at(p, 0), *w = at(p, 1);
 	int m;
 
-	if (d->kind != T_NUM || d->ndig > 2 || w->kind != T_WORD || (m = month_of(w->word)) == 0)
+	if (d->kind != T_NUM || d->ndig > 2 || w->kind != T_WORD ||
+	    (m = when_lex_month(w->word)) == 0)
 		return 0;
 	pt->day = d->num, pt->month = m, pt->date = D_DAY;
 	p->i += 2;
@@ -493,7 +246,7 @@ static int month_first(struct parser *p, struct part *pt)
 	struct tok *w = at(p, 0), *d;
 	int m, save;
 
-	if (w->kind != T_WORD || (m = month_of(w->word)) == 0)
+	if (w->kind != T_WORD || (m = when_lex_month(w->word)) == 0)
 		return 0;
 	pt->month = m, pt->date = D_MONTH;
 	p->i++;
@@ -549,7 +302,7 @@ static int am_pm(struct parser *p, struct part *pt)
 {
 	int pm;
 
-	if (!is(p, 0, T_WORD) || !in_list(at(p, 0)->word, strlen(at(p, 0)->word), "am|pm"))
+	if (!is(p, 0, T_WORD) || !when_lex_in_list(at(p, 0)->word, strlen(at(p, 0)->word), "am|pm"))
 		return 0;
 	pm = at(p, 0)->word[0] == 'p';
 	pt->tlast = p->i++;
@@ -571,7 +324,8 @@ static int time_of_day(struct parser *p, struct part *pt)
 		pt->minute = m->num, k = 3;
 		if (glued(p, 3, T_COLON) && glued(p, 4, T_NUM) && s->ndig == 2)
 			pt->second = s->num, k = 5;
-	} else if (!is(p, 1, T_WORD) || !in_list(at(p, 1)->word, strlen(at(p, 1)->word), "am|pm"))
+	} else if (!is(p, 1, T_WORD) ||
+		   !when_lex_in_list(at(p, 1)->word, strlen(at(p, 1)->word), "am|pm"))
 		return 0;
 	pt->hour = h->num, pt->has_time = 1;
 	pt->tfirst = p->i, pt->tlast = p->i + k - 1;
@@ -708,7 +462,7 @@ static int check_days(struct parser *p, const struct part *pt)
 
 	if (check_fields(p, pt) < 0)
 		return -1;
-	if (pt->date != D_DAY || pt->day <= (n = month_days(pt->year, pt->month)))
+	if (pt->date != D_DAY || pt->day <= (n = civil_days_in_month(pt->year, pt->month)))
 		return 0;
 	if (pt->month == 2)
 		return fail(p, "«%s»: February %d has %d days", quote_part(p, pt, q, sizeof q),
@@ -735,16 +489,16 @@ static int infer_year(struct parser *p, struct part *pt)
 		return fail(p, "no year in «%s» and no plan to take it from",
 			    quote_part(p, pt, q, sizeof q));
 	y0 = clamp(c->from_year, -100000, 100000);
-	lo = days_from_civil(y0, clamp(c->from_month, 1, 12), clamp(c->from_day, 1, 31));
+	lo = civil_days(y0, clamp(c->from_month, 1, 12), clamp(c->from_day, 1, 31));
 	hi = c->to_year == 0 ? lo :
-			       days_from_civil(clamp(c->to_year, -100000, 100000),
-					       clamp(c->to_month, 1, 12), clamp(c->to_day, 1, 31));
+			       civil_days(clamp(c->to_year, -100000, 100000),
+					  clamp(c->to_month, 1, 12), clamp(c->to_day, 1, 31));
 	if (hi < lo)
 		hi = lo;
 	for (i = 0; i < 3; i++) {
 		y = y0 + deltas[i];
-		s = days_from_civil(y, pt->month, pt->date == D_MONTH ? 1 : pt->day);
-		e = pt->date == D_MONTH ? s + month_days(y, pt->month) - 1 : s;
+		s = civil_days(y, pt->month, pt->date == D_MONTH ? 1 : pt->day);
+		e = pt->date == D_MONTH ? s + civil_days_in_month(y, pt->month) - 1 : s;
 		dist = e < lo ? lo - e : s > hi ? s - hi : 0;
 		if (dist < best)
 			best = dist, pt->year = y;
@@ -908,6 +662,13 @@ static int parse(struct parser *p, int as_deadline, struct when *out)
 	return resolve_point(p, &a, deadline || as_deadline, out);
 }
 
+void when_ctx_init(struct when_ctx *ctx, const char *first_day, const char *last_day)
+{
+	memset(ctx, 0, sizeof *ctx);
+	sscanf(first_day, "%d-%d-%d", &ctx->from_year, &ctx->from_month, &ctx->from_day);
+	sscanf(last_day, "%d-%d-%d", &ctx->to_year, &ctx->to_month, &ctx->to_day);
+}
+
 int when_parse(const char *text, const struct when_ctx *ctx, int as_deadline, struct when *out,
 	       char **cause)
 {
@@ -925,7 +686,7 @@ int when_parse(const char *text, const struct when_ctx *ctx, int as_deadline, st
 	p->ctx = ctx;
 	p->n = p->i = 0;
 	p->cause = NULL;
-	lex(p);
+	when_lex(p);
 	r = parse(p, as_deadline, out);
 	if (r < 0) {
 		memset(out, 0, sizeof *out);
@@ -942,8 +703,7 @@ static int64_t instant_seconds(const struct when_point *w)
 {
 	int m = w->month >= 1 && w->month <= 12 ? w->month : 1;
 
-	return days_from_civil(w->year, m, w->day) * 86400 + (int64_t)w->hour * 3600 +
-	       (int64_t)w->minute * 60 + w->second - w->offset_sec;
+	return civil_secs(w->year, m, w->day, w->hour, w->minute, w->second) - w->offset_sec;
 }
 
 /*

@@ -40,6 +40,12 @@ struct when_ctx {
 };
 
 /*
+ * CTX for a plan whose days run from FIRST_DAY to LAST_DAY, as the plan stores them
+ * ("2017-11-08"); what does not read stays 0.
+ */
+void when_ctx_init(struct when_ctx *ctx, const char *first_day, const char *last_day);
+
+/*
  * Parses TEXT into OUT. A date without a year takes the year that puts it nearest to the plan's
  * days (CTX). With AS_DEADLINE set (the CLI's --due), any WHEN becomes a deadline due at its
  * start (a range is refused). Returns 0, or -1 with *CAUSE set to a malloc'd sentence for the

@@ -79,9 +79,9 @@ static char *line_of(const char *name, const char *text, int escape)
 	else
 		feed_line(&b, name, text);
 	feed_buf_raw(&b, "", 1);
-	assert_false(b.oom);
-	assert_lines_ok(b.data, b.len - 1);
-	out = unfold(b.data);
+	assert_false(b.buf.failed);
+	assert_lines_ok(b.buf.data, b.buf.len - 1);
+	out = unfold(b.buf.data);
 	feed_buf_free(&b);
 	return out;
 }
@@ -132,16 +132,16 @@ static void test_fold_exactly_75(void **state)
 	text[67] = '\0';
 	feed_buf_init(&b, 16);
 	feed_line(&b, "SUMMARY", text);
-	assert_int_equal(b.len, 77);
+	assert_int_equal(b.buf.len, 77);
 	feed_line(&b, "SUMMARY", "a");
-	assert_lines_ok(b.data, b.len);
+	assert_lines_ok(b.buf.data, b.buf.len);
 	feed_buf_free(&b);
 	feed_buf_init(&b, 16);
 	text[67] = 'b';
 	text[68] = '\0'; /* 76: folds before the last character */
 	feed_line(&b, "SUMMARY", text);
-	assert_int_equal(b.len, 75 + 2 + 1 + 1 + 2);
-	assert_memory_equal(b.data + 75, "\r\n b\r\n", 6);
+	assert_int_equal(b.buf.len, 75 + 2 + 1 + 1 + 2);
+	assert_memory_equal(b.buf.data + 75, "\r\n b\r\n", 6);
 	feed_buf_free(&b);
 }
 
@@ -169,8 +169,8 @@ static void test_escape_never_split(void **state)
 		feed_buf_init(&b, 16);
 		feed_line_text(&b, "X", text);
 		feed_buf_raw(&b, "", 1);
-		assert_lines_ok(b.data, b.len - 1);
-		for (char *s = strstr(b.data, "\r\n "); s != NULL; s = strstr(s + 1, "\r\n "))
+		assert_lines_ok(b.buf.data, b.buf.len - 1);
+		for (char *s = strstr(b.buf.data, "\r\n "); s != NULL; s = strstr(s + 1, "\r\n "))
 			assert_true(s[-1] != '\\' || s[-2] == '\\');
 		feed_buf_free(&b);
 	}
@@ -204,13 +204,13 @@ static void assert_libical_agrees(const struct feed_zone *z, icalcomponent *c, i
 	for (int64_t t = from; t < to; t += 3 * 3600) {
 		icaltimezone *zutc = icaltimezone_get_utc_timezone();
 		struct icaltimetype utc = icaltime_from_timet_with_zone((time_t)t, 0, zutc);
-		struct feed_wall w;
+		struct civil_time w;
 		int dst;
 
 		feed_zone_wall(z, t, &w);
 		assert_int_equal(
 			icaltimezone_get_utc_offset_of_utc_time(tz, &utc, &dst),
-			(int)(feed_civil_secs(w.year, w.month, w.day, w.hour, w.minute, w.second) -
+			(int)(civil_secs(w.year, w.month, w.day, w.hour, w.minute, w.second) -
 			      t));
 	}
 	icaltimezone_free(tz, 1);
@@ -243,8 +243,8 @@ static void test_vtimezone_kyiv(void **state)
 	assert_non_null(strstr(text, "BYDAY=-1SU;BYMONTH=3"));
 	assert_non_null(strstr(text, "TZNAME:EEST"));
 	/* The end of DST, 25.10.2026 04:00 EEST = 01:00Z, and all of 2026 on either side. */
-	assert_libical_agrees(z, c, feed_civil_secs(2026, 1, 1, 0, 0, 0),
-			      feed_civil_secs(2027, 1, 1, 0, 0, 0));
+	assert_libical_agrees(z, c, civil_secs(2026, 1, 1, 0, 0, 0),
+			      civil_secs(2027, 1, 1, 0, 0, 0));
 }
 
 static void test_vtimezone_krasnoyarsk(void **state)
@@ -265,8 +265,8 @@ static void test_vtimezone_krasnoyarsk(void **state)
 	assert_non_null(strstr(text, "TZOFFSETFROM:+0800\r\nTZOFFSETTO:+0700\r\n"));
 	assert_null(strstr(text, "RRULE"));
 	assert_null(strstr(text, "2038"));
-	assert_libical_agrees(z, c, feed_civil_secs(2016, 1, 1, 0, 0, 0),
-			      feed_civil_secs(2018, 1, 1, 0, 0, 0));
+	assert_libical_agrees(z, c, civil_secs(2016, 1, 1, 0, 0, 0),
+			      civil_secs(2018, 1, 1, 0, 0, 0));
 }
 
 static void test_vtimezone_southern_and_abolished(void **state)
@@ -281,8 +281,8 @@ static void test_vtimezone_southern_and_abolished(void **state)
 
 		assert_non_null(z);
 		c = parse_vtimezone(z);
-		assert_libical_agrees(z, c, feed_civil_secs(2017, 1, 1, 0, 0, 0),
-				      feed_civil_secs(2020, 1, 1, 0, 0, 0));
+		assert_libical_agrees(z, c, civil_secs(2017, 1, 1, 0, 0, 0),
+				      civil_secs(2020, 1, 1, 0, 0, 0));
 	}
 	assert_null(feed_zone_get("Mars/Olympus_Mons", 2017, 2017));
 }
@@ -290,21 +290,21 @@ static void test_vtimezone_southern_and_abolished(void **state)
 static void test_zone_wall_times(void **state)
 {
 	const struct feed_zone *z = feed_zone_get("Europe/Kyiv", 2026, 2026);
-	struct feed_wall w;
+	struct civil_time w;
 	int64_t t;
 
 	(void)state;
 	/* 03:30 on 25.10.2026 happens twice: the first (EEST) is meant, and it is ambiguous. */
 	t = feed_zone_instant(z, 2026, 10, 25, 3, 30, 0);
-	assert_int_equal(t, feed_civil_secs(2026, 10, 25, 0, 30, 0));
+	assert_int_equal(t, civil_secs(2026, 10, 25, 0, 30, 0));
 	assert_true(feed_zone_ambiguous(z, t));
 	assert_true(feed_zone_ambiguous(z, t + 3600));
 	assert_false(feed_zone_ambiguous(z, feed_zone_instant(z, 2026, 10, 25, 2, 30, 0)));
 	assert_false(feed_zone_ambiguous(z, feed_zone_instant(z, 2026, 10, 25, 4, 0, 0)));
 	/* 03:30 on 29.03.2026 does not exist: read with the offset before, as RFC 5545 says. */
 	assert_int_equal(feed_zone_instant(z, 2026, 3, 29, 3, 30, 0),
-			 feed_civil_secs(2026, 3, 29, 1, 30, 0));
-	feed_zone_wall(z, feed_civil_secs(2026, 10, 26, 8, 0, 0), &w);
+			 civil_secs(2026, 3, 29, 1, 30, 0));
+	feed_zone_wall(z, civil_secs(2026, 10, 26, 8, 0, 0), &w);
 	assert_int_equal(w.hour, 10);
 	assert_int_equal(w.wday, 1);
 }

@@ -102,7 +102,7 @@ static void test_document(void **state)
 	jsonw_key(&w, "raw");
 	jsonw_raw(&w, "[1,2]", 5);
 	jsonw_end(&w, '}');
-	assert_false(w.failed);
+	assert_false(w.buf.failed);
 	text = jsonw_take(&w, &len);
 	doc = json_loadb(text, len, 0, &e);
 	assert_non_null(doc);

@@ -10,6 +10,7 @@
 
 #include "remind/remind_occur.h"
 #include "core/remind_rule.h"
+#include "time/civil.h"
 
 /*
  * When reminders fire: calendar days in the plan's zone, 09:00 on both sides of a daylight-
@@ -22,7 +23,7 @@
 /* Seconds since the epoch of a UTC time. */
 static int64_t utc(int y, int mo, int d, int h, int mi)
 {
-	return remind_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60;
+	return civil_days(y, mo, d) * 86400 + h * 3600 + mi * 60;
 }
 
 static struct remind_rule rule(enum remind_type type, int64_t amount)
@@ -56,10 +57,10 @@ static void test_civil(void **state)
 	int y, m, d;
 
 	assert_int_equal(utc(2017, 11, 14, 8, 0), 1510646400);
-	remind_civil_from_days(remind_days_from_civil(2024, 2, 29) + 1, &y, &m, &d);
+	civil_from_days(civil_days(2024, 2, 29) + 1, &y, &m, &d);
 	assert_int_equal(y * 10000 + m * 100 + d, 20240301);
-	assert_int_equal(remind_weekday(remind_days_from_civil(2017, 11, 14)), 2); /* Tue */
-	assert_int_equal(remind_weekday(remind_days_from_civil(2026, 10, 25)), 0); /* Sun */
+	assert_int_equal(civil_weekday(civil_days(2017, 11, 14)), 2); /* Tue */
+	assert_int_equal(civil_weekday(civil_days(2026, 10, 25)), 0); /* Sun */
 }
 
 /* Krasnoyarsk, UTC+7 all year: an event at 14.11.2017 15:00. */

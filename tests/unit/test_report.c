@@ -91,30 +91,30 @@ static void test_tally(void **state)
 
 static void test_escapes(void **state)
 {
-	struct rbuf b;
+	struct buf b;
 	size_t len;
 	char *s;
 
 	(void)state;
-	rbuf_init(&b, 0);
+	buf_init(&b, 0);
 	rbuf_html(&b, "<script>alert('1')</script> & \"x\"");
-	rbuf_put(&b, "|");
+	buf_add_str(&b, "|");
 	rbuf_csv(&b, "a,\"b\"");
-	rbuf_put(&b, "|");
+	buf_add_str(&b, "|");
 	rbuf_csv(&b, "=SUM(A1)");
-	rbuf_put(&b, "|");
+	buf_add_str(&b, "|");
 	rbuf_md(&b, "a|b\n<c>");
-	s = rbuf_take(&b, &len);
+	s = buf_take(&b, &len);
 	assert_string_equal(s, "&lt;script&gt;alert(&#39;1&#39;)&lt;/script&gt; &amp; "
 			       "&quot;x&quot;|\"a,\"\"b\"\"\"|\"'=SUM(A1)\"|a\\|b \\<c\\>");
 	assert_int_equal(len, strlen(s));
 	free(s);
-	rbuf_init(&b, 0);
+	buf_init(&b, 0);
 	for (int i = 0; i < 5000; i++)
-		rbuf_printf(&b, "%d,", i);
+		buf_printf(&b, "%d,", i);
 	assert_false(b.failed);
 	assert_true(b.len > 20000);
-	rbuf_free(&b);
+	buf_free(&b);
 }
 
 static void test_words(void **state)
@@ -190,15 +190,15 @@ static struct report *make_report(void)
 
 static char *render(const struct report *r, int page, enum report_format f)
 {
-	struct rbuf b;
+	struct buf b;
 	size_t len;
 
-	rbuf_init(&b, 0);
+	buf_init(&b, 0);
 	if (page)
 		status_page_render(&b, r);
 	else
 		report_render(&b, r, f);
-	return rbuf_take(&b, &len);
+	return buf_take(&b, &len);
 }
 
 static void test_rendered(void **state)

@@ -423,6 +423,19 @@ static void test_no_plan(void **state)
 	point_is(&w.start, WHEN_PREC_DATE, 2017, 11, 10, 0, 0, 0, 0);
 }
 
+/* The context made from a plan's stored days reads as the plan does. */
+static void test_ctx_from_days(void **state)
+{
+	struct when_ctx c, bad;
+
+	when_ctx_init(&c, "2017-12-28", "2018-01-05");
+	assert_memory_equal(&c, &newyear, sizeof c);
+	event_on("03.01", &c, 2018, 1, 3);
+	when_ctx_init(&bad, "", "2018-01");
+	assert_true(bad.from_year == 0 && bad.from_month == 0 && bad.from_day == 0);
+	assert_true(bad.to_year == 2018 && bad.to_month == 1 && bad.to_day == 0);
+}
+
 /* Refusals. */
 
 static void test_refuse_bad_fields(void **state)
@@ -626,6 +639,7 @@ int main(void)
 		cmocka_unit_test(test_written_year_kept),
 		cmocka_unit_test(test_leap_day),
 		cmocka_unit_test(test_no_plan),
+		cmocka_unit_test(test_ctx_from_days),
 		cmocka_unit_test(test_refuse_bad_fields),
 		cmocka_unit_test(test_refuse_bad_times),
 		cmocka_unit_test(test_refuse_reversed),
