@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The JSON API under /api/v1 (docs/api.md): routes and the helpers their handlers share. */
+/* The JSON API under /api/v1 (docs/api.md): routes, who may use them, and the helpers their
+ * handlers share. */
 #ifndef QWEEK_API_H
 #define QWEEK_API_H
 
@@ -9,10 +10,16 @@
 #include "core/jsonw.h"
 #include "store/store.h"
 
+/* api_routes.c: every route; ended by a NULL pattern. */
 extern const struct route api_routes[];
 
-/* The plan named by the request's first path argument; caller frees. NULL with ERR. */
-struct plan *api_plan(struct request *r, struct error *err);
+/*
+ * api_access.c: whether R may use R->route (docs/api.md, "Access"), for http_new: fills R->who,
+ * and R->plan for a route under /api/v1/plans/:plan ("_": the token's plan). 0, or -1 with ERR:
+ * 401 when who asks is not known, 403 when they may not, 404 for an unknown plan, in that
+ * order. A handler of a plan route finds its plan in R->plan.
+ */
+int api_access(struct request *r, struct error *err);
 
 json_t *api_plan_json(const struct plan *p);
 /* An item as JSON (docs/api.md), written into W. */

@@ -7,6 +7,7 @@
 #include "core/daemon.h"
 #include "core/json_in.h"
 #include "core/slug.h"
+#include "store/plan_write.h"
 #include "time/tz.h"
 
 /* Plans: create one, list them, show one. */
@@ -36,12 +37,7 @@ int api_plans_list(struct request *r, struct error *err)
 
 int api_plans_show(struct request *r, struct error *err)
 {
-	struct plan *p = api_plan(r, err);
-
-	if (p == NULL)
-		return -1;
-	r->reply = api_plan_json(p);
-	plan_free(p);
+	r->reply = api_plan_json(r->plan);
 	return 0;
 }
 
@@ -92,6 +88,7 @@ int api_plans_create(struct request *r, struct error *err)
 	};
 	struct db *db = r->daemon->db;
 	struct plan *p = calloc(1, sizeof *p);
+	struct plan_write w;
 	const char *tz;
 	int rc = -1;
 
@@ -107,12 +104,15 @@ int api_plans_create(struct request *r, struct error *err)
 		error_set(err, ERR_INVALID, "a plan needs a title");
 		goto out;
 	}
-	if (plan_settle(r, p, err) == -1 || db_begin(db, err) == -1)
+	if (plan_settle(r, p, err) == -1 || plan_write_begin(&w, db, 0, err) == -1)
 		goto out;
-	if (store_plan_insert(db, p, clock_now(), err) == -1 || db_commit(db, err) == -1) {
-		db_rollback(db);
+	if (store_plan_insert(db, p, clock_now(), err) == -1) {
+		plan_write_rollback(&w);
 		goto out;
 	}
+	w.plan_id = p->id;
+	if (plan_write_commit(&w, err) == -1)
+		goto out;
 	r->status = 201;
 	r->reply = api_plan_json(p);
 	rc = 0;

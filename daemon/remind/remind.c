@@ -12,6 +12,7 @@
 #include "remind/remind.h"
 #include "remind/remind_digest.h"
 #include "remind/remind_int.h"
+#include "store/plan_write.h"
 
 /*
  * The scheduler: one timer for the earliest thing to do (an item's next reminder, a retry),
@@ -72,6 +73,7 @@ static int sync_plan(int64_t plan_id, int all, int64_t floor, size_t *done, stru
 {
 	struct db *db = R.d->db;
 	int64_t *since = since_of(plan_id), *ids, max_updated;
+	struct plan_write w;
 	size_t n;
 	int rc = 0;
 
@@ -82,11 +84,11 @@ static int sync_plan(int64_t plan_id, int all, int64_t floor, size_t *done, stru
 		return -1;
 	if (n > 0) {
 		remind_store_lazy(db, 1);
-		if (db_begin(db, err) == -1)
+		if (plan_write_begin_quiet(&w, db, err) == -1)
 			rc = -1;
 		else if (remind_recompute(db, plan_id, ids, n, floor, clock_now(), err) == -1 ||
-			 db_commit(db, err) == -1) {
-			db_rollback(db);
+			 plan_write_commit(&w, err) == -1) {
+			plan_write_rollback(&w);
 			rc = -1;
 		}
 		remind_store_lazy(db, 0);

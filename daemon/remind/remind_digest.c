@@ -6,6 +6,7 @@
 #include "core/log.h"
 #include "remind/remind_digest.h"
 #include "remind/remind_int.h"
+#include "store/plan_write.h"
 #include "time/tz.h"
 
 /*
@@ -200,16 +201,17 @@ out:
 int remind_digest_due(struct db *db, const struct config *c, int64_t now, struct error *err)
 {
 	struct digest_due due[DIGEST_BATCH];
+	struct plan_write w;
 	int n = due_digests(db, now, due, err), rc = 0;
 
 	if (n <= 0)
 		return n;
-	if (db_begin(db, err) == -1)
+	if (plan_write_begin_quiet(&w, db, err) == -1)
 		return -1;
 	for (int i = 0; i < n && rc == 0; i++)
 		rc = handle(db, c, &due[i], now, err);
-	if (rc == -1 || db_commit(db, err) == -1) {
-		db_rollback(db);
+	if (rc == -1 || plan_write_commit(&w, err) == -1) {
+		plan_write_rollback(&w);
 		return -1;
 	}
 	return 0;
