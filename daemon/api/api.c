@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/daemon.h"
 #include "core/jsonw.h"
+#include "time/moment_json.h"
 
 /* What every handler needs: plans and items as JSON, REF resolution, replies. */
 
@@ -33,32 +34,6 @@ json_t *api_name_list(const char *joined)
 			s++;
 	}
 	return a;
-}
-
-void api_write_time(struct jsonw *w, const char *key, const char *stored, const char *tz)
-{
-	char buf[40];
-
-	jsonw_key(w, key);
-	if (*stored == '\0') {
-		jsonw_null(w);
-		return;
-	}
-	moment_iso(stored, tz, buf, sizeof buf);
-	jsonw_string(w, buf);
-}
-
-static void write_instant(struct jsonw *w, const char *key, int64_t t, const char *tz)
-{
-	char buf[40];
-
-	jsonw_key(w, key);
-	if (t == 0) {
-		jsonw_null(w);
-		return;
-	}
-	moment_iso_instant(t, tz, buf, sizeof buf);
-	jsonw_string(w, buf);
 }
 
 static void write_text(struct jsonw *w, const char *key, const char *s, int empty_is_null)
@@ -112,19 +87,19 @@ static void write_item_fields(struct jsonw *w, const struct item *it, const stru
 	write_parent(w, it);
 	write_text(w, "kind", it->kind, 0);
 	write_text(w, "when", it->when_text, 0);
-	api_write_time(w, "start", it->start_at, p->tz);
-	api_write_time(w, "end", it->end_at, p->tz);
-	api_write_time(w, "due", it->due_at, p->tz);
+	moment_json_stored(w, "start", it->start_at, p->tz);
+	moment_json_stored(w, "end", it->end_at, p->tz);
+	moment_json_stored(w, "due", it->due_at, p->tz);
 	write_names(w, "who", it->who);
 	write_text(w, "state", it->state, 0);
 	jsonw_key(w, "overdue");
 	jsonw_bool(w, strcmp(it->state, "open") == 0 && it->late_after <= now);
-	write_instant(w, "done_at", it->done_at, p->tz);
+	moment_json_instant(w, "done_at", it->done_at, p->tz);
 	write_text(w, "done_by", it->done_by, 1);
 	write_text(w, "note", it->note, 1);
-	write_instant(w, "created", it->created, p->tz);
-	write_instant(w, "updated", it->updated, p->tz);
-	write_instant(w, "cancelled_at", it->cancelled_at, p->tz);
+	moment_json_instant(w, "created", it->created, p->tz);
+	moment_json_instant(w, "updated", it->updated, p->tz);
+	moment_json_instant(w, "cancelled_at", it->cancelled_at, p->tz);
 	jsonw_key(w, "seq");
 	jsonw_int(w, it->seq);
 }

@@ -28,9 +28,6 @@ void api_item_write(struct jsonw *w, const struct item *it, const struct plan *p
 /* Replies with the text of W (taken over). */
 int api_reply_jsonw(struct request *r, struct jsonw *w, struct error *err);
 
-/* A member KEY: a stored time STORED as ISO 8601 in zone TZ, or null when there is none. */
-void api_write_time(struct jsonw *w, const char *key, const char *stored, const char *tz);
-
 /* Resolves REF ("7.2" or "@12") within plan P to an item id; 404/409 with candidates. */
 int api_item_resolve(struct db *db, const struct plan *p, const char *ref, int64_t *id,
 		     struct error *err);
@@ -39,6 +36,9 @@ int api_item_resolve(struct db *db, const struct plan *p, const char *ref, int64
 int api_reply_item(struct request *r, const struct plan *p, int64_t id, int status,
 		   struct error *err);
 
+/* Replies with plan P and its reminder rules {..., "remind"} (api_plan.c). */
+int api_plan_reply_rules(struct request *r, const struct plan *p, struct error *err);
+
 /* The JSON string array from names joined by '\x1f'. */
 json_t *api_name_list(const char *joined);
 
@@ -46,6 +46,7 @@ json_t *api_name_list(const char *joined);
 int api_plans_list(struct request *r, struct error *err);
 int api_plans_create(struct request *r, struct error *err);
 int api_plans_show(struct request *r, struct error *err);
+int api_plans_edit(struct request *r, struct error *err);
 int api_people_list(struct request *r, struct error *err);
 int api_people_create(struct request *r, struct error *err);
 int api_items_list(struct request *r, struct error *err);
@@ -73,7 +74,6 @@ int api_status_url(struct request *r, struct error *err);
 int api_report(struct request *r, struct error *err);
 int status_page_get(struct request *r, struct error *err);
 /* Reminders (api_remind.c, api_reminders.c). */
-int api_plans_edit(struct request *r, struct error *err);
 int api_remind_rules(struct request *r, struct error *err);
 int api_item_remind_set(struct request *r, struct error *err);
 int api_item_remind_show(struct request *r, struct error *err);

@@ -295,7 +295,7 @@ static int reply_digests(struct request *r, const struct plan *p, struct error *
 {
 	struct digest_ctx x = { json_array(), p->tz };
 
-	if (remind_digest_each(r->daemon->db, p->id, add_digest, &x, err) == -1) {
+	if (remind_digest_store_each(r->daemon->db, p->id, add_digest, &x, err) == -1) {
 		json_decref(x.arr);
 		return -1;
 	}
@@ -383,7 +383,7 @@ int api_reminders_status(struct request *r, struct error *err)
 	if (remind_log_counts(r->daemon->db, &queued, &failed, &expired) == -1)
 		return error_set(err, ERR_INTERNAL, "cannot count the reminders");
 	has_next = remind_store_next_min(r->daemon->db, &next);
-	if (remind_digest_next_min(r->daemon->db, &t) && (!has_next || t < next)) {
+	if (remind_digest_store_next_min(r->daemon->db, &t) && (!has_next || t < next)) {
 		next = t;
 		has_next = 1;
 	}

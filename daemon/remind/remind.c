@@ -112,7 +112,7 @@ static void arm(int64_t now)
 			target = t;
 		if (remind_deliver_next(R.d->db, &t) && t < target)
 			target = t;
-		if (remind_digest_next_min(R.d->db, &t) && t < target)
+		if (remind_digest_store_next_min(R.d->db, &t) && t < target)
 			target = t;
 	}
 	tv.tv_sec = target > now ? (time_t)(target - now) : 0;
