@@ -8,7 +8,7 @@
 #include "core/daemon.h"
 #include "feed/feed.h"
 #include "report/report.h"
-#include "report/report_render.h"
+#include "api/report_http.h"
 #include "store/plan_write.h"
 #include "store/status_page_store.h"
 
@@ -270,7 +270,7 @@ int api_report(struct request *r, struct error *err)
 		return error_set(err, ERR_INTERNAL, "out of memory");
 	}
 	if (as != NULL)
-		return report_reply_json(r, &b, f, err);
-	report_reply_raw(r, &b, f);
+		return report_http_json(r, &b, f, err);
+	report_http_raw(r, &b, f);
 	return 0;
 }

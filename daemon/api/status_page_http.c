@@ -4,7 +4,8 @@
 #include "api/api.h"
 #include "core/clock.h"
 #include "core/daemon.h"
-#include "report/report_render.h"
+#include "api/rendered_http.h"
+#include "api/report_http.h"
 #include "report/status_page.h"
 #include "store/status_page_store.h"
 
@@ -38,7 +39,7 @@ static void not_found(struct request *r)
 
 	rbuf_init(&b, 0);
 	rbuf_put(&b, "Not Found\n");
-	report_send(r, 404, "text/plain; charset=utf-8", &b);
+	report_http_send(r, 404, "text/plain; charset=utf-8", &b);
 }
 
 int status_page_get(struct request *r, struct error *err)
@@ -62,7 +63,7 @@ int status_page_get(struct request *r, struct error *err)
 		not_found(r);
 		return 0;
 	}
-	rendered_reply(r, page, &page_headers);
+	rendered_http_reply(r, page, &page_headers);
 	rendered_unref(page);
 	return 0;
 }

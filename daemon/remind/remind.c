@@ -216,7 +216,7 @@ void remind_init(struct daemon *d)
 	R.d = d;
 	if ((R.timer = evtimer_new(d->base, on_timer, NULL)) == NULL)
 		fatal("reminders: cannot make a timer");
-	remind_deliver_init(d);
+	remind_deliver_init(d, remind_poke);
 	sync_all();
 	changes_subscribe(on_change, NULL);
 	log_info("reminders: email %s, notify hook %s",

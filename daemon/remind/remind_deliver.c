@@ -36,6 +36,7 @@ static struct {
 	struct notify *notify;
 	struct slot slots[REMIND_INFLIGHT_MAX];
 	int busy;
+	void (*done)(void); /* a slot is free again: the scheduler looks again */
 } D;
 
 /* Everything one message is made from; owned, job_free. */
@@ -110,7 +111,7 @@ static void on_done(void *arg, int ok, const char *error)
 	error_clear(&err);
 	s->used = 0;
 	D.busy--;
-	remind_poke();
+	D.done();
 }
 
 /* The digest of ROW as it reads now, if its day is still today and it has something to say. */
@@ -358,9 +359,10 @@ int remind_deliver_busy(void)
 	return D.busy;
 }
 
-void remind_deliver_init(struct daemon *d)
+void remind_deliver_init(struct daemon *d, void (*done)(void))
 {
 	D.d = d;
+	D.done = done;
 	/* libcurl (and OpenSSL with it) is set up at the first email (send_email): a daemon that
 	 * sends none does not carry their 3 MB of resident memory. */
 	if ((D.notify = notify_new(d->base)) == NULL)

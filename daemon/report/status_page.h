@@ -14,8 +14,11 @@
 /* status_page.c: the page itself, in the plan's language, into B. */
 void status_page_render(struct rbuf *b, const struct report *r);
 
-/* One item as a list entry (status_page.c), and the week day by day (status_page_week.c). */
+/* status_page_item.c: one item as a list entry, and the class its mark gives it ("overdue"). */
 void status_page_item(struct rbuf *b, const struct report *r, const struct report_item *it);
+const char *status_page_item_class(enum report_mark m);
+
+/* status_page_week.c: the week day by day. */
 void status_page_week(struct rbuf *b, const struct report *r);
 
 /*
