@@ -313,7 +313,7 @@ static void run(struct daemon *d, struct options *o)
 		detach(&ready_fd);
 	/* The socket first: a second daemon is refused before it touches any database. */
 	d->base = new_event_base();
-	d->http = http_new(d->base, d, api_routes);
+	d->http = http_new(d->base, d, api_routes, api_access);
 	if (open_listeners(d, &cause) == -1)
 		die_starting(&ready_fd, cause);
 	if ((d->db = db_open(d->config.db, &cause)) == NULL) {

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The JSON API under /api/v1 (docs/api.md): routes and the helpers their handlers share. */
+/* The JSON API under /api/v1 (docs/api.md): routes, who may use them, and the helpers their
+ * handlers share. */
 #ifndef QWEEK_API_H
 #define QWEEK_API_H
 
@@ -9,10 +10,16 @@
 #include "core/jsonw.h"
 #include "store/store.h"
 
+/* api_routes.c: every route; ended by a NULL pattern. */
 extern const struct route api_routes[];
 
-/* The plan named by the request's first path argument; caller frees. NULL with ERR. */
-struct plan *api_plan(struct request *r, struct error *err);
+/*
+ * api_access.c: whether R may use R->route (docs/api.md, "Access"), for http_new: fills R->who,
+ * and R->plan for a route under /api/v1/plans/:plan ("_": the token's plan). 0, or -1 with ERR:
+ * 401 when who asks is not known, 403 when they may not, 404 for an unknown plan, in that
+ * order. A handler of a plan route finds its plan in R->plan.
+ */
+int api_access(struct request *r, struct error *err);
 
 json_t *api_plan_json(const struct plan *p);
 /* An item as JSON (docs/api.md), written into W. */
@@ -20,9 +27,6 @@ void api_item_write(struct jsonw *w, const struct item *it, const struct plan *p
 
 /* Replies with the text of W (taken over). */
 int api_reply_jsonw(struct request *r, struct jsonw *w, struct error *err);
-
-/* A member KEY: a stored time STORED as ISO 8601 in zone TZ, or null when there is none. */
-void api_write_time(struct jsonw *w, const char *key, const char *stored, const char *tz);
 
 /* Resolves REF ("7.2" or "@12") within plan P to an item id; 404/409 with candidates. */
 int api_item_resolve(struct db *db, const struct plan *p, const char *ref, int64_t *id,
@@ -32,6 +36,9 @@ int api_item_resolve(struct db *db, const struct plan *p, const char *ref, int64
 int api_reply_item(struct request *r, const struct plan *p, int64_t id, int status,
 		   struct error *err);
 
+/* Replies with plan P and its reminder rules {..., "remind"} (api_plan.c). */
+int api_plan_reply_rules(struct request *r, const struct plan *p, struct error *err);
+
 /* The JSON string array from names joined by '\x1f'. */
 json_t *api_name_list(const char *joined);
 
@@ -39,6 +46,7 @@ json_t *api_name_list(const char *joined);
 int api_plans_list(struct request *r, struct error *err);
 int api_plans_create(struct request *r, struct error *err);
 int api_plans_show(struct request *r, struct error *err);
+int api_plans_edit(struct request *r, struct error *err);
 int api_people_list(struct request *r, struct error *err);
 int api_people_create(struct request *r, struct error *err);
 int api_items_list(struct request *r, struct error *err);
@@ -66,7 +74,6 @@ int api_status_url(struct request *r, struct error *err);
 int api_report(struct request *r, struct error *err);
 int status_page_get(struct request *r, struct error *err);
 /* Reminders (api_remind.c, api_reminders.c). */
-int api_plans_edit(struct request *r, struct error *err);
 int api_remind_rules(struct request *r, struct error *err);
 int api_item_remind_set(struct request *r, struct error *err);
 int api_item_remind_show(struct request *r, struct error *err);

@@ -10,6 +10,7 @@
 #include "feed/feed_cache.h"
 #include "api/feed_http.h"
 #include "core/json_in.h"
+#include "store/plan_write.h"
 
 /*
  * Feeds over HTTP: GET /feeds/<secret>.ics for calendar apps, and under /api/v1 the
@@ -157,15 +158,17 @@ static int refuse_existing(const char *who, struct error *err)
 static int store_secret(struct db *db, struct feed_row *row, int exists,
 			char secret[FEED_SECRET_LEN + 1], struct error *err)
 {
+	struct plan_write w;
+
 	if (feed_secret_new(secret) == -1 ||
 	    feed_secret_hash(secret, FEED_SECRET_LEN, row->hash) == -1)
 		return error_set(err, ERR_INTERNAL, "cannot make a secret: no random bytes");
 	row->created = clock_now();
-	if (db_begin(db, err) == -1)
+	if (plan_write_begin(&w, db, row->plan_id, err) == -1)
 		return -1;
 	if ((exists ? store_feed_rehash(db, row, err) : store_feed_insert(db, row, err)) == -1 ||
-	    db_commit(db, err) == -1) {
-		db_rollback(db);
+	    plan_write_commit(&w, err) == -1) {
+		plan_write_rollback(&w);
 		return -1;
 	}
 	if (feed_index_put(row) == -1)
@@ -176,12 +179,12 @@ static int store_secret(struct db *db, struct feed_row *row, int exists,
 int api_feeds_create(struct request *r, struct error *err)
 {
 	struct db *db = r->daemon->db;
-	struct plan *p = NULL;
+	const struct plan *p = r->plan;
 	struct feed_row row = { 0 };
 	char *who = NULL, *name = NULL, secret[FEED_SECRET_LEN + 1];
 	int rotate, exists = 0, rc = -1;
 
-	if (read_request(r, &who, &rotate, err) == -1 || (p = api_plan(r, err)) == NULL ||
+	if (read_request(r, &who, &rotate, err) == -1 ||
 	    resolve_who(r, p, who, &row.person_id, &name, err) == -1 ||
 	    (exists = store_feed_find(db, p->id, row.person_id, &row, err)) == -1)
 		goto out;
@@ -198,7 +201,6 @@ int api_feeds_create(struct request *r, struct error *err)
 out:
 	free(who);
 	free(name);
-	plan_free(p);
 	return rc;
 }
 
@@ -228,26 +230,23 @@ static int list_one(const struct feed_row *row, void *arg)
 
 int api_feeds_list(struct request *r, struct error *err)
 {
-	struct plan *p = api_plan(r, err);
+	const struct plan *p = r->plan;
 	struct list_ctx c = { r, p, json_array(), err };
-	int rc = -1;
 
 	r->reply = json_pack("{s:o}", "feeds", c.feeds);
-	if (p != NULL)
-		rc = store_feed_each(r->daemon->db, list_one, &c, err);
-	plan_free(p);
-	return rc;
+	return store_feed_each(r->daemon->db, list_one, &c, err);
 }
 
 int api_feeds_revoke(struct request *r, struct error *err)
 {
 	struct db *db = r->daemon->db;
-	struct plan *p = NULL;
+	const struct plan *p = r->plan;
 	struct feed_row row = { 0 };
+	struct plan_write w;
 	char *who = NULL, *name = NULL;
 	int rotate, found, rc = -1;
 
-	if (read_request(r, &who, &rotate, err) == -1 || (p = api_plan(r, err)) == NULL ||
+	if (read_request(r, &who, &rotate, err) == -1 ||
 	    resolve_who(r, p, who, &row.person_id, &name, err) == -1 ||
 	    (found = store_feed_find(db, p->id, row.person_id, &row, err)) == -1)
 		goto out;
@@ -256,10 +255,10 @@ int api_feeds_revoke(struct request *r, struct error *err)
 			  name ? name : "", name ? "»" : "");
 		goto out;
 	}
-	if (db_begin(db, err) == -1)
+	if (plan_write_begin(&w, db, p->id, err) == -1)
 		goto out;
-	if (store_feed_delete(db, row.id, err) == -1 || db_commit(db, err) == -1) {
-		db_rollback(db);
+	if (store_feed_delete(db, row.id, err) == -1 || plan_write_commit(&w, err) == -1) {
+		plan_write_rollback(&w);
 		goto out;
 	}
 	feed_index_remove(row.id);
@@ -268,7 +267,6 @@ int api_feeds_revoke(struct request *r, struct error *err)
 out:
 	free(who);
 	free(name);
-	plan_free(p);
 	return rc;
 }
 
@@ -276,13 +274,13 @@ out:
 
 int api_export_ics(struct request *r, struct error *err)
 {
-	struct plan *p = api_plan(r, err);
+	const struct plan *p = r->plan;
 	struct feed_spec s = { 0 };
 	struct rendered *body = NULL;
 	char *name = NULL, file[300];
 	int rc = -1;
 
-	if (p == NULL || resolve_who(r, p, http_query(r, "who"), &s.person_id, &name, err) == -1)
+	if (resolve_who(r, p, http_query(r, "who"), &s.person_id, &name, err) == -1)
 		goto out;
 	if (feed_http_options(r, &s.todo, &s.alarms) == -1) {
 		error_set(err, ERR_INVALID, "use todo=both|only|none and alarms=0|1");
@@ -297,6 +295,5 @@ int api_export_ics(struct request *r, struct error *err)
 	rc = 0;
 out:
 	free(name);
-	plan_free(p);
 	return rc;
 }

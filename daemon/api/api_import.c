@@ -12,7 +12,6 @@
 #include <event2/buffer.h>
 
 #include "api/api.h"
-#include "store/changes.h"
 #include "core/daemon.h"
 #include "feed/export.h"
 #include "import/import.h"
@@ -154,19 +153,17 @@ static void give_back(size_t len)
 
 int api_import(struct request *r, struct error *err)
 {
-	struct plan *p = api_plan(r, err);
+	const struct plan *p = r->plan;
 	struct import_file f;
 	struct import_opts o;
 	struct import_outcome out = { 0 };
 	struct import_text t;
 	size_t len = 0;
-	const char *body = p != NULL ? http_body(r, &len) : NULL;
+	const char *body = http_body(r, &len);
 	int rc = -1;
 
-	if (p == NULL || read_opts(r, p, body, len, &o, err) == -1) {
-		plan_free(p);
+	if (read_opts(r, p, body, len, &o, err) == -1)
 		return -1;
-	}
 	import_file_init(&f, o.format);
 	if (import_decode(body, len, &o, &f, &t, err) == 0) {
 		release_body(r);
@@ -175,15 +172,12 @@ int api_import(struct request *r, struct error *err)
 	}
 	if (rc == 0)
 		rc = import_apply(r->daemon->db, p, &f, &o, &out, err);
-	if (out.changed)
-		changes_notify(p->id); /* even when the reply could not be made */
 	if (rc == 0) {
 		r->status = out.refused ? 422 : 200;
 		r->reply_text = out.reply;
 		r->reply_len = out.len;
 	}
 	import_file_free(&f);
-	plan_free(p);
 	give_back(len);
 	return rc;
 }
@@ -235,19 +229,18 @@ static void send_csv(struct request *r, const struct plan *p, char *csv, size_t 
 
 int api_export_csv(struct request *r, struct error *err)
 {
-	struct plan *p = api_plan(r, err);
+	const struct plan *p = r->plan;
 	char delim, *csv = NULL;
 	size_t len = 0;
 	int rc = -1;
 
-	if (p != NULL && read_delimiter(r, &delim, err) == 0 &&
+	if (read_delimiter(r, &delim, err) == 0 &&
 	    export_csv(r->daemon->db, p, delim, &csv, &len, err) == 0) {
 		send_csv(r, p, csv, len);
 		csv = NULL;
 		rc = 0;
 	}
 	free(csv);
-	plan_free(p);
 	give_back(len);
 	return rc;
 }

@@ -4,11 +4,11 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "store/changes.h"
 #include "core/clock.h"
 #include "core/daemon.h"
 #include "core/json_in.h"
 #include "remind/remind.h"
+#include "store/plan_write.h"
 
 /* Adding and editing items: the daemon reads what the person typed and checks it. */
 
@@ -178,10 +178,11 @@ static int commit_item(struct request *r, const struct plan *p, int64_t id, stru
 		       struct error *err)
 {
 	struct db *db = r->daemon->db;
+	struct plan_write w;
 	int64_t now = clock_now();
 	int created = id == 0, rc;
 
-	if (db_begin(db, err) == -1)
+	if (plan_write_begin(&w, db, p->id, err) == -1)
 		return -1;
 	if (id == 0)
 		rc = store_item_insert(db, p->id, &q->change, now, &id, err);
@@ -189,11 +190,10 @@ static int commit_item(struct request *r, const struct plan *p, int64_t id, stru
 		rc = store_item_update(db, id, &q->change, now, err);
 	if (rc == 0 && q->remind != NULL)
 		rc = remind_item_spec_set(db, id, q->remind, err);
-	if (rc == -1 || db_commit(db, err) == -1) {
-		db_rollback(db);
+	if (rc == -1 || plan_write_commit(&w, err) == -1) {
+		plan_write_rollback(&w);
 		return -1;
 	}
-	changes_notify(p->id);
 	warn_outside(r, p, q);
 	return api_reply_item(r, p, id, created ? 201 : 200, err);
 }
@@ -201,10 +201,10 @@ static int commit_item(struct request *r, const struct plan *p, int64_t id, stru
 int api_items_create(struct request *r, struct error *err)
 {
 	struct item_req q = { 0 };
-	struct plan *p = api_plan(r, err);
+	const struct plan *p = r->plan;
 	int rc = -1;
 
-	if (p == NULL || read_item_req(r, p, 0, &q, err) == -1)
+	if (read_item_req(r, p, 0, &q, err) == -1)
 		goto out;
 	if (q.title == NULL) {
 		error_set(err, ERR_INVALID, "an item needs a title");
@@ -217,18 +217,17 @@ int api_items_create(struct request *r, struct error *err)
 	rc = commit_item(r, p, 0, &q, err);
 out:
 	item_req_free(&q);
-	plan_free(p);
 	return rc;
 }
 
 int api_items_edit(struct request *r, struct error *err)
 {
 	struct item_req q = { 0 };
-	struct plan *p = api_plan(r, err);
+	const struct plan *p = r->plan;
 	int64_t id;
 	int rc = -1;
 
-	if (p == NULL || api_item_resolve(r->daemon->db, p, r->args[1], &id, err) == -1 ||
+	if (api_item_resolve(r->daemon->db, p, r->args[1], &id, err) == -1 ||
 	    read_item_req(r, p, id, &q, err) == -1)
 		goto out;
 	if (r->body == NULL || json_object_size(r->body) == 0) {
@@ -238,6 +237,5 @@ int api_items_edit(struct request *r, struct error *err)
 	rc = commit_item(r, p, id, &q, err);
 out:
 	item_req_free(&q);
-	plan_free(p);
 	return rc;
 }

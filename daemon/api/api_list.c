@@ -53,10 +53,10 @@ int api_items_list(struct request *r, struct error *err)
 {
 	struct item_filter f = { 0 };
 	struct list_ctx c = { 0 };
-	struct plan *p = api_plan(r, err);
+	const struct plan *p = r->plan;
 	int rc = -1;
 
-	if (p == NULL || read_filter(r, p, &f, err) == -1)
+	if (read_filter(r, p, &f, err) == -1)
 		goto out;
 	c.plan = p;
 	c.now = f.now;
@@ -71,18 +71,16 @@ int api_items_list(struct request *r, struct error *err)
 		rc = api_reply_jsonw(r, &c.w, err);
 	jsonw_free(&c.w);
 out:
-	plan_free(p);
 	return rc;
 }
 
 int api_items_show(struct request *r, struct error *err)
 {
-	struct plan *p = api_plan(r, err);
+	const struct plan *p = r->plan;
 	int64_t id;
 	int rc = -1;
 
-	if (p != NULL && api_item_resolve(r->daemon->db, p, r->args[1], &id, err) == 0)
+	if (api_item_resolve(r->daemon->db, p, r->args[1], &id, err) == 0)
 		rc = api_reply_item(r, p, id, 200, err);
-	plan_free(p);
 	return rc;
 }

@@ -3,10 +3,10 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "store/changes.h"
 #include "core/clock.h"
 #include "core/daemon.h"
 #include "core/json_in.h"
+#include "store/plan_write.h"
 
 /* People and groups: who is responsible for what. */
 
@@ -27,16 +27,10 @@ static int add_person_json(const struct person *p, void *arg)
 
 int api_people_list(struct request *r, struct error *err)
 {
-	struct plan *p = api_plan(r, err);
 	json_t *people = json_array();
-	int rc;
 
 	r->reply = json_pack("{s:o}", "people", people);
-	if (p == NULL)
-		return -1;
-	rc = store_person_each(r->daemon->db, p->id, 0, add_person_json, people, err);
-	plan_free(p);
-	return rc;
+	return store_person_each(r->daemon->db, r->plan->id, 0, add_person_json, people, err);
 }
 
 /* Finds group NAME, creating it when missing; a person of that name is refused. */
@@ -103,29 +97,29 @@ int api_people_create(struct request *r, struct error *err)
 	};
 	struct db *db = r->daemon->db;
 	const char *kind = json_in_str(r->body, "kind");
-	struct plan *p = NULL;
+	const struct plan *p = r->plan;
+	struct plan_write w;
 	char *name = NULL;
 	int64_t id;
 	int rc = -1;
 
-	if (json_in_check(r->body, fields, err) == -1 || (p = api_plan(r, err)) == NULL)
+	if (json_in_check(r->body, fields, err) == -1)
 		goto out;
 	name = json_in_trimmed(r->body, "name");
 	if (kind == NULL)
 		kind = "person";
-	if (check_person(r->body, name, kind, err) == -1 || db_begin(db, err) == -1)
+	if (check_person(r->body, name, kind, err) == -1 ||
+	    plan_write_begin(&w, db, p->id, err) == -1)
 		goto out;
 	if (insert_person(db, p->id, r->body, name, kind, &id, err) == -1 ||
-	    db_commit(db, err) == -1) {
-		db_rollback(db);
+	    plan_write_commit(&w, err) == -1) {
+		plan_write_rollback(&w);
 		goto out;
 	}
-	changes_notify(p->id);
 	r->status = 201;
 	r->reply = json_object();
 	rc = store_person_each(db, p->id, id, add_person_json, r->reply, err);
 out:
 	free(name);
-	plan_free(p);
 	return rc;
 }

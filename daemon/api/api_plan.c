@@ -7,9 +7,12 @@
 #include "core/daemon.h"
 #include "core/json_in.h"
 #include "core/slug.h"
+#include "store/plan_write.h"
 #include "time/tz.h"
+#include "remind/remind_int.h"
+#include "remind/remind_report.h"
 
-/* Plans: create one, list them, show one. */
+/* Plans: create one, list them, show one, change its reminder rules. */
 
 struct plans_ctx {
 	json_t *plans;
@@ -36,12 +39,7 @@ int api_plans_list(struct request *r, struct error *err)
 
 int api_plans_show(struct request *r, struct error *err)
 {
-	struct plan *p = api_plan(r, err);
-
-	if (p == NULL)
-		return -1;
-	r->reply = api_plan_json(p);
-	plan_free(p);
+	r->reply = api_plan_json(r->plan);
 	return 0;
 }
 
@@ -92,6 +90,7 @@ int api_plans_create(struct request *r, struct error *err)
 	};
 	struct db *db = r->daemon->db;
 	struct plan *p = calloc(1, sizeof *p);
+	struct plan_write w;
 	const char *tz;
 	int rc = -1;
 
@@ -107,16 +106,111 @@ int api_plans_create(struct request *r, struct error *err)
 		error_set(err, ERR_INVALID, "a plan needs a title");
 		goto out;
 	}
-	if (plan_settle(r, p, err) == -1 || db_begin(db, err) == -1)
+	if (plan_settle(r, p, err) == -1 || plan_write_begin(&w, db, 0, err) == -1)
 		goto out;
-	if (store_plan_insert(db, p, clock_now(), err) == -1 || db_commit(db, err) == -1) {
-		db_rollback(db);
+	if (store_plan_insert(db, p, clock_now(), err) == -1) {
+		plan_write_rollback(&w);
 		goto out;
 	}
+	w.plan_id = p->id;
+	if (plan_write_commit(&w, err) == -1)
+		goto out;
 	r->status = 201;
 	r->reply = api_plan_json(p);
 	rc = 0;
 out:
 	plan_free(p);
+	return rc;
+}
+
+/* The plan and its reminder rules, as PATCH of a plan and GET .../remind reply. */
+int api_plan_reply_rules(struct request *r, const struct plan *p, struct error *err)
+{
+	json_t *rules = remind_report_rules(r->daemon->db, p->id, err);
+
+	if (rules == NULL)
+		return -1;
+	r->reply = api_plan_json(p);
+	json_object_set_new(r->reply, "remind", rules);
+	return 0;
+}
+
+/* ---- PATCH: the plan's reminder rules ------------------------------------------------------ */
+
+/* One parsed section of `plan edit --remind`. */
+struct section {
+	enum remind_section sec;
+	char text[128]; /* canonical; empty for "default" */
+};
+
+static int parse_section(const char *line, struct section *s, struct error *err)
+{
+	struct remind_list l;
+	const char *rest;
+	int at;
+
+	if (remind_section_split(line, &s->sec, &rest, err) == -1)
+		return -1;
+	s->text[0] = '\0';
+	if (s->sec == REMIND_SEC_OVERDUE) {
+		if (remind_overdue_parse(rest, &at, err) == -1)
+			return -1;
+		remind_overdue_format(at, s->text, sizeof s->text);
+	} else if (s->sec != REMIND_SEC_DEFAULT) {
+		if (remind_list_parse(rest, &l, err) == -1)
+			return -1;
+		remind_list_format(&l, s->text, sizeof s->text);
+	}
+	return 0;
+}
+
+/* The plan's schedule again, from now on, after its rules changed (inside a transaction). */
+static int reschedule_plan(struct db *db, int64_t plan_id, int64_t now, struct error *err)
+{
+	int64_t *ids, max_updated;
+	size_t n;
+	int rc;
+
+	if (remind_store_changed(db, plan_id, 0, 1, &ids, &n, &max_updated, err) == -1)
+		return -1;
+	rc = remind_recompute(db, plan_id, ids, n, now, now, err);
+	free(ids);
+	return rc;
+}
+
+int api_plans_edit(struct request *r, struct error *err)
+{
+	static const struct field fields[] = { { "remind", FIELD_LINES, 8 }, { NULL, 0, 0 } };
+	struct db *db = r->daemon->db;
+	json_t *lines = json_object_get(r->body, "remind"), *v;
+	struct section s[8];
+	const struct plan *p = r->plan;
+	struct plan_write w;
+	int64_t now = clock_now();
+	size_t i, n = 0;
+	int rc = -1, bad = 0;
+
+	if (json_in_check(r->body, fields, err) == -1)
+		goto out;
+	if (json_array_size(lines) == 0) {
+		error_set(err, ERR_INVALID, "nothing to change: give --remind \"events 1d, 1h\"");
+		goto out;
+	}
+	json_array_foreach (lines, i, v)
+		if (parse_section(json_string_value(v), &s[n++], err) == -1)
+			goto out;
+	if (plan_write_begin(&w, db, p->id, err) == -1)
+		goto out;
+	for (i = 0; i < n && !bad; i++)
+		bad = remind_store_set_plan_rules(db, p->id, s[i].sec,
+						  *s[i].text ? s[i].text : NULL, err) == -1;
+	/* The feeds' VALARMs follow the rules: their Last-Modified must move too. */
+	if (bad || store_plan_touch(db, p->id, now, err) == -1 ||
+	    reschedule_plan(db, p->id, now, err) == -1 || plan_write_commit(&w, err) == -1) {
+		plan_write_rollback(&w);
+		goto out;
+	}
+	rc = api_plan_reply_rules(r, p, err);
+out:
 	return rc;
 }

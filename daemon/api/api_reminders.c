@@ -12,6 +12,7 @@
 #include "remind/remind_digest.h"
 #include "remind/remind_int.h"
 #include "remind/remind_report.h"
+#include "store/plan_write.h"
 
 /* The reminders' API, part two: listings, one reminder, a test message, the scheduler's state. */
 
@@ -95,14 +96,13 @@ int api_reminders_list(struct request *r, struct error *err)
 	struct db *db = r->daemon->db;
 	const char *state = http_query(r, "state");
 	struct remind_who who;
-	struct plan *p = NULL;
+	const struct plan *p = r->plan;
 	json_t *arr = json_array();
 	char now[40];
 	size_t total = 0;
 	int which = -1, limit = -1, rc = -1, more = 0;
 
 	if (http_query_only(r, "state|who|limit|count", err) == -1 ||
-	    (p = api_plan(r, err)) == NULL ||
 	    (which = listing(state != NULL ? state : "pending", err)) == -1 ||
 	    (limit = query_limit(r, err)) == -1 || resolve_who(r, p, &who, err) == -1)
 		goto out;
@@ -129,7 +129,6 @@ int api_reminders_list(struct request *r, struct error *err)
 		json_object_set_new(r->reply, "total", json_integer((json_int_t)total));
 out:
 	json_decref(arr);
-	plan_free(p);
 	return rc;
 }
 
@@ -137,11 +136,11 @@ int api_reminders_unreachable(struct request *r, struct error *err)
 {
 	const struct config *c = &r->daemon->config;
 	struct remind_who who = { 0, 0 };
-	struct plan *p = api_plan(r, err);
+	const struct plan *p = r->plan;
 	json_t *people = json_array(), *rows = json_array();
 	int rc = -1;
 
-	if (p == NULL || remind_report_unreachable(r->daemon->db, c, p, people, err) == -1 ||
+	if (remind_report_unreachable(r->daemon->db, c, p, people, err) == -1 ||
 	    remind_report_log(r->daemon->db, p, &who, states_undeliverable, LIST_LIMIT, rows,
 			      err) == -1)
 		goto out;
@@ -153,7 +152,6 @@ int api_reminders_unreachable(struct request *r, struct error *err)
 out:
 	json_decref(people);
 	json_decref(rows);
-	plan_free(p);
 	return rc;
 }
 
@@ -185,38 +183,15 @@ static json_t *row_json(struct db *db, const struct plan *p, int64_t id, struct 
 	return x.found;
 }
 
-/*
- * Whether NAME is the fixed last part of another route under .../reminders/ ("test", "digest").
- * The router takes the first route whose path and method fit, so GET .../reminders/test comes
- * here, to .../reminders/:id, though the path is the test's, which takes POST only.
- */
-static int route_named(const char *name)
-{
-	static const char prefix[] = "/api/v1/plans/:slug/reminders/";
-
-	for (const struct route *rt = api_routes; rt->pattern != NULL; rt++)
-		if (strncmp(rt->pattern, prefix, sizeof prefix - 1) == 0 &&
-		    strcmp(rt->pattern + sizeof prefix - 1, name) == 0)
-			return 1;
-	return 0;
-}
-
 int api_reminder_show(struct request *r, struct error *err)
 {
-	struct plan *p;
 	char *end;
 	long long id = strtoll(r->args[1], &end, 10);
 
-	if (route_named(r->args[1]))
-		return error_set(err, ERR_METHOD, "%s does not take that method",
-				 evhttp_uri_get_path(evhttp_request_get_evhttp_uri(r->ev)));
-	if ((p = api_plan(r, err)) == NULL)
-		return -1;
 	if (*end != '\0' || id <= 0)
 		error_set(err, ERR_NOT_FOUND, "there is no reminder «%s»", r->args[1]);
 	else
-		r->reply = row_json(r->daemon->db, p, id, err);
-	plan_free(p);
+		r->reply = row_json(r->daemon->db, r->plan, id, err);
 	return r->reply != NULL ? 0 : -1;
 }
 
@@ -246,13 +221,14 @@ int api_reminders_test(struct request *r, struct error *err)
 	static const struct field fields[] = { { "who", FIELD_LINE, 500 }, { NULL, 0, 0 } };
 	const struct config *c = &r->daemon->config;
 	struct remind_people person = { 0 };
-	struct plan *p = NULL;
+	const struct plan *p = r->plan;
+	struct plan_write w;
 	const char *name;
 	json_t *arr = json_array();
 	int64_t id, now = clock_now();
 	int is_group = 0, found, rc = -1;
 
-	if (json_in_check(r->body, fields, err) == -1 || (p = api_plan(r, err)) == NULL)
+	if (json_in_check(r->body, fields, err) == -1)
 		goto out;
 	if ((name = json_in_str(r->body, "who")) == NULL) {
 		error_set(err, ERR_INVALID, "say whom to send the test to: --who NAME");
@@ -278,18 +254,22 @@ int api_reminders_test(struct request *r, struct error *err)
 				  "email is not configured ([smtp] url), and no notify hook");
 		goto out;
 	}
+	/* Announced like any change: the reminders look at once, and send it. */
+	if (plan_write_begin(&w, r->daemon->db, p->id, err) == -1)
+		goto out;
 	if ((remind_has_email(c, person.v[0].email) &&
 	     queue_test(r, p, id, "email", now, arr, err) == -1) ||
-	    (remind_has_hook(c) && queue_test(r, p, id, "hook", now, arr, err) == -1))
+	    (remind_has_hook(c) && queue_test(r, p, id, "hook", now, arr, err) == -1) ||
+	    plan_write_commit(&w, err) == -1) {
+		plan_write_rollback(&w);
 		goto out;
-	remind_poke();
+	}
 	r->status = 202;
 	r->reply = json_pack("{s:O}", "reminders", arr);
 	rc = 0;
 out:
 	remind_people_free(&person);
 	json_decref(arr);
-	plan_free(p);
 	return rc;
 }
 
@@ -315,7 +295,7 @@ static int reply_digests(struct request *r, const struct plan *p, struct error *
 {
 	struct digest_ctx x = { json_array(), p->tz };
 
-	if (remind_digest_each(r->daemon->db, p->id, add_digest, &x, err) == -1) {
+	if (remind_digest_store_each(r->daemon->db, p->id, add_digest, &x, err) == -1) {
 		json_decref(x.arr);
 		return -1;
 	}
@@ -325,11 +305,7 @@ static int reply_digests(struct request *r, const struct plan *p, struct error *
 
 int api_reminders_digests(struct request *r, struct error *err)
 {
-	struct plan *p = api_plan(r, err);
-	int rc = p != NULL ? reply_digests(r, p, err) : -1;
-
-	plan_free(p);
-	return rc;
+	return reply_digests(r, r->plan, err);
 }
 
 /* The "at" of a digest: a time of day alone, or none (-1). */
@@ -358,12 +334,13 @@ int api_reminders_digest_set(struct request *r, struct error *err)
 					       { "at", FIELD_LINE, 16 },
 					       { NULL, 0, 0 } };
 	struct db *db = r->daemon->db;
-	struct plan *p = NULL;
+	const struct plan *p = r->plan;
+	struct plan_write w;
 	const char *name, *at;
 	int64_t id;
 	int is_group = 0, found, at_local, rc = -1;
 
-	if (json_in_check(r->body, fields, err) == -1 || (p = api_plan(r, err)) == NULL)
+	if (json_in_check(r->body, fields, err) == -1)
 		goto out;
 	name = json_in_str(r->body, "who");
 	at = json_in_str(r->body, "at");
@@ -384,12 +361,15 @@ int api_reminders_digest_set(struct request *r, struct error *err)
 		error_set(err, ERR_INVALID, "«%s» is a group: a digest is for one person", name);
 		goto out;
 	}
-	if (remind_digest_set(db, p, id, at_local, clock_now(), err) == -1)
+	if (plan_write_begin(&w, db, p->id, err) == -1)
 		goto out;
-	remind_poke();
+	if (remind_digest_set(db, p, id, at_local, clock_now(), err) == -1 ||
+	    plan_write_commit(&w, err) == -1) {
+		plan_write_rollback(&w);
+		goto out;
+	}
 	rc = reply_digests(r, p, err);
 out:
-	plan_free(p);
 	return rc;
 }
 
@@ -403,7 +383,7 @@ int api_reminders_status(struct request *r, struct error *err)
 	if (remind_log_counts(r->daemon->db, &queued, &failed, &expired) == -1)
 		return error_set(err, ERR_INTERNAL, "cannot count the reminders");
 	has_next = remind_store_next_min(r->daemon->db, &next);
-	if (remind_digest_next_min(r->daemon->db, &t) && (!has_next || t < next)) {
+	if (remind_digest_store_next_min(r->daemon->db, &t) && (!has_next || t < next)) {
 		next = t;
 		has_next = 1;
 	}

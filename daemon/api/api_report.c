@@ -8,8 +8,9 @@
 #include "core/daemon.h"
 #include "feed/feed.h"
 #include "report/report.h"
-#include "report/report_render.h"
-#include "report/status_page.h"
+#include "api/report_http.h"
+#include "store/plan_write.h"
+#include "store/status_page_store.h"
 
 /*
  * The director's API (issue 5): a plan's status, every plan's counts at once, the status page's
@@ -92,12 +93,10 @@ int api_report_status(struct request *r, struct error *err)
 {
 	struct item_filter all = { .now = clock_now() };
 	struct status_ctx c = { 0 };
-	struct plan *p = api_plan(r, err);
+	const struct plan *p = r->plan;
 	struct jsonw w;
 	int rc;
 
-	if (p == NULL)
-		return -1;
 	c.plan = p;
 	report_tally_init(&c.tally, all.now);
 	jsonw_init(&c.late);
@@ -114,7 +113,6 @@ int api_report_status(struct request *r, struct error *err)
 	jsonw_free(&c.late);
 	jsonw_free(&c.soon);
 	report_tally_free(&c.tally);
-	plan_free(p);
 	return rc;
 }
 
@@ -210,11 +208,12 @@ int api_status_url(struct request *r, struct error *err)
 	struct db *db = r->daemon->db;
 	unsigned char hash[FEED_HASH_LEN];
 	char secret[FEED_SECRET_LEN + 1], base[512], url[600];
-	struct plan *p = NULL;
+	const struct plan *p = r->plan;
+	struct plan_write w;
 	int rotate, exists, rc = -1;
 
-	if (read_rotate(r, &rotate, err) == -1 || (p = api_plan(r, err)) == NULL ||
-	    (exists = status_page_exists(db, p->id, err)) == -1)
+	if (read_rotate(r, &rotate, err) == -1 ||
+	    (exists = status_page_store_exists(db, p->id, err)) == -1)
 		goto out;
 	if (exists && !rotate) {
 		error_set(err, ERR_CONFLICT,
@@ -229,15 +228,19 @@ int api_status_url(struct request *r, struct error *err)
 		error_set(err, ERR_INTERNAL, "cannot make a secret: no random bytes");
 		goto out;
 	}
-	if (status_page_set(db, p->id, hash, clock_now(), err) == -1)
+	if (plan_write_begin(&w, db, p->id, err) == -1)
 		goto out;
+	if (status_page_store_set(db, p->id, hash, clock_now(), err) == -1 ||
+	    plan_write_commit(&w, err) == -1) {
+		plan_write_rollback(&w);
+		goto out;
+	}
 	feed_base_url(&r->daemon->config, base, sizeof base);
 	snprintf(url, sizeof url, "%s/status/%s", base, secret);
 	r->status = 201;
 	r->reply = json_pack("{s:s, s:s, s:b}", "plan", p->slug, "url", url, "rotated", exists);
 	rc = 0;
 out:
-	plan_free(p);
 	return rc;
 }
 
@@ -255,8 +258,8 @@ int api_report(struct request *r, struct error *err)
 		return error_set(err, ERR_INVALID, "format «%s»: use md, html or csv", format);
 	if (as != NULL && strcmp(as, "json") != 0)
 		return error_set(err, ERR_INVALID, "as «%s»: only as=json", as);
-	if ((p = api_plan(r, err)) == NULL)
-		return -1;
+	p = r->plan; /* taken over by the report */
+	r->plan = NULL;
 	if ((rep = report_load(r->daemon->db, p, clock_now(), err)) == NULL)
 		return -1;
 	buf_init(&b, 4096 + rep->nitems * 600);
@@ -267,7 +270,7 @@ int api_report(struct request *r, struct error *err)
 		return error_set(err, ERR_INTERNAL, "out of memory");
 	}
 	if (as != NULL)
-		return report_reply_json(r, &b, f, err);
-	report_reply_raw(r, &b, f);
+		return report_http_json(r, &b, f, err);
+	report_http_raw(r, &b, f);
 	return 0;
 }

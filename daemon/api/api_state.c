@@ -3,10 +3,10 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "store/changes.h"
 #include "core/clock.h"
 #include "core/daemon.h"
 #include "core/json_in.h"
+#include "store/plan_write.h"
 
 /* Done, reopen, cancel: the moves of an item's state, each refused when it makes no sense. */
 
@@ -74,28 +74,27 @@ static int move(struct request *r, const struct transition *t, struct error *err
 {
 	static const struct field fields[] = { { "note", FIELD_TEXT, 20000 }, { NULL, 0, 0 } };
 	struct db *db = r->daemon->db;
-	struct plan *p = NULL;
+	const struct plan *p = r->plan;
+	struct plan_write w;
 	struct state_ctx c = { "", "" };
 	char *note = NULL;
 	int64_t id;
 	int rc = -1;
 
-	if (json_in_check(r->body, fields, err) == -1 || (p = api_plan(r, err)) == NULL ||
+	if (json_in_check(r->body, fields, err) == -1 ||
 	    api_item_resolve(db, p, r->args[1], &id, err) == -1 ||
 	    store_item_get(db, p->id, id, read_state, &c, err) == -1 || allowed(t, &c, err) == -1 ||
-	    db_begin(db, err) == -1)
+	    plan_write_begin(&w, db, p->id, err) == -1)
 		goto out;
 	note = json_in_trimmed(r->body, "note");
 	if (store_item_set_state(db, id, t->to, note, done_by(r), clock_now(), err) == -1 ||
-	    db_commit(db, err) == -1) {
-		db_rollback(db);
+	    plan_write_commit(&w, err) == -1) {
+		plan_write_rollback(&w);
 		goto out;
 	}
-	changes_notify(p->id);
 	rc = api_reply_item(r, p, id, 200, err);
 out:
 	free(note);
-	plan_free(p);
 	return rc;
 }
 

@@ -2,12 +2,12 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "http/auth.h"
 #include "store/auth_store.h"
 #include "core/clock.h"
 #include "core/daemon.h"
 #include "core/json_in.h"
 #include "core/log.h"
+#include "store/plan_write.h"
 
 /* The administrator gives a person a token (printed once) or revokes it. */
 
@@ -50,14 +50,15 @@ static int store_new_token(struct request *r, const struct plan *p, int64_t pers
 {
 	struct db *db = r->daemon->db;
 	unsigned char hash[AUTH_HASH_LEN];
+	struct plan_write w;
 
 	if (auth_token_new(token) == -1 || auth_token_hash(token, AUTH_TOKEN_LEN, hash) == -1)
 		return error_set(err, ERR_INTERNAL, "cannot make a token (no randomness)");
-	if (db_begin(db, err) == -1)
+	if (plan_write_begin(&w, db, p->id, err) == -1)
 		return -1;
 	if (store_token_set(db, p->id, person, role, hash, clock_now(), err) == -1 ||
-	    db_commit(db, err) == -1) {
-		db_rollback(db);
+	    plan_write_commit(&w, err) == -1) {
+		plan_write_rollback(&w);
 		return -1;
 	}
 	return 0;
@@ -67,12 +68,11 @@ int api_token_create(struct request *r, struct error *err)
 {
 	char token[AUTH_TOKEN_LEN + 1];
 	enum auth_role role = AUTH_NONE;
-	struct plan *p = NULL;
+	const struct plan *p = r->plan;
 	int64_t person;
 	int rc = -1;
 
-	if (read_role(r, &role, err) == -1 || (p = api_plan(r, err)) == NULL ||
-	    token_person(r, p, &person, err) == -1 ||
+	if (read_role(r, &role, err) == -1 || token_person(r, p, &person, err) == -1 ||
 	    store_new_token(r, p, person, role, token, err) == -1)
 		goto out;
 	log_info("plan %s: a %s token for person %lld", p->slug, auth_role_name(role),
@@ -83,22 +83,21 @@ int api_token_create(struct request *r, struct error *err)
 	explicit_bzero(token, sizeof token);
 	rc = 0;
 out:
-	plan_free(p);
 	return rc;
 }
 
 int api_token_revoke(struct request *r, struct error *err)
 {
 	struct db *db = r->daemon->db;
-	struct plan *p = NULL;
+	const struct plan *p = r->plan;
+	struct plan_write w;
 	int64_t person;
 	int rc = -1, n;
 
-	if ((p = api_plan(r, err)) == NULL || token_person(r, p, &person, err) == -1 ||
-	    db_begin(db, err) == -1)
+	if (token_person(r, p, &person, err) == -1 || plan_write_begin(&w, db, p->id, err) == -1)
 		goto out;
-	if ((n = store_token_revoke(db, person, err)) == -1 || db_commit(db, err) == -1) {
-		db_rollback(db);
+	if ((n = store_token_revoke(db, person, err)) == -1 || plan_write_commit(&w, err) == -1) {
+		plan_write_rollback(&w);
 		goto out;
 	}
 	if (n == 0) {
@@ -108,6 +107,5 @@ int api_token_revoke(struct request *r, struct error *err)
 	r->reply = json_pack("{s:s, s:b}", "person", r->args[1], "revoked", 1);
 	rc = 0;
 out:
-	plan_free(p);
 	return rc;
 }

@@ -8,7 +8,7 @@
 
 /*
  * Calendar clients poll: ICSx⁵ and Thunderbird send If-None-Match, others If-Modified-Since,
- * most accept gzip. rendered_reply answers them all from the kept body; a feed says only what
+ * most accept gzip. rendered_http_reply answers them all from the kept body; a feed says only what
  * it is and how to keep it. "no-cache": the plan may change at any moment, so a client asks
  * every time (and mostly gets a 304); "private": the URL is a capability, no shared cache should
  * keep what it shows.
@@ -31,7 +31,7 @@ void feed_http_reply(struct request *r, struct rendered *body, const char *filen
 		extra[1] = disp;
 		h.extra = extra;
 	}
-	rendered_reply(r, body, &h);
+	rendered_http_reply(r, body, &h);
 }
 
 void feed_http_plain(struct request *r, int status, const char *reason)

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* Serving a rendered feed over HTTP (validators, 304, HEAD and gzip: rendered.h). */
+/* Serving a rendered feed over HTTP (validators, 304, HEAD and gzip: rendered_http.h). */
 #ifndef QWEEK_FEED_HTTP_H
 #define QWEEK_FEED_HTTP_H
 
+#include "api/rendered_http.h"
 #include "feed/feed_cache.h"
 #include "http/http.h"
 
 /*
- * Replies to R with BODY as text/calendar (rendered_reply: 304, HEAD, gzip). FILENAME (or NULL)
+ * Replies to R with BODY as text/calendar (rendered_http_reply: 304, HEAD, gzip). FILENAME (or NULL)
  * adds a Content-Disposition. Sets R->sent.
  */
 void feed_http_reply(struct request *r, struct rendered *body, const char *filename);

@@ -8,8 +8,7 @@
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
 
-#include "http/http.h"
-#include "feed/rendered.h"
+#include "api/rendered_http.h"
 
 /*
  * Serving a kept body: browsers and calendar clients send If-None-Match (some only
@@ -130,7 +129,7 @@ static void content_headers(struct evkeyvalq *out, const struct rendered *body,
 		evhttp_add_header(out, x[0], x[1]);
 }
 
-void rendered_reply(struct request *r, struct rendered *body, const struct rendered_headers *h)
+void rendered_http_reply(struct request *r, struct rendered *body, const struct rendered_headers *h)
 {
 	struct evkeyvalq *in = evhttp_request_get_input_headers(r->ev);
 	struct evkeyvalq *out = evhttp_request_get_output_headers(r->ev);

@@ -6,22 +6,10 @@
 #include <event2/buffer.h>
 
 #include "api/api.h"
-#include "report/report_render.h"
+#include "api/report_http.h"
 
 /* Sending what is not JSON: the page and the reports, straight from the buffer they were
  * rendered in. */
-
-static const char *const types[] = {
-	[REPORT_MD] = "text/markdown; charset=utf-8",
-	[REPORT_HTML] = "text/html; charset=utf-8",
-	[REPORT_CSV] = "text/csv; charset=utf-8",
-};
-
-static const char *const names[] = {
-	[REPORT_MD] = "md",
-	[REPORT_HTML] = "html",
-	[REPORT_CSV] = "csv",
-};
 
 static void free_text(const void *data, size_t len, void *arg)
 {
@@ -30,7 +18,7 @@ static void free_text(const void *data, size_t len, void *arg)
 	free((void *)data);
 }
 
-void report_send(struct request *r, int status, const char *ctype, struct buf *b)
+void report_http_send(struct request *r, int status, const char *ctype, struct buf *b)
 {
 	struct evkeyvalq *out = evhttp_request_get_output_headers(r->ev);
 	struct evbuffer *buf = evbuffer_new();
@@ -63,32 +51,12 @@ void report_send(struct request *r, int status, const char *ctype, struct buf *b
 	evbuffer_free(buf);
 }
 
-int report_format_parse(const char *s, enum report_format *f)
+void report_http_raw(struct request *r, struct buf *b, enum report_format f)
 {
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(s, names[i]) == 0) {
-			*f = (enum report_format)i;
-			return 0;
-		}
-	return -1;
+	report_http_send(r, 200, report_format_type(f), b);
 }
 
-void report_render(struct buf *b, const struct report *r, enum report_format f)
-{
-	if (f == REPORT_HTML)
-		report_html(b, r);
-	else if (f == REPORT_CSV)
-		report_csv(b, r);
-	else
-		report_md(b, r);
-}
-
-void report_reply_raw(struct request *r, struct buf *b, enum report_format f)
-{
-	report_send(r, 200, types[f], b);
-}
-
-int report_reply_json(struct request *r, struct buf *b, enum report_format f, struct error *err)
+int report_http_json(struct request *r, struct buf *b, enum report_format f, struct error *err)
 {
 	size_t len;
 	char *text = buf_take(b, &len);
@@ -100,9 +68,9 @@ int report_reply_json(struct request *r, struct buf *b, enum report_format f, st
 	jsonw_init(&w);
 	jsonw_object(&w);
 	jsonw_key(&w, "format");
-	jsonw_string(&w, names[f]);
+	jsonw_string(&w, report_format_name(f));
 	jsonw_key(&w, "content_type");
-	jsonw_string(&w, types[f]);
+	jsonw_string(&w, report_format_type(f));
 	jsonw_key(&w, "text");
 	jsonw_stringn(&w, text, len);
 	jsonw_end(&w, '}');

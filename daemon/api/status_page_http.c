@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 #include <string.h>
 
-#include "http/http.h"
+#include "api/api.h"
 #include "core/clock.h"
 #include "core/daemon.h"
-#include "report/report_render.h"
+#include "api/rendered_http.h"
+#include "api/report_http.h"
 #include "report/status_page.h"
+#include "store/status_page_store.h"
 
 /*
  * GET /status/<secret>: the page, to whoever holds the URL; anything else a bare 404. The page
@@ -37,7 +39,7 @@ static void not_found(struct request *r)
 
 	buf_init(&b, 0);
 	buf_add_str(&b, "Not Found\n");
-	report_send(r, 404, "text/plain; charset=utf-8", &b);
+	report_http_send(r, 404, "text/plain; charset=utf-8", &b);
 }
 
 int status_page_get(struct request *r, struct error *err)
@@ -51,7 +53,7 @@ int status_page_get(struct request *r, struct error *err)
 
 	/* The secret is looked up every time: a rotated one stops working at once. */
 	if (feed_secret_wellformed(secret, len) && feed_secret_hash(secret, len, hash) == 0 &&
-	    (found = status_page_find(r->daemon->db, hash, &plan_id, err)) == -1)
+	    (found = status_page_store_find(r->daemon->db, hash, &plan_id, err)) == -1)
 		return -1;
 	if (!found ||
 	    (page = status_page_cache_get(r->daemon->db, plan_id, clock_now(), err)) == NULL) {
@@ -61,7 +63,7 @@ int status_page_get(struct request *r, struct error *err)
 		not_found(r);
 		return 0;
 	}
-	rendered_reply(r, page, &page_headers);
+	rendered_http_reply(r, page, &page_headers);
 	rendered_unref(page);
 	return 0;
 }

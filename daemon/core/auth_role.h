@@ -14,7 +14,7 @@ enum auth_role {
 	AUTH_ADMIN,    /* the Unix socket's administrator: everything */
 };
 
-/* Who a request comes from; filled by auth_check. */
+/* Who a request comes from; filled by the API's access check (api/api_access.c). */
 struct auth_who {
 	enum auth_role role;
 	int64_t plan_id, person_id; /* a token's plan and person; 0 for the administrator */

@@ -1,16 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * A reply rendered once and served many times (the status page, the feeds):
- * its bytes, a strong ETag, and their gzip made on first demand; and how HTTP serves it, with
- * 304 for a client that has it, headers only for HEAD, gzip for whoever accepts it.
+ * A reply rendered once and served many times (the status page, the feeds): its bytes, a
+ * strong ETag, and their gzip made on first demand. HTTP serves it (api/rendered_http.h).
  */
 #ifndef QWEEK_RENDERED_H
 #define QWEEK_RENDERED_H
 
 #include <stddef.h>
 #include <stdint.h>
-
-struct request; /* http/http.h */
 
 #define RENDERED_ETAG_MAX 48
 
@@ -43,18 +40,5 @@ void rendered_set_modified(struct rendered *b, int64_t t);
 
 /* The gzip body, made on first use; NULL if compression failed. */
 const unsigned char *rendered_gzip(struct rendered *b, size_t *len);
-
-/* What a reply says besides the body: its type, its caching rules, and any other headers. */
-struct rendered_headers {
-	const char *content_type;
-	const char *cache_control;
-	const char *const *extra; /* name, value, name, value, ..., NULL; or NULL */
-};
-
-/*
- * Replies to R with B: 304 when the client's If-None-Match (or, without it, If-Modified-Since)
- * says it has this version, gzip when it accepts it, headers only for HEAD. Sets R->sent.
- */
-void rendered_reply(struct request *r, struct rendered *b, const struct rendered_headers *h);
 
 #endif

@@ -16,6 +16,7 @@
 #include <event2/listener.h>
 
 #include "store/db.h"
+#include "store/store.h"
 #include "http/auth.h"
 #include "http/conn_guard.h"
 #include "core/daemon.h"
@@ -31,13 +32,15 @@ struct http {
 	struct evhttp *ev;
 	struct daemon *daemon;
 	const struct route *routes;
+	http_check_fn check;	  /* who may use a route (the API's policy) */
 	struct listen_set *conns; /* listeners, the connection cap, EMFILE back-off */
 	struct conn_guard *guard; /* deadlines, per-address caps, shedding (conn_guard.h) */
 };
 
 static void on_request(struct evhttp_request *req, void *arg);
 
-struct http *http_new(struct event_base *base, struct daemon *d, const struct route *routes)
+struct http *http_new(struct event_base *base, struct daemon *d, const struct route *routes,
+		      http_check_fn check)
 {
 	struct http *h = calloc(1, sizeof *h);
 
@@ -46,6 +49,7 @@ struct http *http_new(struct event_base *base, struct daemon *d, const struct ro
 	h->base = base;
 	h->daemon = d;
 	h->routes = routes;
+	h->check = check;
 	evhttp_set_max_body_size(h->ev, HTTP_HARD_MAX_BODY);
 	evhttp_set_max_headers_size(h->ev, HTTP_MAX_HEADERS);
 	evhttp_set_allowed_methods(h->ev, EVHTTP_REQ_GET | EVHTTP_REQ_HEAD | EVHTTP_REQ_POST |
@@ -263,25 +267,31 @@ static void free_args(char **owned)
 	}
 }
 
-/* The route for R's path; sets *WRONG_METHOD when the path exists with other methods. */
+/*
+ * The route for R's path; sets *WRONG_METHOD when the path exists with other methods. Once the
+ * path fits a route of another method, only routes of that very pattern may take it: GET
+ * .../reminders/test is the path of POST .../reminders/test (405), not a .../reminders/:id.
+ */
 static const struct route *find_route(struct http *h, const char *path, struct request *r,
 				      char **owned, int *wrong_method)
 {
 	int method = evhttp_request_get_command(r->ev);
+	const char *fits = NULL;
 
 	if (method == EVHTTP_REQ_HEAD)
 		method = EVHTTP_REQ_GET;
-	*wrong_method = 0;
 	for (const struct route *rt = h->routes; rt->pattern != NULL; rt++) {
-		if (!match(rt->pattern, path, r, owned)) {
+		if ((fits != NULL && strcmp(rt->pattern, fits) != 0) ||
+		    !match(rt->pattern, path, r, owned)) {
 			free_args(owned);
 			continue;
 		}
 		if (rt->method == method)
 			return rt;
-		*wrong_method = 1;
+		fits = rt->pattern;
 		free_args(owned);
 	}
+	*wrong_method = fits != NULL;
 	return NULL;
 }
 
@@ -341,7 +351,7 @@ static int dispatch(struct http *h, struct request *r, char **owned, struct erro
 	if (rt == NULL)
 		return error_set(err, ERR_NOT_FOUND, "there is nothing at %s", path);
 	r->route = rt;
-	if (auth_check(r, rt, err) == -1)
+	if (h->check(r, err) == -1)
 		return -1;
 	if (!(rt->flags & ROUTE_RAW_BODY) && read_body(r, err) == -1)
 		return -1;
@@ -389,6 +399,7 @@ static void on_request(struct evhttp_request *req, void *arg)
 	conn_guard_handled(h->guard, req);
 	free_args(owned);
 	evhttp_clear_headers(&r.query);
+	plan_free(r.plan);
 	json_decref(r.body);
 	json_decref(r.reply);
 	json_decref(r.warnings);

@@ -10,11 +10,12 @@
 #include <event2/keyvalq_struct.h>
 #include <jansson.h>
 
-#include "http/auth.h"
+#include "core/auth_role.h"
 #include "core/error.h"
 
 struct daemon;
 struct http;
+struct plan; /* store/store.h */
 
 #define HTTP_MAX_BODY (1024 * 1024)
 /*
@@ -36,8 +37,9 @@ struct request {
 	int local;			 /* came over the Unix socket */
 	char peer[64];			 /* the Unix peer's user name, or "" */
 	long peer_uid, peer_gid;	 /* the Unix peer's credentials, or -1 */
-	struct auth_who who;		 /* who asks, and with which role (auth.h) */
+	struct auth_who who;		 /* who asks, and with which role (set by the check) */
 	const struct route *route;	 /* the route it matched, or NULL */
+	struct plan *plan; /* the plan a route under /api/v1/plans/:plan names (set by the check) */
 	/* What the handler replies: */
 	int status;	  /* 200 unless set */
 	json_t *reply;	  /* owned; sent as the body */
@@ -51,10 +53,17 @@ struct request {
 typedef int (*route_fn)(struct request *r, struct error *err);
 
 /*
- * Route flags. Who may use a route (auth.c; docs/api.md, "Access"):
+ * Decides whether R may use R->route before its body is read and its handler runs: 0, or -1
+ * with ERR. It fills R->who, and R->plan for a route of a plan (freed with the request). The
+ * policy is the API's (api/api_access.c): HTTP only calls it, for every route.
+ */
+typedef int (*http_check_fn)(struct request *r, struct error *err);
+
+/*
+ * Route flags. Who may use a route (api/api_access.c; docs/api.md, "Access"):
  * - a path outside /api/ is public (feeds, status pages, /healthz: their secret is the key);
  * - the Unix socket's administrator may use everything;
- * - under /api/v1/plans/:slug/ a token of that plan is needed: any role reads; ROUTE_WRITES
+ * - under /api/v1/plans/:plan/ a token of that plan is needed: any role reads; ROUTE_WRITES
  *   needs a planner, ROUTE_STAFF also lets staff act on their own item (the :ref argument);
  * - any other /api/ route needs the administrator, unless ROUTE_TOKEN lets any token read it
  *   (its handler shows only the token's plan: r->who.plan_id).
@@ -67,7 +76,7 @@ typedef int (*route_fn)(struct request *r, struct error *err);
 
 struct route {
 	int method;	     /* EVHTTP_REQ_GET, ... */
-	const char *pattern; /* "/api/v1/plans/:slug/items/:ref" */
+	const char *pattern; /* "/api/v1/plans/:plan/items/:ref" */
 	route_fn fn;
 	int flags; /* ROUTE_* */
 };
@@ -84,8 +93,14 @@ int http_route_match(const char *pattern, const char *path, struct request *r, c
 /* The raw request body of a ROUTE_RAW_BODY request, and its length (up to HTTP_HARD_MAX_BODY). */
 const char *http_body(struct request *r, size_t *len);
 
-/* A server answering ROUTES (ended by a NULL pattern), owned by the caller. */
-struct http *http_new(struct event_base *base, struct daemon *d, const struct route *routes);
+/*
+ * A server answering ROUTES (ended by a NULL pattern), owned by the caller, that lets CHECK
+ * decide who may use them. The first route whose path fits and whose method is the request's
+ * answers it; a path that fits a route of other methods is that route's alone (405), so that a
+ * fixed name (".../reminders/test") is not taken by a ":x" beside it.
+ */
+struct http *http_new(struct event_base *base, struct daemon *d, const struct route *routes,
+		      http_check_fn check);
 void http_free(struct http *h);
 
 /* Serves a listening socket FD (Unix or TCP); LOCAL marks the administrator's Unix socket. */

@@ -116,15 +116,14 @@ struct import_outcome {
 	char *reply; /* the reply, JSON text (malloc'd, the caller frees it), and its length */
 	size_t len;
 	int refused; /* rows were refused without skip_bad: nothing was done, the reply says why */
-	int changed; /* committed, and items or people were written */
 };
 
 /*
  * Applies F to plan P in one transaction: every row becomes an item (created, updated, or
  * unchanged) or is refused with its reason. Commits unless O asks for a dry run or rows were
- * refused without O->skip_bad. Fills OUT with the reply that accounts for every row. Returns
- * 0, or -1 with ERR (a database failure: nothing changed; or, with OUT->changed set, the
- * import was committed but there was no memory for its reply).
+ * refused without O->skip_bad; the commit is announced (plan_write.h). Fills OUT with the reply
+ * that accounts for every row. Returns 0, or -1 with ERR (a database failure: nothing changed;
+ * or the import was committed, and announced, but there was no memory for its reply).
  */
 int import_apply(struct db *db, const struct plan *p, struct import_file *f,
 		 const struct import_opts *o, struct import_outcome *out, struct error *err);

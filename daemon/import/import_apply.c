@@ -10,12 +10,13 @@
 #include "import/import_report.h"
 #include "import/import_row.h"
 #include "core/jsonw.h"
+#include "store/plan_write.h"
 
 /*
  * The import as one transaction: every row in file order becomes an item, created or updated
- * (or found unchanged), or is refused with its reason; then it is committed, or rolled back
- * for a dry run and for refused rows without skip_bad. A dry run runs the very same writes,
- * so that what it shows is exactly what the import would do.
+ * (or found unchanged), or is refused with its reason; then it is committed (and announced, by
+ * plan_write_commit), or rolled back for a dry run and for refused rows without skip_bad. A dry
+ * run runs the very same writes, so that what it shows is exactly what the import would do.
  */
 
 /* Runs every row inside the transaction; RES gets what became of each. 0 or -1 with ERR. */
@@ -43,18 +44,16 @@ static void free_results(struct import_result *res, size_t n)
 	free(res);
 }
 
-static int end_transaction(struct import_run *x, const struct import_counts *c, int *committed,
-			   struct error *err)
+static int end_transaction(struct import_run *x, struct plan_write *w,
+			   const struct import_counts *c, int *committed, struct error *err)
 {
 	*committed = 0;
 	if (x->o->dry_run || (c->refused > 0 && !x->o->skip_bad)) {
-		db_rollback(x->db);
+		plan_write_rollback(w);
 		return 0;
 	}
-	if (db_commit(x->db, err) == -1) {
-		db_rollback(x->db);
+	if (plan_write_commit(w, err) == -1)
 		return -1;
-	}
 	*committed = 1;
 	return 0;
 }
@@ -65,10 +64,7 @@ static int report(struct import_run *x, const struct import_result *res,
 {
 	struct jsonw w;
 
-	/* Set first: what was committed stays so, and is announced, even without a reply. */
 	out->refused = c->refused > 0 && !x->o->skip_bad;
-	out->changed = committed && (c->created > 0 || c->updated > 0 ||
-				     json_array_size(import_people_created(x->people)) > 0);
 	jsonw_init(&w);
 	import_report_write(&w, x, res, c, committed);
 	if (w.buf.failed) {
@@ -85,18 +81,19 @@ int import_apply(struct db *db, const struct plan *p, struct import_file *f,
 	struct import_run x = { .db = db, .p = p, .f = f, .o = o, .now = clock_now() };
 	struct import_result *res = calloc(f->nrows + 1, sizeof *res);
 	struct import_counts c = { 0 };
+	struct plan_write w;
 	int committed = 0, rc = -1;
 
 	memset(out, 0, sizeof *out);
-	if (res == NULL || db_begin(db, err) == -1)
+	if (res == NULL || plan_write_begin(&w, db, p->id, err) == -1)
 		goto out;
 	if (import_match_load(db, p->id, &x.match, err) == -1 ||
 	    (x.people = import_people_load(db, p->id, x.now, err)) == NULL ||
 	    run_rows(&x, res, &c, err) == -1) {
-		db_rollback(db);
+		plan_write_rollback(&w);
 		goto out;
 	}
-	if (end_transaction(&x, &c, &committed, err) == -1)
+	if (end_transaction(&x, &w, &c, &committed, err) == -1)
 		goto out;
 	/* What matched the plan's items is done with: let it go before the reply grows. */
 	import_row_cleanup(&x);

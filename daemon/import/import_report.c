@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/api.h"
 #include "import/import_people.h"
 #include "import/import_report.h"
 #include "time/moment.h"
+#include "time/moment_json.h"
 
 /*
  * The reply accounts for every row, so it grows with the file: 10,000 rows make 5 MB of JSON.
@@ -52,9 +52,9 @@ static void write_item(struct jsonw *w, const struct import_result *res, const c
 	jsonw_int(w, res->id);
 	jsonw_key(w, "kind");
 	jsonw_string(w, res->m.kind);
-	api_write_time(w, "start", res->m.start, tz);
-	api_write_time(w, "end", res->m.end, tz);
-	api_write_time(w, "due", res->m.due, tz);
+	moment_json_stored(w, "start", res->m.start, tz);
+	moment_json_stored(w, "end", res->m.end, tz);
+	moment_json_stored(w, "due", res->m.due, tz);
 	jsonw_key(w, "parent_id");
 	if (res->parent_id != 0)
 		jsonw_int(w, res->parent_id);

@@ -13,6 +13,7 @@
 #include "remind/remind_digest.h"
 #include "remind/remind_int.h"
 #include "grow.h"
+#include "store/plan_write.h"
 
 /*
  * The scheduler: one timer for the earliest thing to do (an item's next reminder, a retry),
@@ -69,6 +70,7 @@ static int sync_plan(int64_t plan_id, int all, int64_t floor, size_t *done, stru
 {
 	struct db *db = R.d->db;
 	int64_t *since = since_of(plan_id), *ids, max_updated;
+	struct plan_write w;
 	size_t n;
 	int rc = 0;
 
@@ -79,11 +81,11 @@ static int sync_plan(int64_t plan_id, int all, int64_t floor, size_t *done, stru
 		return -1;
 	if (n > 0) {
 		remind_store_lazy(db, 1);
-		if (db_begin(db, err) == -1)
+		if (plan_write_begin_quiet(&w, db, err) == -1)
 			rc = -1;
 		else if (remind_recompute(db, plan_id, ids, n, floor, clock_now(), err) == -1 ||
-			 db_commit(db, err) == -1) {
-			db_rollback(db);
+			 plan_write_commit(&w, err) == -1) {
+			plan_write_rollback(&w);
 			rc = -1;
 		}
 		remind_store_lazy(db, 0);
@@ -107,7 +109,7 @@ static void arm(int64_t now)
 			target = t;
 		if (remind_deliver_next(R.d->db, &t) && t < target)
 			target = t;
-		if (remind_digest_next_min(R.d->db, &t) && t < target)
+		if (remind_digest_store_next_min(R.d->db, &t) && t < target)
 			target = t;
 	}
 	tv.tv_sec = target > now ? (time_t)(target - now) : 0;
@@ -226,7 +228,7 @@ void remind_init(struct daemon *d)
 	R.d = d;
 	if ((R.timer = evtimer_new(d->base, on_timer, NULL)) == NULL)
 		fatal("reminders: cannot make a timer");
-	remind_deliver_init(d);
+	remind_deliver_init(d, remind_poke);
 	R.unsynced = sync_all() == -1;
 	changes_subscribe(on_change, NULL);
 	log_info("reminders: email %s, notify hook %s",

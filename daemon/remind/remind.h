@@ -23,7 +23,7 @@ void remind_shutdown(void);
 /*
  * An item's own reminders, for the item write paths: SPEC is what the person typed for
  * `--remind`: "2h, 1d", "none", or "default" (the plan's rules again). Check it before the
- * write; set it inside the write's transaction (then changes_notify as usual).
+ * write; set it inside the write's transaction (plan_write.h, whose commit announces it).
  */
 int remind_item_spec_check(const char *spec, struct error *err);
 int remind_item_spec_set(struct db *db, int64_t item_id, const char *spec, struct error *err);

@@ -13,6 +13,7 @@
 #include "remind/remind_text.h"
 #include "remind/smtp.h"
 #include "remind/smtp_mime.h"
+#include "store/plan_write.h"
 #include "time/tz.h"
 
 /*
@@ -36,6 +37,7 @@ static struct {
 	struct notify *notify;
 	struct slot slots[REMIND_INFLIGHT_MAX];
 	int busy;
+	void (*done)(void); /* a slot is free again: the scheduler looks again */
 } D;
 
 /* Everything one message is made from; owned, job_free. */
@@ -66,14 +68,24 @@ static int64_t backoff(int attempts)
 	return d < REMIND_RETRY_MAX ? d : REMIND_RETRY_MAX;
 }
 
+/* Records what became of reminder ID (its own write: nothing else is open while it is sent). */
 static void finish(int64_t id, const char *state, const char *reason, int attempts,
 		   int64_t next_try, int64_t sent_at)
 {
+	struct db *db = D.d->db;
 	struct error err = ERROR_INIT;
+	struct plan_write w;
+	int rc = plan_write_begin_quiet(&w, db, &err);
 
-	if (remind_log_finish(D.d->db, id, state, reason, attempts, next_try, sent_at, &err))
+	if (rc == 0)
+		rc = remind_log_finish(db, id, state, reason, attempts, next_try, sent_at, &err);
+	if (rc == 0)
+		rc = plan_write_commit(&w, &err);
+	if (rc == -1) {
+		plan_write_rollback(&w);
 		log_error("reminders: cannot record reminder #%lld as %s: %s", (long long)id, state,
 			  err.message ? err.message : "?");
+	}
 	error_clear(&err);
 }
 
@@ -110,7 +122,7 @@ static void on_done(void *arg, int ok, const char *error)
 	error_clear(&err);
 	s->used = 0;
 	D.busy--;
-	remind_poke();
+	D.done();
 }
 
 /* The digest of ROW as it reads now, if its day is still today and it has something to say. */
@@ -358,9 +370,10 @@ int remind_deliver_busy(void)
 	return D.busy;
 }
 
-void remind_deliver_init(struct daemon *d)
+void remind_deliver_init(struct daemon *d, void (*done)(void))
 {
 	D.d = d;
+	D.done = done;
 	/* libcurl (and OpenSSL with it) is set up at the first email (send_email): a daemon that
 	 * sends none does not carry their 3 MB of resident memory. */
 	if ((D.notify = notify_new(d->base)) == NULL)

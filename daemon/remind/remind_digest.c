@@ -6,6 +6,7 @@
 #include "core/log.h"
 #include "remind/remind_digest.h"
 #include "remind/remind_int.h"
+#include "store/plan_write.h"
 #include "time/tz.h"
 
 /*
@@ -16,11 +17,6 @@
  */
 
 #define DIGEST_BATCH 64
-
-struct digest_due {
-	int64_t person_id, plan_id, next_at;
-	int at_local;
-};
 
 /* The first working day's AT_LOCAL at or after FROM in TZ. */
 static int64_t next_digest(int at_local, int64_t from, const char *tz)
@@ -33,55 +29,11 @@ static int64_t next_digest(int at_local, int64_t from, const char *tz)
 int remind_digest_set(struct db *db, const struct plan *p, int64_t person_id, int at_local,
 		      int64_t now, struct error *err)
 {
-	static const char del[] = "DELETE FROM remind_digest WHERE person_id = ?";
-	static const char put[] =
-		"INSERT INTO remind_digest (person_id, plan_id, at_local, next_at) VALUES (?1, ?2, "
-		"?3, ?4) ON CONFLICT (person_id) DO UPDATE SET at_local = ?3, next_at = ?4";
-	sqlite3_stmt *st = db_stmt(db, at_local < 0 ? del : put);
 	int64_t next = at_local < 0 ? 0 : next_digest(at_local, now, p->tz);
 
 	if (at_local >= 0 && next == 0)
 		return error_set(err, ERR_INVALID, "the plan's zone %s is unknown", p->tz);
-	sqlite3_bind_int64(st, 1, person_id);
-	if (at_local >= 0) {
-		sqlite3_bind_int64(st, 2, p->id);
-		sqlite3_bind_int(st, 3, at_local);
-		sqlite3_bind_int64(st, 4, next);
-	}
-	return db_exec_stmt(db, st, err);
-}
-
-int remind_digest_each(struct db *db, int64_t plan_id, remind_digest_fn fn, void *ctx,
-		       struct error *err)
-{
-	static const char sql[] = "SELECT d.person_id, p.name, d.at_local, d.next_at FROM "
-				  "remind_digest d JOIN people p ON p.id = d.person_id WHERE "
-				  "d.plan_id = ? ORDER BY p.name_key";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	int rc;
-
-	sqlite3_bind_int64(st, 1, plan_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (fn(sqlite3_column_int64(st, 0), db_text(st, 1), sqlite3_column_int(st, 2),
-		       sqlite3_column_int64(st, 3), ctx) == -1) {
-			sqlite3_reset(st);
-			return -1;
-		}
-	return rc == SQLITE_DONE ? 0 : db_fail(db, rc, err);
-}
-
-int remind_digest_next_min(struct db *db, int64_t *out)
-{
-	static const char sql[] = "SELECT min(next_at) FROM remind_digest";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	int found = 0;
-
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		*out = sqlite3_column_int64(st, 0);
-		found = 1;
-	}
-	sqlite3_reset(st);
-	return found;
+	return remind_digest_store_put(db, person_id, p->id, at_local, next, err);
 }
 
 int remind_digest_useful(const char *tz, int64_t at, int64_t now)
@@ -92,38 +44,8 @@ int remind_digest_useful(const char *tz, int64_t at, int64_t now)
 	       a.month == b.month && a.day == b.day && now >= at;
 }
 
-static int due_digests(struct db *db, int64_t now, struct digest_due *out, struct error *err)
-{
-	static const char sql[] = "SELECT person_id, plan_id, next_at, at_local FROM remind_digest "
-				  "WHERE next_at <= ? ORDER BY next_at LIMIT ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	int n = 0, rc;
-
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int(st, 2, DIGEST_BATCH);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < DIGEST_BATCH) {
-		out[n].person_id = sqlite3_column_int64(st, 0);
-		out[n].plan_id = sqlite3_column_int64(st, 1);
-		out[n].next_at = sqlite3_column_int64(st, 2);
-		out[n].at_local = sqlite3_column_int(st, 3);
-		n++;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? n : db_fail(db, rc, err);
-}
-
-static int set_next(struct db *db, int64_t person_id, int64_t next, struct error *err)
-{
-	static const char sql[] = "UPDATE remind_digest SET next_at = ? WHERE person_id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
-
-	sqlite3_bind_int64(st, 1, next);
-	sqlite3_bind_int64(st, 2, person_id);
-	return db_exec_stmt(db, st, err);
-}
-
 /* Records the digest of AT for P: queued on each channel, or skipped (WHY). */
-static int record(struct db *db, const struct config *c, const struct digest_due *d,
+static int record(struct db *db, const struct config *c, const struct remind_digest_due *d,
 		  const struct remind_person *p, int64_t at, const char *why, int64_t now,
 		  struct error *err)
 {
@@ -160,8 +82,8 @@ static int record(struct db *db, const struct config *c, const struct digest_due
 }
 
 /* Person D's digest: the latest due by NOW, if its day is today and it has something to say. */
-static int handle(struct db *db, const struct config *c, const struct digest_due *d, int64_t now,
-		  struct error *err)
+static int handle(struct db *db, const struct config *c, const struct remind_digest_due *d,
+		  int64_t now, struct error *err)
 {
 	struct remind_people people = { 0 };
 	struct remind_msg msg = { 0 };
@@ -190,7 +112,7 @@ out:
 	if (rc == 0 && (t = next_digest(d->at_local, now + 1, plan->tz)) == 0)
 		t = now + 86400; /* an unknown zone: look again tomorrow */
 	if (rc == 0)
-		rc = set_next(db, d->person_id, t, err);
+		rc = remind_digest_store_set_next(db, d->person_id, t, err);
 	remind_msg_free(&msg);
 	remind_people_free(&people);
 	plan_free(plan);
@@ -199,17 +121,18 @@ out:
 
 int remind_digest_due(struct db *db, const struct config *c, int64_t now, struct error *err)
 {
-	struct digest_due due[DIGEST_BATCH];
-	int n = due_digests(db, now, due, err), rc = 0;
+	struct remind_digest_due due[DIGEST_BATCH];
+	struct plan_write w;
+	int n = remind_digest_store_due(db, now, due, DIGEST_BATCH, err), rc = 0;
 
 	if (n <= 0)
 		return n;
-	if (db_begin(db, err) == -1)
+	if (plan_write_begin_quiet(&w, db, err) == -1)
 		return -1;
 	for (int i = 0; i < n && rc == 0; i++)
 		rc = handle(db, c, &due[i], now, err);
-	if (rc == -1 || db_commit(db, err) == -1) {
-		db_rollback(db);
+	if (rc == -1 || plan_write_commit(&w, err) == -1) {
+		plan_write_rollback(&w);
 		return -1;
 	}
 	return 0;

@@ -16,18 +16,9 @@
 #define REMIND_DIGEST_DAYS 3 /* deadlines this many days ahead (after today) */
 
 /* Turns person PERSON_ID's digest on at AT_LOCAL (seconds after local midnight), or off (-1);
- * the first from NOW on. 0 or -1 with ERR. */
+ * the first from NOW on (stored by remind_digest_store_put). 0 or -1 with ERR. */
 int remind_digest_set(struct db *db, const struct plan *p, int64_t person_id, int at_local,
 		      int64_t now, struct error *err);
-
-/* Calls FN for each digest of the plan: the person, its time, the next one. */
-typedef int (*remind_digest_fn)(int64_t person_id, const char *name, int at_local, int64_t next_at,
-				void *ctx);
-int remind_digest_each(struct db *db, int64_t plan_id, remind_digest_fn fn, void *ctx,
-		       struct error *err);
-
-/* The earliest next digest of all: 1 (sets *OUT), 0 none. */
-int remind_digest_next_min(struct db *db, int64_t *out);
 
 /* Handles the digests due by NOW (a batch): queues each in the log, or records why not. */
 int remind_digest_due(struct db *db, const struct config *c, int64_t now, struct error *err);

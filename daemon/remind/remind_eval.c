@@ -5,6 +5,7 @@
 
 #include "core/log.h"
 #include "remind/remind_int.h"
+#include "store/plan_write.h"
 
 /*
  * What comes due. Each item keeps one instant, its next reminder (remind_next); when that has
@@ -228,18 +229,19 @@ int remind_eval_due(struct db *db, const struct config *c, int64_t now, struct e
 {
 	struct remind_due due[REMIND_BATCH];
 	struct plan_cache cache = { 0 };
+	struct plan_write w;
 	int n, rc = 0, rounds = 0;
 
 	while (rc == 0 && rounds++ < REMIND_ROUNDS &&
 	       (n = remind_store_due(db, now, due, REMIND_BATCH, err)) != 0) {
-		if (n < 0 || db_begin(db, err) == -1) {
+		if (n < 0 || plan_write_begin_quiet(&w, db, err) == -1) {
 			rc = -1;
 			break;
 		}
 		for (int i = 0; i < n && rc == 0; i++)
 			rc = handle_item(db, c, &cache, &due[i], now, err);
-		if (rc == -1 || db_commit(db, err) == -1) {
-			db_rollback(db);
+		if (rc == -1 || plan_write_commit(&w, err) == -1) {
+			plan_write_rollback(&w);
 			rc = -1;
 		}
 	}

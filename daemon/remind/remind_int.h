@@ -97,7 +97,11 @@ void remind_poke(void);
 
 /* ---- remind_deliver.c: sending ---------------------------------------------------------------- */
 
-void remind_deliver_init(struct daemon *d);
+/*
+ * Sends on D's loop; DONE is called whenever a delivery is over and its slot free, so that the
+ * scheduler looks again (remind_poke: a callback, since the scheduler calls the sending).
+ */
+void remind_deliver_init(struct daemon *d, void (*done)(void));
 void remind_deliver_shutdown(void);
 
 /* Starts sending what is queued or due for a retry at NOW, as far as capacity allows. */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "remind/remind.h"
 #include "remind/remind_int.h"
 
 /* An item as the reminders see it: its copy, its rules, and whether a reminder still stands. */
@@ -186,6 +187,33 @@ enum remind_verdict remind_row_check(struct db *db, const struct remind_row *row
 		return REMIND_EXPIRE;
 	}
 	return REMIND_KEEP;
+}
+
+/* An item's own rules as typed: "2h, 1d", "none" (an empty list) or "default" (none kept). */
+
+int remind_item_spec_check(const char *spec, struct error *err)
+{
+	struct remind_list l;
+
+	if (strcmp(spec, "default") == 0)
+		return 0;
+	return remind_list_parse(spec, &l, err);
+}
+
+int remind_item_spec_set(struct db *db, int64_t item_id, const char *spec, struct error *err)
+{
+	struct remind_list l;
+	char text[128];
+
+	if (strcmp(spec, "default") == 0)
+		return remind_store_set_item_rules(db, item_id, NULL, err);
+	if (remind_list_parse(spec, &l, err) == -1)
+		return -1;
+	if (l.n == 0)
+		text[0] = '\0';
+	else
+		remind_list_format(&l, text, sizeof text);
+	return remind_store_set_item_rules(db, item_id, text, err);
 }
 
 int remind_has_email(const struct config *c, const char *address)

@@ -1,16 +1,19 @@
 /* SPDX-License-Identifier: MIT */
-/* The analytical report after the week, as Markdown, HTML or CSV, and how it is sent. */
+/* The analytical report after the week, as Markdown, HTML or CSV (sent by api/report_http.h). */
 #ifndef QWEEK_REPORT_RENDER_H
 #define QWEEK_REPORT_RENDER_H
 
-struct request; /* http/http.h */
 #include "report/report.h"
 #include "core/report_buf.h"
 
 enum report_format { REPORT_MD, REPORT_HTML, REPORT_CSV };
 
-/* "md", "html" or "csv"; 0, or -1 for anything else. */
+/* report_render.c: "md", "html" or "csv"; 0, or -1 for anything else. */
 int report_format_parse(const char *s, enum report_format *f);
+
+/* The name of format F ("md"), and its content type ("text/markdown; charset=utf-8"). */
+const char *report_format_name(enum report_format f);
+const char *report_format_type(enum report_format f);
 
 /* The report of R in format F, appended to B. */
 void report_render(struct buf *b, const struct report *r, enum report_format f);
@@ -30,16 +33,5 @@ void report_html_close(struct buf *b);
 
 /* The table by responsible person, under a heading, in language L. */
 void report_html_people(struct buf *b, const struct report_tally *t, const char *l);
-
-/* report_http.c: sends the text of B (taken over) as the reply to R, status STATUS, with
- * CTYPE; HTML replies get a Content-Security-Policy that allows no script and nothing
- * external. Sets R->sent. */
-void report_send(struct request *r, int status, const char *ctype, struct buf *b);
-
-/* Sends B (taken over) as a report of format F, raw. */
-void report_reply_raw(struct request *r, struct buf *b, enum report_format f);
-
-/* Replies with {"format", "content_type", "text"}: B taken over. 0 or -1 with ERR. */
-int report_reply_json(struct request *r, struct buf *b, enum report_format f, struct error *err);
 
 #endif

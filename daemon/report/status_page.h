@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The status page (issue 5): its secret URL, the HTML it shows, and its HTTP handler. */
+/* The status page (issue 5): the HTML it shows, rendered once per change and minute. */
 #ifndef QWEEK_STATUS_PAGE_H
 #define QWEEK_STATUS_PAGE_H
 
@@ -7,30 +7,18 @@
 
 #include "store/db.h"
 #include "core/error.h"
-#include "core/feed_secret.h"
-struct request; /* http/http.h */
 #include "report/report.h"
 #include "feed/rendered.h"
 #include "core/report_buf.h"
 
-/* status_page_store.c: the status_pages table. */
-
-/* The plan whose page secret hashes to HASH: 1 (sets *PLAN_ID), 0 unknown, -1 with ERR. */
-int status_page_find(struct db *db, const unsigned char hash[FEED_HASH_LEN], int64_t *plan_id,
-		     struct error *err);
-
-/* Does plan PLAN_ID have a page? 1, 0, or -1 with ERR. */
-int status_page_exists(struct db *db, int64_t plan_id, struct error *err);
-
-/* Gives plan PLAN_ID a page with secret hash HASH (replacing any old one) and commits. */
-int status_page_set(struct db *db, int64_t plan_id, const unsigned char hash[FEED_HASH_LEN],
-		    int64_t now, struct error *err);
-
 /* status_page.c: the page itself, in the plan's language, into B. */
 void status_page_render(struct buf *b, const struct report *r);
 
-/* One item as a list entry (status_page.c), and the week day by day (status_page_week.c). */
+/* status_page_item.c: one item as a list entry, and the class its mark gives it ("overdue"). */
 void status_page_item(struct buf *b, const struct report *r, const struct report_item *it);
+const char *status_page_item_class(enum report_mark m);
+
+/* status_page_week.c: the week day by day. */
 void status_page_week(struct buf *b, const struct report *r);
 
 /*
@@ -46,8 +34,5 @@ void status_page_cache_changed(int64_t plan_id);
 
 /* Drops every kept page (at exit). */
 void status_page_cache_free(void);
-
-/* status_page_http.c: GET /status/:secret (public: the secret is the capability). */
-int status_page_get(struct request *r, struct error *err);
 
 #endif

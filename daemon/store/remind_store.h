@@ -182,4 +182,36 @@ struct plan *remind_store_plan(struct db *db, int64_t id, struct error *err);
 /* How many plans there are. */
 int remind_store_plan_count(struct db *db);
 
+/* ---- remind_digest_store.c: digests ----------------------------------------------------------- */
+
+/*
+ * Person PERSON_ID of plan PLAN_ID wants a digest at AT_LOCAL (seconds after local midnight),
+ * the next at NEXT_AT; AT_LOCAL < 0: no digest any more. 0 or -1 with ERR.
+ */
+int remind_digest_store_put(struct db *db, int64_t person_id, int64_t plan_id, int at_local,
+			    int64_t next_at, struct error *err);
+
+/* Calls FN for each digest of the plan: the person, its time, the next one. */
+typedef int (*remind_digest_fn)(int64_t person_id, const char *name, int at_local, int64_t next_at,
+				void *ctx);
+int remind_digest_store_each(struct db *db, int64_t plan_id, remind_digest_fn fn, void *ctx,
+			     struct error *err);
+
+/* The earliest next digest of all: 1 (sets *OUT), 0 none. */
+int remind_digest_store_next_min(struct db *db, int64_t *out);
+
+/* A digest due. */
+struct remind_digest_due {
+	int64_t person_id, plan_id, next_at;
+	int at_local;
+};
+
+/* The digests due by NOW, earliest first, at most MAX into OUT: how many, or -1 with ERR. */
+int remind_digest_store_due(struct db *db, int64_t now, struct remind_digest_due *out, int max,
+			    struct error *err);
+
+/* Person PERSON_ID's next digest is at NEXT_AT. 0 or -1 with ERR. */
+int remind_digest_store_set_next(struct db *db, int64_t person_id, int64_t next_at,
+				 struct error *err);
+
 #endif

@@ -110,6 +110,12 @@ q --plan "$OTHER" add "Чужой план" --when "02.12 10.00" --who "Сидо
 SID=$(q --plan "$OTHER" person token "Сидоров" --role planner 2>/dev/null)
 assert_eq 403 "$(tcp "$SID" GET "/api/v1/plans/$SLUG/items")" "another plan's items"
 assert_eq 403 "$(tcp "$SID" POST "/api/v1/plans/$SLUG/items/1/done" '{}')" "another plan's item"
+# A plan that does not exist: 401 and 403 come first, and say nothing of which plans exist.
+assert_eq 401 "$(tcp '' GET /api/v1/plans/no-such-plan/items)" "no token, no such plan"
+assert_eq 403 "$(tcp "$SID" GET /api/v1/plans/no-such-plan/items)" "another token, no such plan"
+assert_match 'for plan '"$OTHER"' only' "$(cat "$T/tcp.body")" "403 names the token's plan"
+assert_eq 403 "$(tcp "$VIEWER" POST "/api/v1/plans/$SLUG/items/1/done" '{"note": 5}')" \
+	"a viewer's write: 403 before the body is read"
 assert_eq "[\"$OTHER\"]" "$(qt "$SID" --json plan list | jget '[p["slug"] for p in d["plans"]]' | tr -d ' ')" "plan list shows its plan only"
 expect_ok qt "$SID" done 1
 expect_ok qt "$STAFF" list

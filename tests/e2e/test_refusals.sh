@@ -131,6 +131,9 @@ http_refused 415 unsupported_media_type '.' POST "$ITEMS" text/plain "$B"
 http_refused 422 invalid '32' POST "$ITEMS" $JSON <(printf '{"title": "М", "when": "32.13"}')
 http_refused 404 not_found '.' GET /api/v1/nothing
 http_refused 404 not_found 'nope' GET /api/v1/plans/nope/items
+# The plan of a route is found before its body is read: an unknown plan is the first refusal.
+http_refused 404 not_found 'nope' POST /api/v1/plans/nope/items $JSON <(printf '{"colour": 1}')
+http_refused 404 not_found 'nope' POST /api/v1/plans/nope/items/1/done text/plain "$B"
 http_refused 405 method_not_allowed '.' DELETE /api/v1/plans
 
 step "the daemon still serves after all that"

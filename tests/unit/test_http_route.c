@@ -213,7 +213,7 @@ static int server_up(void **state)
 	assert_non_null(s->base = event_base_new());
 	config_init(&s->daemon.config);
 	s->daemon.base = s->base;
-	s->http = http_new(s->base, &s->daemon, test_routes);
+	s->http = http_new(s->base, &s->daemon, test_routes, api_access);
 	if ((fd = listen_unix(s->sock, &cause)) == -1)
 		fail_msg("listen_unix: %s", cause);
 	assert_int_equal(http_serve_fd(s->http, fd, 1), 0);

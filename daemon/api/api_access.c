@@ -6,22 +6,34 @@
 #include <openssl/crypto.h>
 
 #include "api/api.h"
+#include "core/daemon.h"
 #include "http/auth.h"
 #include "store/auth_store.h"
-#include "core/daemon.h"
-#include "http/http.h"
 
 /*
  * Who may do what. The Unix socket's administrator (auth_peer.c) may do everything; anyone
  * else shows a bearer token, which belongs to one person of one plan and carries a role. What a
  * route needs follows from its path and flags (http.h): nothing to add for most new routes.
+ *
+ * HTTP calls this for every route, before it reads the body (http_new's check). The plan a
+ * route under /api/v1/plans/:plan/ names is found here, once, into R->plan: after who asks is
+ * known and may see that plan (401 and 403 come before a 404, and say nothing of other plans),
+ * and before the role is checked (staff act only on their own items of it).
  */
 
-#define PLAN_PREFIX "/api/v1/plans/:"
+#define PLAN_PREFIX "/api/v1/plans/:plan"
 
 static int is_public(const struct route *rt)
 {
 	return strncmp(rt->pattern, "/api/", 5) != 0;
+}
+
+static int is_plan_route(const struct route *rt)
+{
+	size_t n = strlen(PLAN_PREFIX);
+
+	return strncmp(rt->pattern, PLAN_PREFIX, n) == 0 &&
+	       (rt->pattern[n] == '\0' || rt->pattern[n] == '/');
 }
 
 /* The token in "Authorization: Bearer T", or NULL. */
@@ -82,21 +94,24 @@ static int check_plan(struct request *r, struct error *err)
 	return 0;
 }
 
+/* The plan the route names (its first argument) into R->plan: 0, or -1 with a 404. */
+static int find_plan(struct request *r, struct error *err)
+{
+	r->plan = store_plan_find(r->daemon->db, r->args[0], err);
+	return r->plan != NULL ? 0 : -1;
+}
+
 /* Staff may act on an item they are responsible for, directly or through a group. */
 static int check_own_item(struct request *r, struct error *err)
 {
 	struct db *db = r->daemon->db;
-	struct plan *p;
 	int64_t id;
 	int mine = -1;
 
 	if (r->args[1] == NULL)
 		return error_set(err, ERR_FORBIDDEN, "a staff token cannot do that");
-	if ((p = api_plan(r, err)) == NULL)
-		return -1;
-	if (api_item_resolve(db, p, r->args[1], &id, err) == 0)
+	if (api_item_resolve(db, r->plan, r->args[1], &id, err) == 0)
 		mine = store_item_responsible(db, id, r->who.person_id, err);
-	plan_free(p);
 	if (mine == 0)
 		return error_set(err, ERR_FORBIDDEN,
 				 "%s is not among %s's items: only the people "
@@ -119,13 +134,14 @@ static int check_role(struct request *r, const struct route *rt, struct error *e
 	return error_set(err, ERR_FORBIDDEN, "a viewer token may only read the plan");
 }
 
-int auth_check(struct request *r, const struct route *rt, struct error *err)
+int api_access(struct request *r, struct error *err)
 {
 	const struct config *c = &r->daemon->config;
+	const struct route *rt = r->route;
 
 	if (r->local && auth_peer_is_admin(c, r->peer_uid, r->peer_gid)) {
 		r->who.role = AUTH_ADMIN;
-		return 0;
+		return is_plan_route(rt) ? find_plan(r, err) : 0;
 	}
 	if (is_public(rt))
 		return 0;
@@ -135,14 +151,14 @@ int auth_check(struct request *r, const struct route *rt, struct error *err)
 		return error_set(err, ERR_FORBIDDEN,
 				 "only the administrator may do that, on "
 				 "qweekd's Unix socket");
-	if (strncmp(rt->pattern, PLAN_PREFIX, strlen(PLAN_PREFIX)) != 0) {
+	if (!is_plan_route(rt)) {
 		if ((rt->flags & ROUTE_WRITES) || !(rt->flags & ROUTE_TOKEN))
 			return error_set(err, ERR_FORBIDDEN,
 					 "only the administrator may do that, "
 					 "on qweekd's Unix socket");
 		return 0;
 	}
-	if (check_plan(r, err) == -1)
+	if (check_plan(r, err) == -1 || find_plan(r, err) == -1)
 		return -1;
 	return check_role(r, rt, err);
 }
