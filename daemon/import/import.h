@@ -27,7 +27,8 @@ struct import_row {
 	char *label, *title, *when, *place, *description;
 	char **who;    /* responsible names, split, trimmed, without repeats */
 	char **emails; /* iCalendar: an e-mail for each name (NULL entries), or NULL */
-	size_t nwho;
+	char **keys;   /* each name folded (utf8_fold_str), to find repeats */
+	size_t nwho;   /* at most IMPORT_MAX_NAMES + 1: more would not change the refusal */
 	char *state;		/* "done" or "cancelled" for a new item, or NULL (open) */
 	int64_t state_at;	/* iCalendar: when it was done or cancelled (Unix time), or 0 */
 	char *done_by;		/* iCalendar: who did it (X-QWEEK-DONE-BY), or NULL */
@@ -81,7 +82,11 @@ void import_row_refuse(struct import_row *r, const char *fmt, ...)
 void import_row_skip(struct import_row *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Adds NAME (and EMAIL, may be NULL) to R's responsible people unless it is there; 0 or -1. */
+/*
+ * Adds NAME (and EMAIL, may be NULL) to R's responsible people unless it is there; 0 or -1.
+ * Once R has more than IMPORT_MAX_NAMES (it will be refused for that), names are not added:
+ * a row of 40,000 ATTENDEEs costs as much as one of 51.
+ */
 int import_row_add_name(struct import_row *r, const char *name, const char *email);
 
 /*

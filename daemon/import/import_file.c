@@ -3,15 +3,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "import/import.h"
-#include "import/import_csv.h"
-#include "import/import_ics.h"
-#include "import/import_text.h"
 #include "utf8.h"
 
-/* A file read into rows: the rows, their texts cleaned, and which reader reads the file. */
+/*
+ * A file read into rows: the rows, their warnings, names and texts cleaned. The readers
+ * (import_csv_rows.c, import_ics.c, import_names.c) fill rows with these; import_read.c
+ * chooses the reader. Nothing here calls back into them.
+ */
 
 void import_file_init(struct import_file *f, enum import_format format)
 {
@@ -30,10 +30,12 @@ static void row_free(struct import_row *r)
 	free(r->description);
 	for (size_t i = 0; i < r->nwho; i++) {
 		free(r->who[i]);
+		free(r->keys[i]);
 		if (r->emails != NULL)
 			free(r->emails[i]);
 	}
 	free(r->who);
+	free(r->keys);
 	free(r->emails);
 	free(r->state);
 	free(r->done_by);
@@ -143,39 +145,59 @@ void import_row_skip(struct import_row *r, const char *fmt, ...)
 	va_end(ap);
 }
 
-int import_row_add_name(struct import_row *r, const char *name, const char *email)
+/* Room for one more name in R's arrays; 0 or -1. */
+static int name_room(struct import_row *r, int with_email)
 {
-	char *key = utf8_fold_str(name), **who, **emails;
-	int dup = 0;
+	char **who, **keys, **emails;
 
-	if (key == NULL)
-		return -1;
-	for (size_t i = 0; i < r->nwho && !dup; i++) {
-		char *k = utf8_fold_str(r->who[i]);
-		dup = k != NULL && strcmp(k, key) == 0;
-		free(k);
-	}
-	free(key);
-	if (dup)
-		return 0;
 	if ((who = realloc(r->who, (r->nwho + 1) * sizeof *who)) == NULL)
 		return -1;
 	r->who = who;
+	if ((keys = realloc(r->keys, (r->nwho + 1) * sizeof *keys)) == NULL)
+		return -1;
+	r->keys = keys;
 	/* E-mails only once there is one (iCalendar): NULL for the names before it. */
-	if (email != NULL || r->emails != NULL) {
+	if (with_email || r->emails != NULL) {
 		if ((emails = realloc(r->emails, (r->nwho + 1) * sizeof *emails)) == NULL)
 			return -1;
 		if (r->emails == NULL)
 			memset(emails, 0, r->nwho * sizeof *emails);
 		r->emails = emails;
-		emails[r->nwho] = email != NULL ? strdup(email) : NULL;
+		emails[r->nwho] = NULL;
 	}
-	if ((who[r->nwho] = strdup(name)) == NULL) {
-		if (r->emails != NULL)
-			free(r->emails[r->nwho]);
+	return 0;
+}
+
+int import_row_add_name(struct import_row *r, const char *name, const char *email)
+{
+	char *key;
+
+	if (r->nwho > IMPORT_MAX_NAMES)
+		return 0;
+	if ((key = utf8_fold_str(name)) == NULL)
+		return -1;
+	for (size_t i = 0; i < r->nwho; i++)
+		if (strcmp(r->keys[i], key) == 0) {
+			free(key);
+			return 0;
+		}
+	if (name_room(r, email != NULL) == -1) {
+		free(key);
 		return -1;
 	}
-	r->nwho++;
+	r->who[r->nwho] = strdup(name);
+	if (email != NULL)
+		r->emails[r->nwho] = strdup(email);
+	if (r->who[r->nwho] == NULL || (email != NULL && r->emails[r->nwho] == NULL)) {
+		free(r->who[r->nwho]);
+		if (r->emails != NULL) {
+			free(r->emails[r->nwho]);
+			r->emails[r->nwho] = NULL;
+		}
+		free(key);
+		return -1;
+	}
+	r->keys[r->nwho++] = key;
 	return 0;
 }
 
@@ -244,63 +266,4 @@ char *import_clean_line(const char *s, size_t len)
 char *import_clean_text(const char *s, size_t len)
 {
 	return clean(s, len, 1);
-}
-
-/* "BEGIN:VCALENDAR" first, after white space? */
-static int looks_ical(const char *text)
-{
-	text += strspn(text, " \t\r\n");
-	return strncasecmp(text, "BEGIN:VCALENDAR", 15) == 0 ||
-	       strncasecmp(text, "BEGIN:VEVENT", 12) == 0;
-}
-
-int import_decode(const char *data, size_t len, const struct import_opts *o, struct import_file *f,
-		  struct import_text *t, struct error *err)
-{
-	if (len == 0)
-		return error_set(err, ERR_INVALID, "the file is empty");
-	if (len > IMPORT_MAX_BYTES)
-		return error_set(err, ERR_TOO_LARGE, "the file is larger than %d bytes",
-				 IMPORT_MAX_BYTES);
-	if (import_text_decode(data, len, o->encoding, t, err) == -1)
-		return -1;
-	json_object_set_new(f->info, "encoding", json_string(t->encoding));
-	if (t->forced_differs)
-		import_file_warn(f, 0,
-				 "the file was read as %s, as asked, but it looks like "
-				 "UTF-8: if the text reads as «Р—Р°…», import it without "
-				 "--encoding",
-				 t->encoding);
-	return 0;
-}
-
-int import_parse(const struct import_text *t, const struct import_opts *o, struct import_file *f,
-		 struct error *err)
-{
-	if (t->text[strspn(t->text, " \t\r\n")] == '\0')
-		return error_set(err, ERR_INVALID, "the file has nothing in it but white space");
-	if (o->format == IMPORT_CSV && looks_ical(t->text))
-		return error_set(err, ERR_INVALID,
-				 "this is an iCalendar file, not CSV: import it "
-				 "as .ics (format=ics)");
-	if (o->format == IMPORT_ICS && !looks_ical(t->text))
-		return error_set(err, ERR_INVALID,
-				 "this is not an iCalendar file: it does not "
-				 "start with BEGIN:VCALENDAR");
-	if (o->format == IMPORT_ICS)
-		return import_ics_read(t->text, t->len, o, f, err);
-	return import_csv_read(t->text, t->len, o, f, err);
-}
-
-int import_read(const char *data, size_t len, const struct import_opts *o, struct import_file *f,
-		struct error *err)
-{
-	struct import_text t;
-	int rc;
-
-	if (import_decode(data, len, o, f, &t, err) == -1)
-		return -1;
-	rc = import_parse(&t, o, f, err);
-	import_text_free(&t);
-	return rc;
 }
