@@ -13,8 +13,16 @@
 #include "store/store.h"
 #include "time/when.h"
 
-#define IMPORT_MAX_BYTES   (4 * 1024 * 1024) /* evhttp's hard cap on a body (http.h) */
-#define IMPORT_MAX_ROWS	   100000
+/*
+ * An import runs on qweekd's only thread, from the first byte to the reply, and nothing else is
+ * answered meanwhile: these limits keep it within about 100 ms (bench/import.sh measures it).
+ * On a Release build, reading costs about 250 ns a byte (libical's parser), and a row ~190 µs
+ * (its WHEN, its people, the item written); at the former 4 MiB and 100,000 rows a plain file
+ * of short events held the loop 4-8 s. A plan saved as CSV is rarely over 100 KB and a week's
+ * plan has tens of rows, not hundreds.
+ */
+#define IMPORT_MAX_BYTES   (512 * 1024)
+#define IMPORT_MAX_ROWS	   500
 #define IMPORT_MAX_CELL	   (64 * 1024) /* a larger cell is not a plan's: a lost quote */
 #define IMPORT_MAX_COLUMNS 256
 #define IMPORT_MAX_NAMES   50 /* responsible people of one item */
