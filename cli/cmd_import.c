@@ -18,7 +18,7 @@
  */
 
 /* qweekd's limit on a file (IMPORT_MAX_BYTES). */
-#define CMD_IMPORT_MAX (512 * 1024)
+#define CMD_IMPORT_MAX (256 * 1024)
 
 static const struct args_option cmd_import_options[] = { { "dry-run", 0 },
 							 { "skip-bad", 0 },

@@ -21,7 +21,7 @@
  * of short events held the loop 4-8 s. A plan saved as CSV is rarely over 100 KB and a week's
  * plan has tens of rows, not hundreds.
  */
-#define IMPORT_MAX_BYTES   (512 * 1024)
+#define IMPORT_MAX_BYTES   (256 * 1024)
 #define IMPORT_MAX_ROWS	   500
 #define IMPORT_MAX_CELL	   (64 * 1024) /* a larger cell is not a plan's: a lost quote */
 #define IMPORT_MAX_COLUMNS 256
