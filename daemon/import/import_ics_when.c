@@ -69,9 +69,9 @@ static int end_of(icalcomponent *c, const struct point *start, struct point *end
 	secs = (((int64_t)d.weeks * 7 + d.days) * 24 + d.hours) * 3600 + (int64_t)d.minutes * 60 +
 	       d.seconds;
 	*end = *start;
-	import_ics_zone_fields(import_ics_zone_seconds(start->t.year, start->t.month,
-						       start->t.day, start->t.hour,
-						       start->t.minute, start->t.second) +
+	import_ics_zone_fields(import_ics_zone_seconds(start->t.year, start->t.month, start->t.day,
+						       start->t.hour, start->t.minute,
+						       start->t.second) +
 				       (d.is_neg ? -secs : secs),
 			       &end->t);
 	return 0;
@@ -159,8 +159,7 @@ static int event_when(icalcomponent *c, struct zones *z, char *buf, size_t size,
 		return -1;
 	}
 	put_point(buf, size, &s, 1);
-	if (end_of(c, &st, &en) == -1 || en.t.is_date != st.t.is_date ||
-	    wall_of(&en, z, &e) == -1)
+	if (end_of(c, &st, &en) == -1 || en.t.is_date != st.t.is_date || wall_of(&en, z, &e) == -1)
 		return 0;
 	if (st.t.is_date) {
 		/* DTEND of days is the day after */

@@ -22,17 +22,17 @@
 
 /* One observance (STANDARD or DAYLIGHT) as far as time T needs it. */
 struct part {
-	int from, to;	     /* TZOFFSETFROM, TZOFFSETTO, in seconds */
-	int64_t first;	     /* DTSTART, as written (the wall time before the change) */
-	int64_t onset;	     /* the latest onset that applies at T, as written; if found */
-	int found;	     /* an onset applies at T */
-	int rule_ok;	     /* no RRULE, or one that is followed */
+	int from, to;  /* TZOFFSETFROM, TZOFFSETTO, in seconds */
+	int64_t first; /* DTSTART, as written (the wall time before the change) */
+	int64_t onset; /* the latest onset that applies at T, as written; if found */
+	int found;     /* an onset applies at T */
+	int rule_ok;   /* no RRULE, or one that is followed */
 	struct icaltimetype dtstart;
 	int has_rule;
-	struct {		    /* its RRULE, when followed */
-		short by_day;	    /* encoded as libical does, or ICAL_RECURRENCE_ARRAY_MAX */
-		short by_monthday;  /* or ICAL_RECURRENCE_ARRAY_MAX */
-		short month;	    /* BYMONTH, or 0 for DTSTART's */
+	struct {		   /* its RRULE, when followed */
+		short by_day;	   /* encoded as libical does, or ICAL_RECURRENCE_ARRAY_MAX */
+		short by_monthday; /* or ICAL_RECURRENCE_ARRAY_MAX */
+		short month;	   /* BYMONTH, or 0 for DTSTART's */
 		int interval, count;
 		struct icaltimetype until;
 	} rule;
@@ -139,7 +139,7 @@ static int rule_day(const struct part *p, int y, int m)
 	if (p->rule.by_day != ICAL_RECURRENCE_ARRAY_MAX) {
 		int pos = icalrecurrencetype_day_position(p->rule.by_day);
 		int want = (int)icalrecurrencetype_day_day_of_week(p->rule.by_day) - 1; /* 0 Sun */
-		int first = (int)((days_from_civil(y, m, 1) % 7 + 11) % 7);	      /* 0 Sun */
+		int first = (int)((days_from_civil(y, m, 1) % 7 + 11) % 7);		/* 0 Sun */
 		d = 1 + (want - first + 7) % 7;
 		if (pos > 0)
 			d += 7 * (pos - 1);
@@ -288,8 +288,8 @@ static int zone_offset(icalcomponent *z, int64_t at, int year, int *offset, cons
 	struct part parts[ZONE_MAX_PARTS], *best = NULL, *earliest = NULL;
 	int n = 0, seen = 0, rules_ok = 1, one_offset = 1;
 
-	for (icalcomponent *c = icalcomponent_get_first_component(z, ICAL_ANY_COMPONENT);
-	     c != NULL; c = icalcomponent_get_next_component(z, ICAL_ANY_COMPONENT)) {
+	for (icalcomponent *c = icalcomponent_get_first_component(z, ICAL_ANY_COMPONENT); c != NULL;
+	     c = icalcomponent_get_next_component(z, ICAL_ANY_COMPONENT)) {
 		icalcomponent_kind k = icalcomponent_isa(c);
 		if (++seen > ZONE_MAX_PARTS) {
 			*why = "it has too many parts (STANDARD, DAYLIGHT)";

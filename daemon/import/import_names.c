@@ -81,7 +81,8 @@ static int append(struct found *f, char *name)
 		}
 	if ((grown = realloc(f->keys, (size_t)(f->n + 1) * sizeof *grown)) != NULL)
 		f->keys = grown;
-	if (grown == NULL || (grown = realloc(f->names, (size_t)(f->n + 1) * sizeof *grown)) == NULL) {
+	if (grown == NULL ||
+	    (grown = realloc(f->names, (size_t)(f->n + 1) * sizeof *grown)) == NULL) {
 		free(key);
 		free(name);
 		return -1;

@@ -24,21 +24,22 @@
 #define TAIL "END:VCALENDAR" CRLF
 
 /* A zone of the file: TZID, then one observance (STANDARD) from DTSTART with RULE. */
-#define ZONE1(tzid, dtstart, rule, from, to)                                                    \
-	"BEGIN:VTIMEZONE" CRLF "TZID:" tzid CRLF "BEGIN:STANDARD" CRLF "DTSTART:" dtstart CRLF \
-	rule "TZOFFSETFROM:" from CRLF "TZOFFSETTO:" to CRLF "END:STANDARD" CRLF                 \
-	"END:VTIMEZONE" CRLF
+#define ZONE1(tzid, dtstart, rule, from, to)                                         \
+	"BEGIN:VTIMEZONE" CRLF "TZID:" tzid CRLF "BEGIN:STANDARD" CRLF               \
+	"DTSTART:" dtstart CRLF rule "TZOFFSETFROM:" from CRLF "TZOFFSETTO:" to CRLF \
+	"END:STANDARD" CRLF "END:VTIMEZONE" CRLF
 
 /* Central European time as Outlook writes it, under a name that is no IANA zone. */
-#define CET_ZONE                                                                               \
-	"BEGIN:VTIMEZONE" CRLF "TZID:W. Europe Standard Time" CRLF "BEGIN:STANDARD" CRLF        \
-	"DTSTART:16011028T030000" CRLF "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10" CRLF           \
-	"TZOFFSETFROM:+0200" CRLF "TZOFFSETTO:+0100" CRLF "END:STANDARD" CRLF                  \
-	"BEGIN:DAYLIGHT" CRLF "DTSTART:16010325T020000" CRLF                                   \
-	"RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3" CRLF "TZOFFSETFROM:+0100" CRLF                 \
+#define CET_ZONE                                                                         \
+	"BEGIN:VTIMEZONE" CRLF "TZID:W. Europe Standard Time" CRLF "BEGIN:STANDARD" CRLF \
+	"DTSTART:16011028T030000" CRLF "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10" CRLF    \
+	"TZOFFSETFROM:+0200" CRLF "TZOFFSETTO:+0100" CRLF "END:STANDARD" CRLF            \
+	"BEGIN:DAYLIGHT" CRLF "DTSTART:16010325T020000" CRLF                             \
+	"RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3" CRLF "TZOFFSETFROM:+0100" CRLF          \
 	"TZOFFSETTO:+0200" CRLF "END:DAYLIGHT" CRLF "END:VTIMEZONE" CRLF
 
-#define EVENT(dtstart) "BEGIN:VEVENT" CRLF "UID:e" CRLF dtstart CRLF "SUMMARY:e" CRLF "END:VEVENT" CRLF
+#define EVENT(dtstart) \
+	"BEGIN:VEVENT" CRLF "UID:e" CRLF dtstart CRLF "SUMMARY:e" CRLF "END:VEVENT" CRLF
 
 /* Reads TEXT (iCalendar) into F; asserts it was read. */
 static void read_ics(const char *text, struct import_file *f)
@@ -78,8 +79,8 @@ static void test_zone_bombs(void **state)
 {
 	(void)state;
 	/* Each second a change to +0000 (libical expands it forever): +0000 is all it says. */
-	check_when(HEAD ZONE1("Bomb/Zone", "20171101T000000", "RRULE:FREQ=SECONDLY" CRLF,
-			      "+0100", "+0000") EVENT("DTSTART;TZID=Bomb/Zone:20171114T150000") TAIL,
+	check_when(HEAD ZONE1("Bomb/Zone", "20171101T000000", "RRULE:FREQ=SECONDLY" CRLF, "+0100",
+			      "+0000") EVENT("DTSTART;TZID=Bomb/Zone:20171114T150000") TAIL,
 		   "14.11.2017 22:00", NULL);
 	/* Every day from 1601 (0.43 s through libical). */
 	check_when(HEAD ZONE1("Daily/Zone", "16010101T000000", "RRULE:FREQ=DAILY" CRLF, "+0100",
@@ -94,10 +95,9 @@ static void test_zone_bombs(void **state)
 	check_when(HEAD "BEGIN:VTIMEZONE" CRLF "TZID:Odd" CRLF "BEGIN:STANDARD" CRLF
 			"DTSTART:16010101T000000" CRLF "RRULE:FREQ=DAILY" CRLF
 			"TZOFFSETFROM:+0200" CRLF "TZOFFSETTO:+0100" CRLF "END:STANDARD" CRLF
-			"BEGIN:DAYLIGHT" CRLF "DTSTART:16010101T120000" CRLF
-			"RRULE:FREQ=DAILY" CRLF "TZOFFSETFROM:+0100" CRLF "TZOFFSETTO:+0200" CRLF
-			"END:DAYLIGHT" CRLF "END:VTIMEZONE" CRLF EVENT(
-				"DTSTART;TZID=Odd:20171114T150000") TAIL,
+			"BEGIN:DAYLIGHT" CRLF "DTSTART:16010101T120000" CRLF "RRULE:FREQ=DAILY" CRLF
+			"TZOFFSETFROM:+0100" CRLF "TZOFFSETTO:+0200" CRLF "END:DAYLIGHT" CRLF
+			"END:VTIMEZONE" CRLF EVENT("DTSTART;TZID=Odd:20171114T150000") TAIL,
 		   "14.11.2017 15:00", "«Odd» is defined in the file in a way that is not read");
 }
 
@@ -116,8 +116,9 @@ static void test_zone_rules(void **state)
 	check_when(HEAD CET_ZONE EVENT("DTSTART;TZID=W. Europe Standard Time:20171029T023000") TAIL,
 		   "29.10.2017 07:30", NULL);
 	/* A rule that ended (UNTIL) leaves its last change in force. */
-	check_when(HEAD ZONE1("Ended", "20000101T000000", "RRULE:FREQ=YEARLY;UNTIL=20050101T000000Z" CRLF,
-			      "+0000", "+0300") EVENT("DTSTART;TZID=Ended:20171114T150000") TAIL,
+	check_when(HEAD ZONE1("Ended", "20000101T000000",
+			      "RRULE:FREQ=YEARLY;UNTIL=20050101T000000Z" CRLF, "+0000", "+0300")
+			   EVENT("DTSTART;TZID=Ended:20171114T150000") TAIL,
 		   "14.11.2017 19:00", NULL);
 	/* Before any change of the zone: the offset before the first. */
 	check_when(HEAD ZONE1("Late", "20200101T000000", "", "+0500", "+0300")
@@ -128,8 +129,8 @@ static void test_zone_rules(void **state)
 			      "20171114T150000") TAIL,
 		   "14.11.2017 19:00", NULL);
 	/* No such zone anywhere: as before, the plan's wall time and a warning. */
-	check_when(HEAD EVENT("DTSTART;TZID=Nowhere/Zone:20171114T150000") TAIL,
-		   "14.11.2017 15:00", "its time zone is unknown");
+	check_when(HEAD EVENT("DTSTART;TZID=Nowhere/Zone:20171114T150000") TAIL, "14.11.2017 15:00",
+		   "its time zone is unknown");
 }
 
 static void test_durations(void **state)
@@ -153,7 +154,8 @@ static void test_many_attendees(void **state)
 
 	(void)state;
 	assert_non_null(text);
-	used = (size_t)snprintf(text, size, HEAD "BEGIN:VEVENT" CRLF "UID:a" CRLF
+	used = (size_t)snprintf(text, size,
+				HEAD "BEGIN:VEVENT" CRLF "UID:a" CRLF
 				     "DTSTART:20171114T080000Z" CRLF "SUMMARY:a" CRLF);
 	for (size_t i = 0; i < n; i++)
 		used += (size_t)snprintf(text + used, size - used, "ATTENDEE:p%zu@x" CRLF, i);
