@@ -153,8 +153,8 @@ echo "bench: how long one import holds the loop (a fresh qweekd for each line)"
 python3 tests/e2e/hostile_files.py "$T/hostile"
 cp "$T/plan.csv" "$T/hostile/bench.csv"
 python3 bench/import_worst.py "$QWEEKD" "$QWEEK" "$T/hostile" bench.csv tz_secondly.ics \
-	tz_krasnoyarsk.ics tz_daily1601.ics attendees.ics attendees_40000.ics names.csv rows.csv \
-	events.ics | tee "$T/hold.txt"
+	tz_krasnoyarsk.ics tz_daily1601.ics attendees_5000.ics attendees.ics attendees_40000.ics names.csv \
+	rows.csv events.ics | tee "$T/hold.txt"
 worst=$(awk 'NR > 1 { v = $(NF - 1); sub(/^>/, "", v); if (v + 0 > m) m = v + 0 } END { print m + 0 }' "$T/hold.txt")
 printf '%-44s %8sms %8sms %s\n' "the longest /healthz wait during an import" "$worst" "$TARGET_HOLD_MS" \
 	"$(pass "$worst" "$TARGET_HOLD_MS")"

@@ -11,6 +11,7 @@ DIR gets, each at most MAX_BYTES (256 KiB, the largest file the daemon takes, by
   attendees.ics       one event with 40,000 different ATTENDEEs, as short as they can be
                       ("ATTENDEE:a7Q@"), as many as fit (18,700 in 256 KiB); and
   attendees_40000.ics all 40,000, whatever the size (547 KiB: refused for its size)
+  attendees_5000.ics  5,000 of them (70 KiB): quadratic checks of names took seconds
   names.csv           rows whose "responsible" cell (64 KiB, the largest cell) holds ~10,000
                       different names each, as many rows as fit
   rows.csv            as many short rows as fit (MAX_ROWS, 500: the row limit, at most)
@@ -122,6 +123,7 @@ def main():
                                           "+0100", "+0000"), "Daily/Zone"),
         "attendees.ics": attendees(max_bytes),
         "attendees_40000.ics": attendees(1 << 30),
+        "attendees_5000.ics": attendees(1 << 30, 5000),
         "names.csv": names_csv(max_bytes),
         "rows.csv": rows_csv(max_bytes),
         "events.ics": events_ics(max_bytes),
