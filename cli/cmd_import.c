@@ -18,8 +18,8 @@
  * it cannot read) and prints what became of every row.
  */
 
-/* qweekd's limit on a file (IMPORT_MAX_BYTES, evhttp's hard cap on a body). */
-#define CMD_IMPORT_MAX (4 * 1024 * 1024)
+/* qweekd's limit on a file (IMPORT_MAX_BYTES). */
+#define CMD_IMPORT_MAX (256 * 1024)
 
 static const struct args_option cmd_import_options[] = { { "dry-run", 0 },
 							 { "skip-bad", 0 },
@@ -44,9 +44,9 @@ static enum cmd_retval cmd_import_slurp(const char *file, char **data, size_t *l
 	}
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > CMD_IMPORT_MAX) {
 		close(fd);
-		return ctx_fail("%s is %.1f MB, and qweekd takes files of up to %d MiB (a plan "
+		return ctx_fail("%s is %.1f MB, and qweekd takes files of up to %d KiB (a plan "
 				"saved as CSV is rarely over 100 KB): is it the right file?",
-				file, (double)st.st_size / 1e6, CMD_IMPORT_MAX >> 20);
+				file, (double)st.st_size / 1e6, CMD_IMPORT_MAX >> 10);
 	}
 	*len = 0;
 	if ((buf = malloc(cap + 1)) == NULL)
@@ -69,9 +69,9 @@ static enum cmd_retval cmd_import_slurp(const char *file, char **data, size_t *l
 		free(buf);
 		if (n == -1)
 			return ctx_fail("cannot read %s: %s", file, strerror(errno));
-		return ctx_fail("%s is larger than %d MiB, the most qweekd takes: is it the "
+		return ctx_fail("%s is larger than %d KiB, the most qweekd takes: is it the "
 				"right file?",
-				file, CMD_IMPORT_MAX >> 20);
+				file, CMD_IMPORT_MAX >> 10);
 	}
 	*data = buf;
 	return CMD_OK;

@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct error err = ERROR_INIT;
 	struct import_file f;
 
-	if (size < 1 || size > 256 * 1024)
+	if (size < 1 || size > IMPORT_MAX_BYTES + 2) /* the encoding's byte, one over */
 		return 0;
 	o.encoding = encodings[data[0] % (sizeof encodings / sizeof encodings[0])];
 	import_file_init(&f, IMPORT_CSV);

@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct error err = ERROR_INIT;
 	struct import_file f;
 
-	if (size > 256 * 1024)
+	if (size > IMPORT_MAX_BYTES + 1) /* one byte over: the refusal */
 		return 0;
 	import_file_init(&f, IMPORT_ICS);
 	if (import_read((const char *)data, size, &o, &f, &err) == 0) {

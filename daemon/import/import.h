@@ -13,8 +13,16 @@
 #include "store/store.h"
 #include "time/when.h"
 
-#define IMPORT_MAX_BYTES   (4 * 1024 * 1024) /* evhttp's hard cap on a body (http.h) */
-#define IMPORT_MAX_ROWS	   100000
+/*
+ * An import runs on qweekd's only thread, from the first byte to the reply, and nothing else is
+ * answered meanwhile: these limits keep it within about 100 ms (bench/import.sh measures it).
+ * On a Release build, reading costs about 250 ns a byte (libical's parser), and a row ~190 µs
+ * (its WHEN, its people, the item written); at the former 4 MiB and 100,000 rows a plain file
+ * of short events held the loop 4-8 s. A plan saved as CSV is rarely over 100 KB and a week's
+ * plan has tens of rows, not hundreds.
+ */
+#define IMPORT_MAX_BYTES   (256 * 1024)
+#define IMPORT_MAX_ROWS	   500
 #define IMPORT_MAX_CELL	   (64 * 1024) /* a larger cell is not a plan's: a lost quote */
 #define IMPORT_MAX_COLUMNS 256
 #define IMPORT_MAX_NAMES   50 /* responsible people of one item */
@@ -27,7 +35,8 @@ struct import_row {
 	char *label, *title, *when, *place, *description;
 	char **who;    /* responsible names, split, trimmed, without repeats */
 	char **emails; /* iCalendar: an e-mail for each name (NULL entries), or NULL */
-	size_t nwho;
+	char **keys;   /* each name folded (utf8_fold_str), to find repeats */
+	size_t nwho;   /* at most IMPORT_MAX_NAMES + 1: more would not change the refusal */
 	char *state;		/* "done" or "cancelled" for a new item, or NULL (open) */
 	int64_t state_at;	/* iCalendar: when it was done or cancelled (Unix time), or 0 */
 	char *done_by;		/* iCalendar: who did it (X-QWEEK-DONE-BY), or NULL */
@@ -81,7 +90,11 @@ void import_row_refuse(struct import_row *r, const char *fmt, ...)
 void import_row_skip(struct import_row *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Adds NAME (and EMAIL, may be NULL) to R's responsible people unless it is there; 0 or -1. */
+/*
+ * Adds NAME (and EMAIL, may be NULL) to R's responsible people unless it is there; 0 or -1.
+ * Once R has more than IMPORT_MAX_NAMES (it will be refused for that), names are not added:
+ * a row of 40,000 ATTENDEEs costs as much as one of 51.
+ */
 int import_row_add_name(struct import_row *r, const char *name, const char *email);
 
 /*

@@ -3,13 +3,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "import/import.h"
 #include "utf8.h"
 #include "grow.h"
 
-/* A file read into rows: the rows, their warnings and names, and their texts cleaned. */
+/*
+ * A file read into rows: the rows, their warnings, names and texts cleaned. The readers
+ * (import_csv_rows.c, import_ics.c, import_names.c) fill rows with these; import_read.c
+ * chooses the reader. Nothing here calls back into them.
+ */
 
 void import_file_init(struct import_file *f, enum import_format format)
 {
@@ -28,10 +31,12 @@ static void row_free(struct import_row *r)
 	free(r->description);
 	for (size_t i = 0; i < r->nwho; i++) {
 		free(r->who[i]);
+		free(r->keys[i]);
 		if (r->emails != NULL)
 			free(r->emails[i]);
 	}
 	free(r->who);
+	free(r->keys);
 	free(r->emails);
 	free(r->state);
 	free(r->done_by);
@@ -141,39 +146,59 @@ void import_row_skip(struct import_row *r, const char *fmt, ...)
 	va_end(ap);
 }
 
-int import_row_add_name(struct import_row *r, const char *name, const char *email)
+/* Room for one more name in R's arrays; 0 or -1. */
+static int name_room(struct import_row *r, int with_email)
 {
-	char *key = utf8_fold_str(name), **who, **emails;
-	int dup = 0;
+	char **who, **keys, **emails;
 
-	if (key == NULL)
-		return -1;
-	for (size_t i = 0; i < r->nwho && !dup; i++) {
-		char *k = utf8_fold_str(r->who[i]);
-		dup = k != NULL && strcmp(k, key) == 0;
-		free(k);
-	}
-	free(key);
-	if (dup)
-		return 0;
 	if ((who = realloc(r->who, (r->nwho + 1) * sizeof *who)) == NULL)
 		return -1;
 	r->who = who;
+	if ((keys = realloc(r->keys, (r->nwho + 1) * sizeof *keys)) == NULL)
+		return -1;
+	r->keys = keys;
 	/* E-mails only once there is one (iCalendar): NULL for the names before it. */
-	if (email != NULL || r->emails != NULL) {
+	if (with_email || r->emails != NULL) {
 		if ((emails = realloc(r->emails, (r->nwho + 1) * sizeof *emails)) == NULL)
 			return -1;
 		if (r->emails == NULL)
 			memset(emails, 0, r->nwho * sizeof *emails);
 		r->emails = emails;
-		emails[r->nwho] = email != NULL ? strdup(email) : NULL;
+		emails[r->nwho] = NULL;
 	}
-	if ((who[r->nwho] = strdup(name)) == NULL) {
-		if (r->emails != NULL)
-			free(r->emails[r->nwho]);
+	return 0;
+}
+
+int import_row_add_name(struct import_row *r, const char *name, const char *email)
+{
+	char *key;
+
+	if (r->nwho > IMPORT_MAX_NAMES)
+		return 0;
+	if ((key = utf8_fold_str(name)) == NULL)
+		return -1;
+	for (size_t i = 0; i < r->nwho; i++)
+		if (strcmp(r->keys[i], key) == 0) {
+			free(key);
+			return 0;
+		}
+	if (name_room(r, email != NULL) == -1) {
+		free(key);
 		return -1;
 	}
-	r->nwho++;
+	r->who[r->nwho] = strdup(name);
+	if (email != NULL)
+		r->emails[r->nwho] = strdup(email);
+	if (r->who[r->nwho] == NULL || (email != NULL && r->emails[r->nwho] == NULL)) {
+		free(r->who[r->nwho]);
+		if (r->emails != NULL) {
+			free(r->emails[r->nwho]);
+			r->emails[r->nwho] = NULL;
+		}
+		free(key);
+		return -1;
+	}
+	r->keys[r->nwho++] = key;
 	return 0;
 }
 

@@ -10,6 +10,8 @@
 #include "import/import_ics.h"
 #include "import/import_ics_check.h"
 #include "import/import_ics_when.h"
+#include "import/import_ics_zone.h"
+#include "time/tz.h"
 
 /*
  * iCalendar to rows: every VEVENT and VTODO is a row, in file order. What qweek itself wrote
@@ -190,7 +192,7 @@ static int64_t utc_instant(const char *v)
 	if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t) || t.is_date ||
 	    !icaltime_is_utc(t))
 		return 0;
-	return (int64_t)icaltime_as_timet(t);
+	return import_ics_zone_seconds(t.year, t.month, t.day, t.hour, t.minute, t.second);
 }
 
 /* A malloc'd copy of S without white space around it, cut to MAX bytes (UTF-8); or NULL. */
@@ -281,6 +283,7 @@ static int64_t completed_at(icalcomponent *c, const char *tz)
 {
 	icalproperty *p = icalcomponent_get_first_property(c, ICAL_COMPLETED_PROPERTY);
 	struct icaltimetype t;
+	int64_t at;
 
 	if (p == NULL)
 		return 0;
@@ -288,8 +291,10 @@ static int64_t completed_at(icalcomponent *c, const char *tz)
 	if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t) || t.is_date)
 		return 0;
 	if (icaltime_is_utc(t))
-		return (int64_t)icaltime_as_timet(t);
-	return (int64_t)icaltime_as_timet_with_zone(t, icaltimezone_get_builtin_timezone(tz));
+		return import_ics_zone_seconds(t.year, t.month, t.day, t.hour, t.minute, t.second);
+	if (tz_to_utc(tz, t.year, t.month, t.day, t.hour, t.minute, t.second, &at) == -1)
+		return 0;
+	return at;
 }
 
 /* When the state came and who brought it (done only), as far as the file says. */
@@ -355,15 +360,20 @@ static void read_when(struct import_row *r, icalcomponent *c, enum ics_shape sha
 		      struct ics_ctx *x)
 {
 	const char *why = NULL;
-	int unknown = 0;
+	struct import_ics_zone_note zone;
 
-	if (import_ics_when(c, shape, x->o->tz, &r->when, &why, &unknown) == -1)
+	if (import_ics_when(c, shape, x->o->tz, &r->when, &why, &zone) == -1)
 		import_row_refuse(r, "%s", why);
-	if (unknown)
+	if (zone.how == ICS_ZONE_UNKNOWN)
 		import_row_warn(r,
 				"its time zone is unknown: its times are taken in the plan's "
 				"zone (%s)",
 				x->o->tz);
+	else if (zone.how == ICS_ZONE_UNREADABLE)
+		import_row_warn(r,
+				"its time zone «%s» is defined in the file in a way that is not "
+				"read (%s): its times are taken in the plan's zone (%s)",
+				zone.tzid, zone.why, x->o->tz);
 	if (icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY) != NULL)
 		import_row_warn(r, "it repeats: only its first time is imported");
 }

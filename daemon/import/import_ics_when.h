@@ -5,6 +5,8 @@
 
 #include <libical/ical.h>
 
+#include "import/import_ics_zone.h"
+
 /* What the component is to the plan. */
 enum ics_shape {
 	ICS_EVENT,     /* a VEVENT: a moment, a time range, a day or days */
@@ -12,12 +14,20 @@ enum ics_shape {
 	ICS_DUE_EVENT, /* qweek's calendar copy of a deadline (a VEVENT): due at its start */
 };
 
+/* A TZID whose times were taken as the plan's wall time, the first one: for a warning. */
+struct import_ics_zone_note {
+	enum ics_zone how; /* ICS_ZONE_OK: every zone was read */
+	const char *why;   /* ICS_ZONE_UNREADABLE: why (a static phrase) */
+	char tzid[64];	   /* the TZID (cut) */
+};
+
 /*
- * The WHEN of C as SHAPE, written in zone TZ: sets *OUT (malloc'd) and returns 0, or returns
- * -1 with *WHY (a static sentence). *ZONE_UNKNOWN says that a TZID was not found in the file
- * nor among known zones: its times were taken as the plan's wall time.
+ * The WHEN of C (a component of a VCALENDAR) as SHAPE, written in zone TZ: sets *OUT
+ * (malloc'd) and returns 0, or returns -1 with *WHY (a static sentence). *NOTE says of a TZID
+ * that was neither a zone the daemon knows nor one the file defines in a way it can read
+ * (import_ics_zone.h): its times were taken as the plan's wall time.
  */
 int import_ics_when(icalcomponent *c, enum ics_shape shape, const char *tz, char **out,
-		    const char **why, int *zone_unknown);
+		    const char **why, struct import_ics_zone_note *note);
 
 #endif

@@ -58,36 +58,46 @@ static void drop_final_dot(char *name)
 		name[n - 1] = '\0';
 }
 
-static int append(char ***names, int *n, char *name)
+/* The names found so far, and each folded, to find repeats. */
+struct found {
+	char **names, **keys;
+	int n;
+};
+
+/* Adds NAME (taken over) to F unless it is there; 0 or -1. */
+static int append(struct found *f, char *name)
 {
 	char **grown, *key = utf8_fold_str(name);
 
-	if (key == NULL)
+	if (key == NULL) {
+		free(name);
 		return -1;
-	for (int i = 0; i < *n; i++) {
-		char *k = utf8_fold_str((*names)[i]);
-		int same = k != NULL && strcmp(k, key) == 0;
-		free(k);
-		if (same) {
+	}
+	for (int i = 0; i < f->n; i++)
+		if (strcmp(f->keys[i], key) == 0) {
 			free(key);
 			free(name);
 			return 0;
 		}
-	}
-	free(key);
-	if ((grown = realloc(*names, (size_t)(*n + 1) * sizeof *grown)) == NULL)
+	if ((grown = realloc(f->keys, (size_t)(f->n + 1) * sizeof *grown)) != NULL)
+		f->keys = grown;
+	if (grown == NULL ||
+	    (grown = realloc(f->names, (size_t)(f->n + 1) * sizeof *grown)) == NULL) {
+		free(key);
+		free(name);
 		return -1;
-	*names = grown;
-	grown[(*n)++] = name;
+	}
+	f->names = grown;
+	f->keys[f->n] = key;
+	f->names[f->n++] = name;
 	return 0;
 }
 
 /* Adds the name in the LEN bytes at S (if any is left once cleaned); 0 or -1. */
-static int add_piece(const char *s, size_t len, char ***names, int *n)
+static int add_piece(const char *s, size_t len, struct found *f)
 {
 	char *raw = strndup(s, len), *name;
 	const char *start;
-	int rc = 0;
 
 	if (raw == NULL)
 		return -1;
@@ -98,18 +108,14 @@ static int add_piece(const char *s, size_t len, char ***names, int *n)
 	if (name == NULL)
 		return 0;
 	drop_final_dot(name);
-	if (append(names, n, name) == -1) {
-		free(name);
-		rc = -1;
-	}
-	return rc;
+	return append(f, name);
 }
 
 int import_names_split(const char *cell, char ***out)
 {
 	const char *s = cell, *start = cell;
-	int depth = 0, quoted = 0, n = 0;
-	char **names = NULL;
+	int depth = 0, quoted = 0;
+	struct found f = { 0 };
 
 	*out = NULL;
 	for (;; s++) {
@@ -128,16 +134,19 @@ int import_names_split(const char *cell, char ***out)
 			depth = quoted = 0; /* a line break always ends a name */
 		if (c != '\0' && (c != '\n' && ((c != ',' && c != ';') || depth > 0 || quoted)))
 			continue;
-		if (add_piece(start, (size_t)(s - start), &names, &n) == -1) {
-			import_names_free(names, n);
+		if (add_piece(start, (size_t)(s - start), &f) == -1) {
+			import_names_free(f.names, f.n);
+			import_names_free(f.keys, f.n);
 			return -1;
 		}
-		if (c == '\0')
+		/* One more than a row may have is enough to refuse it; the rest is not read. */
+		if (c == '\0' || f.n > IMPORT_MAX_NAMES)
 			break;
 		start = s + 1;
 	}
-	*out = names;
-	return n;
+	import_names_free(f.keys, f.n);
+	*out = f.names;
+	return f.n;
 }
 
 void import_names_free(char **names, int n)

@@ -7,10 +7,7 @@
 #include "import/import_ics.h"
 #include "import/import_text.h"
 
-/*
- * Reading a file: its bytes decoded into text, then the reader of its format (CSV or
- * iCalendar) fills the rows (import_file.c) from it.
- */
+/* Which reader reads a file: the text decoded, then CSV or iCalendar. */
 
 /* "BEGIN:VCALENDAR" first, after white space? */
 static int looks_ical(const char *text)

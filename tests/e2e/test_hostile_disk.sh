@@ -9,8 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DISK=$T/disk
 mkdir -p "$DISK"
 if ! mount -t tmpfs -o size=3m,mode=0700 tmpfs "$DISK" 2>"$T/mount.err"; then
-	echo "SKIP: cannot mount a tmpfs here ($(cat "$T/mount.err")): the full-disk test needs root"
-	exit 77
+	skip "cannot mount a tmpfs here ($(cat "$T/mount.err")): the full-disk test needs root"
 fi
 _unmount() { umount -l "$DISK" 2>/dev/null || true; }
 trap 'rc=$?; set +e; _unmount; (exit $rc); _cleanup' EXIT

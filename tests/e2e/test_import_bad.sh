@@ -56,7 +56,7 @@ with open(sys.argv[1], "w") as f:
     f.write("№,Наименование,Срок,Ответственный\n1,\"")
     f.write("x" * (50 << 20))
     f.write("\",10.11,Директор\n")' "$T/big.csv"
-refused "$T/big.csv" 'big\.csv is 5[0-9]\.[0-9] MB, and qweekd takes files of up to 4 MiB'
+refused "$T/big.csv" 'big\.csv is 5[0-9]\.[0-9] MB, and qweekd takes files of up to 256 KiB'
 # With "Expect: 100-continue", as curl and browsers send a large body, the daemon refuses on the
 # headers alone; blasting 50 MB without it races the daemon's close against curl's sending.
 status=$(curl -s --max-time 20 --unix-socket "$T/q.sock" -o /dev/null -w '%{http_code}' \
@@ -67,9 +67,19 @@ assert_match '^413$' "$status" "the daemon's answer to 50 MB"
 import sys
 with open(sys.argv[1], "w") as f:
     f.write("№,Наименование,Срок,Ответственный\n1,\"")
-    f.write("x" * (3 << 20))
+    f.write("x" * (100 << 10))
     f.write("\",10.11,Директор\n")' "$T/cell.csv"
 refused "$T/cell.csv" 'row 2 \(from line 2\) has a cell larger than 64 KiB'
+"$PY" -c 'import sys; sys.stdout.write("№,Наименование,Срок\n" + "1,x,10.11\n" * 60000)' \
+	>"$T/long.csv"
+refused "$T/long.csv" 'long\.csv is 0\.6 MB, and qweekd takes files of up to 256 KiB'
+status=$(http POST '/api/v1/plans/week/import' text/csv "$T/long.csv")
+assert_eq 413 "$status" "a file over the daemon's 256 KiB"
+assert_match 'the file is larger than 262144 bytes' "$(cat "$T/http.body")" "why 600 KB is refused"
+nothing_changed
+printf '№,Наименование,Срок\n' >"$T/rows.csv"
+for i in $(seq 500); do printf '%d,Пункт %d,10.11\n' "$i" "$i"; done >>"$T/rows.csv"
+refused "$T/rows.csv" 'the file has more than 500 rows'
 nothing_changed
 
 step "the daemon checks what the request says"
