@@ -70,3 +70,11 @@ int clock_init_from_env(void)
 	fixed = 1;
 	return 0;
 }
+
+int64_t clock_mono_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}

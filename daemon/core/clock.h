@@ -9,6 +9,12 @@
 int64_t clock_now(void);
 
 /*
+ * Microseconds of the monotonic clock, for elapsed time (deadlines, rate windows, how long work
+ * took): never a time of day, and not moved by the test clock.
+ */
+int64_t clock_mono_us(void);
+
+/*
  * Reads QWEEKD_NOW (an ISO 8601 UTC instant such as 2017-11-14T03:00:00Z): when set, the clock
  * stays at that instant until clock_set moves it. Returns 0, or -1 if the value is malformed.
  */

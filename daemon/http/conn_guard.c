@@ -15,6 +15,7 @@
 #include "core/config.h"
 #include "core/error.h"
 #include "core/log.h"
+#include "core/clock.h"
 #include "http/conn_addr.h"
 #include "http/conn_guard.h"
 
@@ -69,10 +70,7 @@ enum guard_why { GUARD_WHY_FULL, GUARD_WHY_ADDRESS, GUARD_WHY_LATE };
 /* Milliseconds of the monotonic clock: deadlines measure elapsed time, never the time of day. */
 static int64_t guard_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return clock_mono_us() / 1000;
 }
 
 static size_t guard_bucket(const struct evhttp_connection *evcon)

@@ -205,12 +205,23 @@ static void raise_write_limit(struct evhttp_request *req, size_t len)
 static void send_text(struct evhttp_request *req, int status, char *text, size_t len)
 {
 	struct evbuffer *out = evbuffer_new();
+	struct evkeyvalq *headers = evhttp_request_get_output_headers(req);
 
+	evhttp_add_header(headers, "Cache-Control", "no-store");
+	if (evhttp_request_get_command(req) == EVHTTP_REQ_HEAD) {
+		/* The length GET would have, and no body: libevent sends what it is given. */
+		char n[24];
+		snprintf(n, sizeof n, "%zu", len + 1);
+		evhttp_add_header(headers, "Content-Length", n);
+		free(text);
+		evhttp_send_reply(req, status, NULL, NULL);
+		evbuffer_free(out);
+		return;
+	}
 	raise_write_limit(req, len);
 	evbuffer_add_reference(out, text, len, free_text, NULL);
 	/* evbuffer_add here would allocate a block as large as the reply, for one byte. */
 	evbuffer_add_reference(out, "\n", 1, NULL, NULL);
-	evhttp_add_header(evhttp_request_get_output_headers(req), "Cache-Control", "no-store");
 	evhttp_send_reply(req, status, NULL, out);
 	evbuffer_free(out);
 }

@@ -16,6 +16,7 @@
 #include <event2/http.h>
 #include <event2/listener.h>
 
+#include "core/clock.h"
 #include "core/config.h"
 #include "http/conn_guard.h"
 #include "http/listen.h"
@@ -150,9 +151,9 @@ static struct listen_set *the_set;
 /* True at most once a minute for *LAST. */
 static int listen_warn_due(time_t *last)
 {
-	time_t now = time(NULL);
+	time_t now = (time_t)(clock_mono_us() / 1000000);
 
-	if (now - *last < 60)
+	if (*last != 0 && now - *last < 60)
 		return 0;
 	*last = now;
 	return 1;

@@ -58,10 +58,7 @@ static int64_t *since_of(int64_t plan_id)
 /* Microseconds of the monotonic clock: for measuring how long work takes, never the time. */
 static int64_t usec(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+	return clock_mono_us();
 }
 
 /* Brings the schedule of plan PLAN_ID up to date; ALL: every item, from FLOOR on. Sets *DONE

@@ -332,6 +332,7 @@ static void test_dispatch_head(void **state)
 
 	/* HEAD takes the GET route of its path. */
 	assert_int_equal(request(s, "HEAD", "/t/items/1", body, sizeof body), 200);
+	assert_string_equal(body, ""); /* a JSON route's HEAD has the headers, not the body */
 	assert_int_equal(request(s, "HEAD", "/t/fixed", body, sizeof body), 405);
 	assert_int_equal(request(s, "HEAD", "/t/nothing", body, sizeof body), 404);
 }
