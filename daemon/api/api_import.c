@@ -127,8 +127,8 @@ static int read_opts(struct request *r, const struct plan *p, const char *body, 
 }
 
 /*
- * The file's bytes, once decoded, are not needed any more: up to the import limit (docs/api.md) that would otherwise
- * stay for as long as the rows are read, matched and written.
+ * The file's bytes, once decoded, are not needed any more: up to the import limit (docs/api.md)
+ * that would otherwise stay for as long as the rows are read, matched and written.
  */
 static void release_body(struct request *r)
 {
