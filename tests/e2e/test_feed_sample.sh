@@ -39,11 +39,13 @@ tr -d '\r' <"$T/plan.ics" | "$PY" -c '
 import sys
 text = sys.stdin.read().replace("\n ", "")
 lines = text.split("\n")
-for want in ("BEGIN:VCALENDAR", "VERSION:2.0", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+for want in ("BEGIN:VCALENDAR", "VERSION:2.0", "CALSCALE:GREGORIAN",
              "X-WR-CALNAME:Неделя качества социальных услуг 2017", "X-WR-TIMEZONE:Asia/Krasnoyarsk",
              "REFRESH-INTERVAL;VALUE=DURATION:PT1H", "X-PUBLISHED-TTL:PT1H", "TZID:Asia/Krasnoyarsk"):
     assert want in lines, "missing " + want
 assert any(l.startswith("PRODID:") for l in lines)
+# No METHOD: a subscription is not an iTIP message (PUBLISH would want an ORGANIZER per VEVENT).
+assert not any(l.startswith("METHOD") for l in lines), "a METHOD"
 assert "freeassociation" not in text, "a libical TZID"
 vtz = text[text.index("BEGIN:VTIMEZONE"):text.index("END:VTIMEZONE")]
 assert "DAYLIGHT" not in vtz and vtz.count("BEGIN:STANDARD") == 1, vtz

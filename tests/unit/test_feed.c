@@ -799,6 +799,48 @@ static void test_rules(void **state)
 	assert_int_equal(rules_kind_of("deadline"), RULE_DEADLINE);
 }
 
+/*
+ * libical's own RFC 5546 check: with METHOD:PUBLISH every VEVENT would need an ORGANIZER (and
+ * libical marks each one "Failed iTIP restrictions"), so a feed carries no METHOD. Every
+ * component of every variant (with a done and a cancelled item) passes, with no X-LIC-ERROR.
+ */
+static void assert_no_lic_error(icalcomponent *c)
+{
+	icalproperty *p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
+
+	if (p != NULL)
+		fail_msg("%s: %s", icalcomponent_kind_to_string(icalcomponent_isa(c)),
+			 icalproperty_get_xlicerror(p));
+	for (icalcomponent *s = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT);
+	     s != NULL; s = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT))
+		assert_no_lic_error(s);
+}
+
+static void test_render_restrictions(void **state)
+{
+	static const enum feed_todo modes[] = { FEED_TODO_BOTH, FEED_TODO_ONLY, FEED_TODO_NONE };
+	struct fixture *f = *state;
+	struct error err = ERROR_INIT;
+
+	assert_int_equal(store_item_set_state(f->db, f->items[2], "done", "сдан", "Иванова А. П.",
+					      1511000000, &err),
+			 0);
+	assert_int_equal(store_item_set_state(f->db, f->items[0], "cancelled", NULL, NULL,
+					      1510000000, &err),
+			 0);
+	for (size_t i = 0; i < 3; i++) {
+		struct feed_text t = render(f, modes[i], i != 1, 1510000001);
+		icalcomponent *cal = icalparser_parse_string(t.ics);
+
+		assert_non_null(cal);
+		assert_true(icalrestriction_check(cal));
+		assert_null(strstr(t.ics, "\r\nMETHOD:"));
+		assert_no_lic_error(cal);
+		icalcomponent_free(cal);
+		free(t.ics);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -821,6 +863,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_render_when_reads_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_edited_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cache_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_render_restrictions, setup, teardown),
 		cmocka_unit_test(test_rules),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
