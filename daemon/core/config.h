@@ -9,6 +9,8 @@ struct config {
 	char *socket;
 	char *listen;  /* HOST:PORT */
 	char *url;     /* how people reach the TCP listener: feed and status links */
+	char *key;     /* the link key file (link_key.h); NULL: next to the database */
+	char *admin_name; /* who the administrator's changes are recorded as; NULL: passwd */
 	int log_level; /* enum log_level */
 	char *smtp_url;
 	char *smtp_from;

@@ -19,13 +19,6 @@ struct request; /* http/http.h */
 int status_page_find(struct db *db, const unsigned char hash[FEED_HASH_LEN], int64_t *plan_id,
 		     struct error *err);
 
-/* Does plan PLAN_ID have a page? 1, 0, or -1 with ERR. */
-int status_page_exists(struct db *db, int64_t plan_id, struct error *err);
-
-/* Gives plan PLAN_ID a page with secret hash HASH (replacing any old one) and commits. */
-int status_page_set(struct db *db, int64_t plan_id, const unsigned char hash[FEED_HASH_LEN],
-		    int64_t now, struct error *err);
-
 /* status_page.c: the page itself, in the plan's language, into B. */
 void status_page_render(struct rbuf *b, const struct report *r);
 

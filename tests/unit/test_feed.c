@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -16,6 +17,7 @@
 #include "core/feed_fold.h"
 #include "feed/feed_render.h"
 #include "core/feed_secret.h"
+#include "core/link_key.h"
 #include "feed/feed_vtimezone.h"
 #include "store/remind_store.h"
 #include "core/rules.h"
@@ -313,15 +315,60 @@ static void test_zone_wall_times(void **state)
 
 static void test_secrets(void **state)
 {
-	char a[FEED_SECRET_LEN + 1], b[FEED_SECRET_LEN + 1], hex[65];
+	static const unsigned char salt[LINK_SALT_LEN] = "0123456789abcdef";
+	char a[FEED_SECRET_LEN + 1], b[FEED_SECRET_LEN + 1], c[FEED_SECRET_LEN + 1], hex[65];
+	char dir[] = "/tmp/qweek-key-XXXXXX", path[128], db[128], *cause = NULL;
 	unsigned char h1[FEED_HASH_LEN], h2[FEED_HASH_LEN];
+	struct stat st;
 
 	(void)state;
-	assert_int_equal(feed_secret_new(a), 0);
-	assert_int_equal(feed_secret_new(b), 0);
+	assert_non_null(mkdtemp(dir));
+	snprintf(db, sizeof db, "%s/q.db", dir);
+	assert_non_null(link_key_path_for(db, path, sizeof path));
+	assert_string_equal(path + strlen(dir), "/q.key");
+	assert_non_null(link_key_path_for("/x/plan.sqlite", db, sizeof db));
+	assert_string_equal(db, "/x/plan.sqlite.key");
+	link_key_forget();
+	assert_int_equal(link_secret(salt, LINK_FEED, 1, 0, 1, a), -1); /* no key, no secret */
+	assert_int_equal(link_key_load(path, 0, &cause), -1);		/* not there, not made */
+	assert_non_null(cause);
+	free(cause);
+	assert_int_equal(link_key_load(path, 1, &cause), 0); /* made, 0600, 64 hex digits */
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(st.st_size, 65);
+	assert_int_equal(link_secret(salt, LINK_FEED, 1, 0, 1, a), 0);
 	assert_int_equal(strlen(a), FEED_SECRET_LEN);
-	assert_string_not_equal(a, b);
 	assert_true(feed_secret_wellformed(a, strlen(a)));
+	/* The same link and generation: the same secret, after the key is read back too. */
+	link_key_forget();
+	assert_int_equal(link_key_load(path, 1, &cause), 0);
+	assert_int_equal(link_secret(salt, LINK_FEED, 1, 0, 1, b), 0);
+	assert_string_equal(a, b);
+	/* Another generation, kind, person or salt: another secret. */
+	assert_int_equal(link_secret(salt, LINK_FEED, 1, 0, 2, c), 0);
+	assert_string_not_equal(a, c);
+	assert_int_equal(link_secret(salt, LINK_PAGE, 1, 0, 1, c), 0);
+	assert_string_not_equal(a, c);
+	assert_int_equal(link_secret(salt, LINK_FEED, 1, 7, 1, c), 0);
+	assert_string_not_equal(a, c);
+	assert_int_equal(link_secret((const unsigned char *)"fedcba9876543210", LINK_FEED, 1, 0, 1, c),
+			 0);
+	assert_string_not_equal(a, c);
+	/* Another key file: another secret for the same link. */
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(link_key_load(path, 1, &cause), 0);
+	assert_int_equal(link_secret(salt, LINK_FEED, 1, 0, 1, c), 0);
+	assert_string_not_equal(a, c);
+	/* A damaged key file is refused, not replaced. */
+	assert_int_equal(truncate(path, 10), 0);
+	assert_int_equal(link_key_load(path, 1, &cause), -1);
+	assert_non_null(strstr(cause, "damaged"));
+	free(cause);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+	link_key_forget();
+
 	assert_false(feed_secret_wellformed("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 26));
 	assert_false(feed_secret_wellformed(a, strlen(a) - 1));
 	assert_int_equal(feed_secret_hash(a, strlen(a), h1), 0);
