@@ -23,6 +23,7 @@
 #include "core/log.h"
 #include "paths.h"
 #include "remind/remind.h"
+#include "report/me_page.h"
 #include "report/status_page.h"
 #include "time/tz.h"
 
@@ -391,6 +392,7 @@ int main(int argc, char **argv)
 	feed_shutdown();
 	link_key_forget();
 	status_page_cache_free();
+	me_page_cache_free();
 	remind_shutdown();
 	http_free(d.http);
 	if (d.own_socket)

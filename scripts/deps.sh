@@ -19,7 +19,7 @@ PACKAGES=(
 	# build
 	build-essential cmake pkg-config
 	libevent-dev libsqlite3-dev libical-dev libjansson-dev libcurl4-openssl-dev
-	libsystemd-dev libinih-dev libcsv-dev zlib1g-dev libssl-dev
+	libsystemd-dev libinih-dev libcsv-dev zlib1g-dev libssl-dev libqrencode-dev
 	# tests: unit (cmocka) and end-to-end (curl, python3 for JSON, valgrind on demand)
 	libcmocka-dev tzdata sqlite3 valgrind curl
 	python3 python3-icalendar python3-aiosmtpd ca-certificates
