@@ -21,6 +21,9 @@ static const struct args_option cmd_edit_options[] = { { "title", ARGS_VALUE },
 						       CMD_ITEM_OPTIONS,
 						       { NULL, 0 } };
 static const struct args_option cmd_note_options[] = { { "note", ARGS_VALUE }, { NULL, 0 } };
+static const struct args_option cmd_done_options[] = { { "note", ARGS_VALUE },
+						       { "by", ARGS_VALUE },
+						       { NULL, 0 } };
 
 /* Options that are text members of an item's body, and their names there. */
 static const struct {
@@ -189,7 +192,8 @@ static enum cmd_retval cmd_note_exec(struct cmd_ctx *ctx, struct args *args, con
 	json_t *body;
 
 	if ((body = json_object()) == NULL ||
-	    util_json_set(body, "note", args_get(args, "note")) == -1) {
+	    util_json_set(body, "note", args_get(args, "note")) == -1 ||
+	    util_json_set(body, "by", args_get(args, "by")) == -1) {
 		json_decref(body);
 		return ctx_fail("out of memory");
 	}
@@ -205,13 +209,16 @@ static enum cmd_retval cmd_done_exec(struct cmd_ctx *ctx, struct args *args)
 
 const struct cmd_entry cmd_done_entry = {
 	.name = "done",
-	.usage = "REF [--note TEXT]",
+	.usage = "REF [--note TEXT] [--by NAME]",
 	.summary = "Mark an item done",
 	.help = "Marks the item REF done, now, with an optional note (what was done, how many came).\n"
+		"It is recorded as done by you (qweekd's [daemon] admin_name, or your full name);\n"
+		"--by records it for a person of the plan who reported it, by phone say.\n"
 		"\n"
-		"example:\n"
-		"  qweek done 7.2 --note \"Пришли 14 человек\"\n",
-	.options = cmd_note_options,
+		"examples:\n"
+		"  qweek done 7.2 --note \"Пришли 14 человек\"\n"
+		"  qweek done 7.3 --by \"Иванова А. П.\"\n",
+	.options = cmd_done_options,
 	.lower = 1,
 	.upper = 1,
 	.exec = cmd_done_exec,

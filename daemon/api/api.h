@@ -32,6 +32,15 @@ int api_item_resolve(struct db *db, const struct plan *p, const char *ref, int64
 int api_reply_item(struct request *r, const struct plan *p, int64_t id, int status,
 		   struct error *err);
 
+/*
+ * api_actor.c: who a change of plan P is recorded as: the person BY of the plan (someone who
+ * reported it; a staff token may name only itself), else who asks (a token's person, the
+ * administrator's name). *OUT points into BUF, a token or the configuration, or is NULL when
+ * nobody is known. 0, or -1 with ERR (an unknown name, a group).
+ */
+int api_actor(struct request *r, const struct plan *p, const char *by, const char **out, char *buf,
+	      size_t len, struct error *err);
+
 /* The JSON string array from names joined by '\x1f'. */
 json_t *api_name_list(const char *joined);
 
