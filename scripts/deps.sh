@@ -3,8 +3,8 @@
 # Idempotent: when every package is already there it does nothing (no apt-get update).
 # Usage: bash scripts/deps.sh [--npm] [EXTRA-PACKAGE...]
 #   --npm   also the npm packages of tests/e2e/package-lock.json (the calendar parsers the feed
-#           tests use), with `npm ci`, unless already there; needs node and npm (the machine's,
-#           else Debian's nodejs and npm)
+#           tests use, axe-core for the pages), with `npm ci`, unless already there; needs node
+#           and npm (the machine's, else Debian's nodejs and npm)
 #   EXTRA   more Debian packages (bench/core.sh adds hyperfine this way)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -24,8 +24,9 @@ PACKAGES=(
 	libcmocka-dev tzdata sqlite3 valgrind curl
 	python3 python3-icalendar python3-aiosmtpd ca-certificates
 	# feeds: a real subscriber (vdirsyncer + khal); fuzzing: clang's libFuzzer;
-	# the status page: headless Chromium; the systemd unit's exposure: systemd-analyze
-	vdirsyncer khal clang chromium systemd util-linux faketime
+	# the status page: headless Chromium; the personal page: Selenium driving it; the systemd
+	# unit's exposure: systemd-analyze
+	vdirsyncer khal clang chromium chromium-driver python3-selenium systemd util-linux faketime
 )
 PACKAGES+=("$@")
 if ((npm)) && ! command -v npm >/dev/null 2>&1; then
@@ -42,7 +43,8 @@ done
 npm_ci() {
 	local dir=$ROOT/tests/e2e
 	((npm)) && [[ -f $dir/package-lock.json ]] || return 0
-	if [[ -d $dir/node_modules/ical.js && -d $dir/node_modules/node-ical ]]; then
+	if [[ -d $dir/node_modules/ical.js && -d $dir/node_modules/node-ical &&
+		-d $dir/node_modules/axe-core ]]; then
 		echo "deps: npm packages of tests/e2e are installed"
 		return 0
 	fi

@@ -107,9 +107,12 @@ struct form {
 	char *note;
 };
 
-/* Sends the refusal page TITLE / TEXT with STATUS, leading back to item ITEM (0: the top). */
+/*
+ * Sends the refusal page TITLE / WHAT / TEXT with STATUS, leading back to item ITEM (0: the
+ * top of the page).
+ */
 static void refuse(struct request *r, const char *lang, int status, const char *title,
-		   const char *text, int64_t item)
+		   const char *what, const char *text, int64_t item)
 {
 	struct evkeyvalq *out = evhttp_request_get_output_headers(r->ev);
 	const char *const *x = page_extra();
@@ -117,12 +120,16 @@ static void refuse(struct request *r, const char *lang, int status, const char *
 	char back[128] = "";
 	struct rbuf b;
 
+	/*
+	 * "?back=1": the refusal is at the page's own URL (the form posted there), and a link to
+	 * that URL with only a fragment would just scroll the refusal, not load the page.
+	 */
 	if (item != 0)
-		snprintf(back, sizeof back, "%s#item-%lld", r->args[0], (long long)item);
+		snprintf(back, sizeof back, "%s?back=1#item-%lld", r->args[0], (long long)item);
 	else
-		snprintf(back, sizeof back, "%s", r->args[0]);
+		snprintf(back, sizeof back, "%s?back=1", r->args[0]);
 	rbuf_init(&b, 4096);
-	me_page_refusal(&b, lang, title, text, back);
+	me_page_refusal(&b, lang, title, what, text, back);
 	evhttp_add_header(out, "Content-Type", "text/html; charset=utf-8");
 	evhttp_add_header(out, "Cache-Control", "no-store");
 	evhttp_add_header(out, "X-Content-Type-Options", "nosniff");
@@ -235,6 +242,7 @@ struct current {
 	char state[16];
 	int64_t seq, done_at;
 	char done_by[256];
+	char what[400]; /* "7.2. Title", as the page shows it */
 };
 
 static int read_current(const struct item *it, void *arg)
@@ -242,6 +250,7 @@ static int read_current(const struct item *it, void *arg)
 	struct current *c = arg;
 
 	snprintf(c->state, sizeof c->state, "%s", it->state);
+	snprintf(c->what, sizeof c->what, "%s%s%s", it->label, *it->label ? ". " : "", it->title);
 	snprintf(c->done_by, sizeof c->done_by, "%s", it->done_by);
 	c->seq = it->seq;
 	c->done_at = it->done_at;
@@ -309,25 +318,25 @@ static void act(struct request *r, const struct page_row *pg, const struct plan 
 	struct db *db = r->daemon->db;
 	const char *l = p->lang, *why;
 	struct form f = { 0 };
-	struct current c = { "", 0, 0, "" };
+	struct current c = { "", 0, 0, "", "" };
 	char text[600];
 	int status = read_form(r, &f), mine = 0, moved = -1;
 
 	if (status != 0) {
-		refuse(r, l, status, me_word(l, MW_BAD_FORM_TITLE),
+		refuse(r, l, status, me_word(l, MW_BAD_FORM_TITLE), "",
 		       me_word(l, status == 413 ? MW_TOO_LONG : MW_BAD_FORM), 0);
 	} else if ((mine = store_item_responsible(db, f.item, pg->person_id, err)) != 1 ||
 		   store_item_get(db, p->id, f.item, read_current, &c, err) == -1) {
 		error_clear(err);
-		refuse(r, l, mine == -1 ? 500 : 404, me_word(l, MW_GONE_TITLE), me_word(l, MW_GONE),
-		       0);
+		refuse(r, l, mine == -1 ? 500 : 404, me_word(l, MW_GONE_TITLE), "",
+		       me_word(l, MW_GONE), 0);
 	} else if ((why = why_not(p, &f, &c, text, sizeof text)) != NULL ||
 		   (moved = move(db, p, &f, f.seq, name, err)) == 0) {
-		refuse(r, l, 409, me_word(l, MW_NOTHING_CHANGED),
+		refuse(r, l, 409, me_word(l, MW_NOTHING_CHANGED), c.what,
 		       why != NULL ? why : me_word(l, MW_STALE), f.item);
 	} else if (moved == -1) {
 		refuse(r, l, err->kind == ERR_UNAVAILABLE ? 503 : 500,
-		       me_word(l, MW_BAD_FORM_TITLE), me_word(l, MW_UNAVAILABLE), f.item);
+		       me_word(l, MW_BAD_FORM_TITLE), c.what, me_word(l, MW_UNAVAILABLE), f.item);
 		error_clear(err);
 	} else {
 		see_other(r, f.item);

@@ -27,10 +27,11 @@ static const char me_css[] =
 	"h2{font-size:1.35em;line-height:1.25;margin:1.4em 0 .5em;padding-bottom:.15em;"
 	"border-bottom:2px solid #bbb}"
 	"h3{font-size:1.15em;line-height:1.3;margin:0 0 .3em}"
-	"nav ul{list-style:none;padding:0;margin:.6em 0 .2em;display:flex;flex-wrap:wrap;gap:.5em}"
+	"nav ul{list-style:none;padding:0;margin:.6em 0 .2em;display:flex;flex-wrap:wrap;gap:.4em}"
 	"nav a,a.button{display:inline-block;box-sizing:border-box;min-height:2.75em;"
 	"padding:.45em .8em;border:2px solid #0b3d91;border-radius:.4em;color:#0b3d91;"
 	"font-weight:700;text-decoration:none}"
+	"nav a{font-size:.9em;padding:.5em .55em;min-height:2.9em}"
 	"a{color:#0b3d91}"
 	"ul.items{list-style:none;padding:0;margin:0}"
 	"li.item{border:2px solid #999;border-left-width:.55em;border-radius:.4em;"
@@ -41,11 +42,11 @@ static const char me_css[] =
 	"dl{margin:.3em 0}dt{font-weight:700;color:#333;float:left;clear:left;margin-right:.4em}"
 	"dt::after{content:':'}dd{margin:0 0 .15em}"
 	".late{color:#b71c1c;font-weight:700;margin:.3em 0}"
-	".closed{color:#1b5e20;font-weight:700;margin:.3em 0}"
+	".closed{color:#1b5e20;font-weight:700;margin:.3em 0 0}.by{margin:0 0 .3em}"
 	"form{margin:.5em 0 0}label{display:block;font-weight:700;margin:.5em 0 .2em}"
 	"textarea,input.url{display:block;width:100%;box-sizing:border-box;font:inherit;"
 	"padding:.45em;border:2px solid #555;border-radius:.3em;background:#fff;color:#111}"
-	"textarea{min-height:3.2em}input.url{font-size:.85em}"
+	"textarea{min-height:3.2em}input.url{font-size:.85em;margin-bottom:.8em}"
 	"button{display:block;width:100%;box-sizing:border-box;margin:.6em 0 0;min-height:3em;"
 	"padding:.6em 1em;font:inherit;font-weight:700;border:2px solid #1b5e20;"
 	"border-radius:.4em;background:#1b5e20;color:#fff;cursor:pointer}"
@@ -148,13 +149,14 @@ static void item_state(struct rbuf *b, const struct me_view *v, const struct me_
 			    i18n_duration(l, v->now - m->r.late_after, d, sizeof d));
 	} else if (m->section == ME_DONE) {
 		moment_human_instant(m->r.done_at, v->plan->tz, at, sizeof at);
-		rbuf_printf(b, "<p class=\"closed\"><span aria-hidden=\"true\">✓ </span>%s %s",
+		rbuf_printf(b,
+			    "<p class=\"closed\"><span aria-hidden=\"true\">✓ </span>%s %s</p>\n",
 			    me_word(l, MW_DONE), at);
 		if (*m->r.done_by != '\0') {
-			rbuf_printf(b, ", %s: ", me_word(l, MW_DONE_BY));
+			rbuf_printf(b, "<p class=\"by\">%s: ", me_word(l, MW_DONE_BY));
 			rbuf_html(b, m->r.done_by);
+			rbuf_put(b, "</p>\n");
 		}
-		rbuf_put(b, "</p>\n");
 	}
 }
 
@@ -238,20 +240,23 @@ void me_page_render(struct rbuf *b, const struct me_view *v, const char *feed_ht
 	report_html_close(b);
 }
 
-void me_page_refusal(struct rbuf *b, const char *lang, const char *title, const char *text,
-		     const char *return_to)
+void me_page_refusal(struct rbuf *b, const char *lang, const char *title, const char *what,
+		     const char *text, const char *return_to)
 {
 	report_html_open(b, lang, title, me_css, 0);
 	rbuf_put(b, "<main>\n<h1>");
 	rbuf_html(b, title);
-	rbuf_put(b, "</h1>\n<p>");
+	rbuf_put(b, "</h1>\n");
+	if (*what != '\0') {
+		rbuf_put(b, "<p class=\"who\">");
+		rbuf_html(b, what);
+		rbuf_put(b, "</p>\n");
+	}
+	rbuf_put(b, "<p>");
 	rbuf_html(b, text);
 	rbuf_put(b, "</p>\n");
-	if (*return_to != '\0') {
-		rbuf_put(b, "<p><a class=\"button\" href=\"");
-		rbuf_html(b, return_to);
-		rbuf_printf(b, "\">%s</a></p>\n", me_word(lang, MW_BACK));
-	}
-	rbuf_put(b, "</main>\n");
+	rbuf_put(b, "<p><a class=\"button\" href=\"");
+	rbuf_html(b, return_to);
+	rbuf_printf(b, "\">%s</a></p>\n</main>\n", me_word(lang, MW_BACK));
 	report_html_close(b);
 }

@@ -52,11 +52,11 @@ void me_page_render(struct rbuf *b, const struct me_view *v, const char *feed_ht
 const char *me_page_csp(void);
 
 /*
- * A short page that says why a form was refused (TITLE, then TEXT, escaped) with a link back
- * to the page at RETURN_TO (a relative URL; "" for none), in LANG.
+ * A short page that says why a form was refused (TITLE, the item WHAT or "", then TEXT, all
+ * escaped) with a link back to the page at RETURN_TO (a relative URL), in LANG.
  */
-void me_page_refusal(struct rbuf *b, const char *lang, const char *title, const char *text,
-		     const char *return_to);
+void me_page_refusal(struct rbuf *b, const char *lang, const char *title, const char *what,
+		     const char *text, const char *return_to);
 
 /* me_page_subscribe.c: the calendar part (how to subscribe, the QR code of FEED_HTTP). */
 void me_page_subscribe(struct rbuf *b, const char *lang, const char *feed_http);
