@@ -25,6 +25,7 @@
 #include "remind/remind.h"
 #include "report/me_page.h"
 #include "report/status_page.h"
+#include "store/link_store.h"
 #include "time/tz.h"
 
 /* qweekd: holds Quality Week plans and serves them; one process, one libevent loop. */
@@ -233,8 +234,17 @@ static int load_link_key(struct daemon *d, char **cause)
 		*cause = strdup("the database's path is too long for its link key's");
 		return -1;
 	}
-	if (link_key_load(path, !db_read_only(d->db), cause) == 0)
+	struct error err = ERROR_INIT;
+	int had = access(path, F_OK) == 0;
+
+	if (link_key_load(path, !db_read_only(d->db), cause) == 0) {
+		if (!had && store_link_count(d->db, &err) > 0)
+			log_warn("the link key %s was not there: a new one was made; the URLs given out "
+				 "still work, but they cannot be shown again until rotated",
+				 path);
+		error_clear(&err);
 		return 0;
+	}
 	if (!db_read_only(d->db))
 		return -1;
 	log_warn("%s: links cannot be made or shown", *cause ? *cause : "no link key");

@@ -143,12 +143,15 @@ static json_t *urls_json(const struct config *c, const char *secret, const char 
 
 /* The feed of ROW's plan and person: shown again (*MADE 0), or made anew; SECRET gets it. */
 int api_feed_secret(struct db *db, struct feed_row *row, int exists, int rotate,
-		    char secret[FEED_SECRET_LEN + 1], int *made, struct error *err)
+		    const char *const hint[2], char secret[FEED_SECRET_LEN + 1], int *made,
+		    struct error *err)
 {
+	struct link_ref l = { LINK_FEED, row->plan_id, row->person_id, row->gen, row->hash,
+			      hint[0],	 hint[1] };
+
 	*made = !exists || rotate;
 	if (!*made)
-		return api_link_show(db, LINK_FEED, row->plan_id, row->person_id, row->gen, secret,
-				     err);
+		return api_link_show(db, &l, secret, err);
 	row->created = clock_now();
 	if (api_link_make(db, LINK_FEED, row->plan_id, row->person_id, &row->gen, secret,
 			  row->hash, err) == -1)
@@ -166,16 +169,6 @@ int api_feed_made(const struct feed_row *row, struct error *err)
 	return 0;
 }
 
-static int legacy_refusal(const char *who, struct error *err)
-{
-	char what[600], how[600];
-
-	snprintf(what, sizeof what, "%s%s%s", who ? "«" : "the plan", who ? who : "",
-		 who ? "»'s feed" : "'s feed");
-	snprintf(how, sizeof how, "qweek feed%s%s --rotate", who ? " --who " : "", who ? who : "");
-	return api_link_legacy(err, what, how);
-}
-
 /*
  * The URL of a feed, made when there is none (201) and shown again as it is (200) until
  * rotate makes a new one (201; the old one is dead).
@@ -185,21 +178,22 @@ int api_feeds_create(struct request *r, struct error *err)
 	struct db *db = r->daemon->db;
 	struct plan *p = NULL;
 	struct feed_row row = { 0 };
-	char *who = NULL, *name = NULL, secret[FEED_SECRET_LEN + 1];
+	char *who = NULL, *name = NULL, secret[FEED_SECRET_LEN + 1], what[600], how[600];
+	const char *hint[2] = { what, how };
 	int rotate, exists = 0, made = 0, rc = -1;
 
 	if (read_request(r, &who, &rotate, err) == -1 || (p = api_plan(r, err)) == NULL ||
 	    resolve_who(r, p, who, &row.person_id, &name, err) == -1 ||
 	    (exists = store_feed_find(db, p->id, row.person_id, &row, err)) == -1)
 		goto out;
-	if (exists && !rotate && row.gen == 0) {
-		legacy_refusal(name, err);
-		goto out;
-	}
+	snprintf(what, sizeof what, "%s%s%s", name ? "«" : "the plan", name ? name : "",
+		 name ? "»'s feed" : "'s feed");
+	snprintf(how, sizeof how, "qweek feed%s%s --rotate", name ? " --who " : "",
+		 name ? name : "");
 	row.plan_id = p->id;
 	if ((!exists || rotate) && db_begin(db, err) == -1)
 		goto out;
-	if (api_feed_secret(db, &row, exists, rotate, secret, &made, err) == -1 ||
+	if (api_feed_secret(db, &row, exists, rotate, hint, secret, &made, err) == -1 ||
 	    (made && db_commit(db, err) == -1)) {
 		if (made)
 			db_rollback(db);

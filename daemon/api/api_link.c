@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+
 #include "api/api_link.h"
 #include "feed/feed.h"
 #include "http/http.h"
@@ -21,7 +23,8 @@ static int no_key(struct error *err)
 			 "those given out still work");
 }
 
-int api_link_show(struct db *db, enum link_kind kind, int64_t plan_id, int64_t person_id,
+/* The secret of generation GEN of link KIND, worked out with the link key. */
+static int derive(struct db *db, enum link_kind kind, int64_t plan_id, int64_t person_id,
 		  int64_t gen, char secret[FEED_SECRET_LEN + 1], struct error *err)
 {
 	unsigned char salt[LINK_SALT_LEN];
@@ -35,6 +38,32 @@ int api_link_show(struct db *db, enum link_kind kind, int64_t plan_id, int64_t p
 	return 0;
 }
 
+int api_link_show(struct db *db, const struct link_ref *l, char secret[FEED_SECRET_LEN + 1],
+		  struct error *err)
+{
+	unsigned char hash[FEED_HASH_LEN];
+
+	if (l->gen == 0)
+		return error_set(err, ERR_CONFLICT,
+				 "%s has a URL made by an older qweekd, which cannot be shown "
+				 "again (only a hash of it is kept); to get one that can, ask "
+				 "with rotate (%s): the old URL then stops working",
+				 l->what, l->rotate);
+	if (derive(db, l->kind, l->plan_id, l->person_id, l->gen, secret, err) == -1)
+		return -1;
+	if (feed_secret_hash(secret, FEED_SECRET_LEN, hash) == -1 ||
+	    CRYPTO_memcmp(hash, l->hash, FEED_HASH_LEN) != 0) {
+		explicit_bzero(secret, FEED_SECRET_LEN + 1);
+		return error_set(err, ERR_CONFLICT,
+				 "%s has a URL made with another link key than qweekd has now "
+				 "(was the key file replaced?), so it cannot be shown again; it "
+				 "still works for whoever has it; to get one that can be shown, "
+				 "ask with rotate (%s): the old URL then stops working",
+				 l->what, l->rotate);
+	}
+	return 0;
+}
+
 int api_link_make(struct db *db, enum link_kind kind, int64_t plan_id, int64_t person_id,
 		  int64_t *gen, char secret[FEED_SECRET_LEN + 1], unsigned char hash[FEED_HASH_LEN],
 		  struct error *err)
@@ -42,7 +71,7 @@ int api_link_make(struct db *db, enum link_kind kind, int64_t plan_id, int64_t p
 	if (!link_key_ready())
 		return no_key(err);
 	if (store_link_next_gen(db, gen, err) == -1 ||
-	    api_link_show(db, kind, plan_id, person_id, *gen, secret, err) == -1)
+	    derive(db, kind, plan_id, person_id, *gen, secret, err) == -1)
 		return -1;
 	if (feed_secret_hash(secret, FEED_SECRET_LEN, hash) == -1)
 		return error_set(err, ERR_INTERNAL, "cannot hash a secret");
@@ -66,15 +95,6 @@ int api_link_rotate(struct request *r, const char *what, int *rotate, struct err
 		*rotate = json_is_true(v);
 	}
 	return 0;
-}
-
-int api_link_legacy(struct error *err, const char *what, const char *rotate)
-{
-	return error_set(err, ERR_CONFLICT,
-			 "%s has a URL made by an older qweekd, which cannot be shown again (only "
-			 "a hash of it is kept); to get one that can, ask with rotate (%s): the "
-			 "old URL then stops working",
-			 what, rotate);
 }
 
 void api_link_url(const struct config *c, const char *prefix, const char *secret,

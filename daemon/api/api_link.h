@@ -18,9 +18,22 @@
 
 struct request; /* http/http.h */
 
-/* The secret of link KIND of PLAN_ID and PERSON_ID (0: none) at generation GEN; 0 or -1. */
-int api_link_show(struct db *db, enum link_kind kind, int64_t plan_id, int64_t person_id,
-		  int64_t gen, char secret[FEED_SECRET_LEN + 1], struct error *err);
+/* A link as stored: what it opens, its generation (0: made before secrets were derived) and the
+ * hash of its secret; and, for refusals, what it is and how to rotate it. */
+struct link_ref {
+	enum link_kind kind;
+	int64_t plan_id, person_id, gen;
+	const unsigned char *hash;
+	const char *what, *rotate;
+};
+
+/*
+ * The secret of link L, shown again: 0, or -1 with ERR: 409 when it cannot be shown (made by
+ * an older qweekd, or with another link key than the one qweekd has now: what it works out would
+ * not be the URL given out), 503 without a key.
+ */
+int api_link_show(struct db *db, const struct link_ref *l, char secret[FEED_SECRET_LEN + 1],
+		  struct error *err);
 
 /*
  * A new generation for link KIND (inside the caller's transaction), its secret and the hash
@@ -33,9 +46,6 @@ int api_link_make(struct db *db, enum link_kind kind, int64_t plan_id, int64_t p
 /* The body's only field "rotate" (a boolean; no body: false); WHAT names the request. */
 int api_link_rotate(struct request *r, const char *what, int *rotate, struct error *err);
 
-/* The 409 for a link made before secrets could be shown again: WHAT has one, ROTATE says how. */
-int api_link_legacy(struct error *err, const char *what, const char *rotate);
-
 /* BASE/PREFIX/SECRET SUFFIX with qweekd's public base URL (feed_base_url) into BUF. */
 void api_link_url(const struct config *c, const char *prefix, const char *secret,
 		  const char *suffix, char *buf, size_t len);
@@ -46,10 +56,12 @@ void api_link_webcal(const char *http, char *buf, size_t len);
 /*
  * api_feed.c: the secret of feed ROW (plan and person set; EXISTS: ROW was found): shown again,
  * or with ROTATE or when there is none, made anew and stored (*MADE set; inside the caller's
- * transaction, after which api_feed_made tells the feed index).
+ * transaction, after which api_feed_made tells the feed index). HINT: what the feed is and how
+ * to rotate it, for a refusal (link_ref).
  */
 int api_feed_secret(struct db *db, struct feed_row *row, int exists, int rotate,
-		    char secret[FEED_SECRET_LEN + 1], int *made, struct error *err);
+		    const char *const hint[2], char secret[FEED_SECRET_LEN + 1], int *made,
+		    struct error *err);
 int api_feed_made(const struct feed_row *row, struct error *err);
 
 #endif

@@ -64,11 +64,11 @@ static char *feed_url(struct request *r, const struct page_row *pg)
 	struct db *db = r->daemon->db;
 	struct error err = ERROR_INIT;
 	struct feed_row feed;
+	struct link_ref l = { LINK_FEED, pg->plan_id, pg->person_id, 0, feed.hash, "", "" };
 	char secret[FEED_SECRET_LEN + 1], url[600];
 
-	if (store_feed_find(db, pg->plan_id, pg->person_id, &feed, &err) != 1 || feed.gen == 0 ||
-	    api_link_show(db, LINK_FEED, pg->plan_id, pg->person_id, feed.gen, secret, &err) ==
-		    -1) {
+	if (store_feed_find(db, pg->plan_id, pg->person_id, &feed, &err) != 1 ||
+	    (l.gen = feed.gen, api_link_show(db, &l, secret, &err)) == -1) {
 		error_clear(&err);
 		return NULL;
 	}

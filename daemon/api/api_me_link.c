@@ -49,13 +49,15 @@ static int link_person(struct request *r, const struct plan *p, int64_t *id, cha
 }
 
 /* The page's secret: shown again, or made (and stored) in the transaction under way. */
-static int page_secret(struct db *db, struct person_links *l, int rotate, struct error *err)
+static int page_secret(struct db *db, struct person_links *l, int rotate,
+		       const char *const hint[2], struct error *err)
 {
 	struct page_row *pg = &l->page;
+	struct link_ref ref = { LINK_PAGE, pg->plan_id, pg->person_id, pg->gen, pg->hash,
+				"the person's page", hint[1] };
 
 	if (l->page_exists && !rotate)
-		return api_link_show(db, LINK_PAGE, pg->plan_id, pg->person_id, pg->gen,
-				     l->page_secret, err);
+		return api_link_show(db, &ref, l->page_secret, err);
 	pg->created = clock_now();
 	if (api_link_make(db, LINK_PAGE, pg->plan_id, pg->person_id, &pg->gen, l->page_secret,
 			  pg->hash, err) == -1 ||
@@ -66,7 +68,8 @@ static int page_secret(struct db *db, struct person_links *l, int rotate, struct
 }
 
 /* Both links, in one transaction when one of them is to be made. */
-static int both_secrets(struct db *db, struct person_links *l, int rotate, struct error *err)
+static int both_secrets(struct db *db, struct person_links *l, int rotate,
+			const char *const hint[2], struct error *err)
 {
 	int begun = 0, feed_made = 0;
 
@@ -75,8 +78,8 @@ static int both_secrets(struct db *db, struct person_links *l, int rotate, struc
 			return -1;
 		begun = 1;
 	}
-	if (page_secret(db, l, rotate, err) == -1 ||
-	    api_feed_secret(db, &l->feed, l->feed_exists, rotate, l->feed_secret, &feed_made,
+	if (page_secret(db, l, rotate, hint, err) == -1 ||
+	    api_feed_secret(db, &l->feed, l->feed_exists, rotate, hint, l->feed_secret, &feed_made,
 			    err) == -1 ||
 	    (begun && db_commit(db, err) == -1)) {
 		if (begun)
@@ -104,6 +107,7 @@ int api_person_link(struct request *r, struct error *err)
 	struct person_links l = { 0 };
 	struct plan *p = NULL;
 	char *name = NULL, how[400];
+	const char *hint[2] = { "the person's feed", how };
 	int64_t person;
 	int rotate, rc = -1;
 
@@ -112,14 +116,10 @@ int api_person_link(struct request *r, struct error *err)
 	    (l.page_exists = store_page_find(db, person, &l.page, err)) == -1 ||
 	    (l.feed_exists = store_feed_find(db, p->id, person, &l.feed, err)) == -1)
 		goto out;
-	if (l.feed_exists && !rotate && l.feed.gen == 0) {
-		snprintf(how, sizeof how, "qweek person link \"%s\" --rotate", name);
-		api_link_legacy(err, "the person's feed", how);
-		goto out;
-	}
+	snprintf(how, sizeof how, "qweek person link \"%s\" --rotate", name);
 	l.page.plan_id = l.feed.plan_id = p->id;
 	l.page.person_id = l.feed.person_id = person;
-	if (both_secrets(db, &l, rotate, err) == -1)
+	if (both_secrets(db, &l, rotate, hint, err) == -1)
 		goto out;
 	r->status = l.made ? 201 : 200;
 	r->reply = links_json(&r->daemon->config, name, &l);

@@ -192,20 +192,20 @@ int api_status_url(struct request *r, struct error *err)
 	struct db *db = r->daemon->db;
 	unsigned char hash[FEED_HASH_LEN];
 	char secret[FEED_SECRET_LEN + 1] = "", url[600], what[200];
+	struct link_ref l = { LINK_STATUS, 0, 0, 0, hash, what, "qweek status --url --rotate" };
 	struct plan *p = NULL;
 	int64_t gen = 0;
 	int rotate, exists, rc = -1;
 
-	if (api_link_rotate(r, "a status-url request", &rotate, err) == -1 || (p = api_plan(r, err)) == NULL ||
-	    (exists = store_status_link_find(db, p->id, &gen, err)) == -1)
+	if (api_link_rotate(r, "a status-url request", &rotate, err) == -1 ||
+	    (p = api_plan(r, err)) == NULL ||
+	    (exists = store_status_link_find(db, p->id, &gen, hash, err)) == -1)
 		goto out;
 	if (exists && !rotate) {
 		snprintf(what, sizeof what, "plan %s's status page", p->slug);
-		if (gen == 0) {
-			api_link_legacy(err, what, "qweek status --url --rotate");
-			goto out;
-		}
-		if (api_link_show(db, LINK_STATUS, p->id, 0, gen, secret, err) == -1)
+		l.plan_id = p->id;
+		l.gen = gen;
+		if (api_link_show(db, &l, secret, err) == -1)
 			goto out;
 	} else {
 		if (db_begin(db, err) == -1)

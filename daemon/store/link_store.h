@@ -20,6 +20,9 @@ int store_link_salt(struct db *db, unsigned char salt[LINK_SALT_LEN], struct err
 /* A generation never handed out before, into *GEN; inside the caller's transaction. */
 int store_link_next_gen(struct db *db, int64_t *gen, struct error *err);
 
+/* How many links secrets are derived for (their URLs can be shown again with the key); -1. */
+int64_t store_link_count(struct db *db, struct error *err);
+
 /* A person's page: the person, their plan, its generation and the hash of its secret. */
 struct page_row {
 	int64_t person_id, plan_id, gen;
@@ -46,8 +49,10 @@ int store_page_put(struct db *db, const struct page_row *row, struct error *err)
 int store_page_item_move(struct db *db, int64_t id, int64_t seq, const char *state,
 			 const char *note, const char *by, int64_t now, struct error *err);
 
-/* The status page of PLAN_ID: 1 (*GEN set, 0 for a secret that cannot be shown), 0 none, -1. */
-int store_status_link_find(struct db *db, int64_t plan_id, int64_t *gen, struct error *err);
+/* The status page of PLAN_ID: 1 (*GEN, 0 for a secret that cannot be shown, and HASH set),
+ * 0 none, -1 with ERR. */
+int store_status_link_find(struct db *db, int64_t plan_id, int64_t *gen,
+			   unsigned char hash[FEED_HASH_LEN], struct error *err);
 
 /* Gives PLAN_ID the status page of generation GEN and hash HASH; in the caller's transaction. */
 int store_status_link_put(struct db *db, int64_t plan_id, int64_t gen,

@@ -39,6 +39,18 @@ int store_link_next_gen(struct db *db, int64_t *gen, struct error *err)
 	return rc == SQLITE_DONE ? 0 : db_fail(db, rc, err);
 }
 
+int64_t store_link_count(struct db *db, struct error *err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT (SELECT count(*) FROM feeds WHERE gen IS NOT NULL) "
+				       "+ (SELECT count(*) FROM status_pages WHERE gen IS NOT NULL) "
+				       "+ (SELECT count(*) FROM person_pages)");
+	int rc = sqlite3_step(st);
+	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? n : db_fail(db, rc, err);
+}
+
 #define PAGE_COLUMNS "SELECT person_id, plan_id, gen, secret_hash, created FROM person_pages "
 
 static int page_row(struct db *db, sqlite3_stmt *st, struct page_row *row, struct error *err)
@@ -93,15 +105,19 @@ int store_page_put(struct db *db, const struct page_row *row, struct error *err)
 	return db_exec_stmt(db, st, err);
 }
 
-int store_status_link_find(struct db *db, int64_t plan_id, int64_t *gen, struct error *err)
+int store_status_link_find(struct db *db, int64_t plan_id, int64_t *gen,
+			   unsigned char hash[FEED_HASH_LEN], struct error *err)
 {
-	sqlite3_stmt *st =
-		db_stmt(db, "SELECT coalesce(gen, 0) FROM status_pages WHERE plan_id = ?");
+	sqlite3_stmt *st = db_stmt(db, "SELECT coalesce(gen, 0), secret_hash FROM status_pages "
+				       "WHERE plan_id = ?");
 	int rc;
 
 	sqlite3_bind_int64(st, 1, plan_id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*gen = sqlite3_column_int64(st, 0);
+		memset(hash, 0, FEED_HASH_LEN);
+		if (sqlite3_column_bytes(st, 1) == FEED_HASH_LEN)
+			memcpy(hash, sqlite3_column_blob(st, 1), FEED_HASH_LEN);
 		sqlite3_reset(st);
 		return 1;
 	}

@@ -273,5 +273,32 @@ assert_match "value=\"${L2[1]}\"" "$(cat "$T/g.b")" "the new page shows the new 
 assert_eq 200 "$(get "${L2[1]}")" "the new feed"
 assert_eq "$(printf '%s\n' "${L2[@]}")" "$(q person link "Иванова А. П.")" "the new links, shown again"
 
+step "a link made before links could be shown again: 409 until rotated, then shown again"
+PLAN_FEED=$(q feed | head -n 1)
+sqlite3 "$T/q.db" "UPDATE feeds SET gen = NULL WHERE person_id IS NULL"
+expect_fail 1 q feed
+assert_match 'older qweekd.*cannot be shown again.*qweek feed --rotate' "$(last_err)" "says why and what to do"
+assert_eq 200 "$(get "$PLAN_FEED")" "the old URL still works"
+NEW_FEED=$(q feed --rotate | head -n 1)
+assert_eq "$NEW_FEED" "$(q feed | head -n 1)" "rotated: shown again"
+assert_eq 404 "$(get "$PLAN_FEED")" "the old URL after rotate"
+
+step "a key file replaced: URLs given out still work, none is shown wrongly"
+stop_daemon
+mv "$T/q.key" "$T/q.key.lost"
+start_daemon --listen "127.0.0.1:$PORT"
+assert_match 'link key .* was not there: a new one was made' "$(cat "$DAEMON_LOG")" "the log says so"
+assert_eq 600 "$(stat -c %a "$T/q.key")" "the new key's mode"
+expect_fail 1 q status --url
+assert_match 'another link key.*--rotate' "$(last_err)" "the status URL is not shown wrongly"
+expect_fail 1 q person link "Иванова А. П."
+assert_match 'another link key' "$(last_err)" "nor the person's"
+assert_eq 200 "$(get "$STATUS")" "the status page given out still works"
+assert_eq 200 "$(get "${L2[0]}")" "the personal page given out still works"
+grep -q 'id="feed-url"' "$T/g.b" && fail "the page shows a feed URL worked out with another key"
+assert_match 'Календаря для вас пока нет' "$(cat "$T/g.b")" "the page says there is no calendar link"
+STATUS2=$(q status --url --rotate)
+assert_eq "$STATUS2" "$(q status --url)" "rotated with the new key: shown again"
+
 stop_daemon
 echo "PASS: $TEST_NAME"
