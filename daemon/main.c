@@ -239,8 +239,8 @@ static int load_link_key(struct daemon *d, char **cause)
 
 	if (link_key_load(path, !db_read_only(d->db), cause) == 0) {
 		if (!had && store_link_count(d->db, &err) > 0)
-			log_warn("the link key %s was not there: a new one was made; the URLs given out "
-				 "still work, but they cannot be shown again until rotated",
+			log_warn("the link key %s was not there: a new one was made; links given "
+				 "out still work, but cannot be shown again until rotated",
 				 path);
 		error_clear(&err);
 		return 0;

@@ -146,15 +146,20 @@ int api_feed_secret(struct db *db, struct feed_row *row, int exists, int rotate,
 		    const char *const hint[2], char secret[FEED_SECRET_LEN + 1], int *made,
 		    struct error *err)
 {
-	struct link_ref l = { LINK_FEED, row->plan_id, row->person_id, row->gen, row->hash,
-			      hint[0],	 hint[1] };
+	struct link_ref l = { .kind = LINK_FEED,
+			      .plan_id = row->plan_id,
+			      .person_id = row->person_id,
+			      .gen = row->gen,
+			      .hash = row->hash,
+			      .what = hint[0],
+			      .rotate = hint[1] };
 
 	*made = !exists || rotate;
 	if (!*made)
 		return api_link_show(db, &l, secret, err);
 	row->created = clock_now();
-	if (api_link_make(db, LINK_FEED, row->plan_id, row->person_id, &row->gen, secret,
-			  row->hash, err) == -1)
+	if (api_link_make(db, LINK_FEED, row->plan_id, row->person_id, &row->gen, secret, row->hash,
+			  err) == -1)
 		return -1;
 	if ((exists ? store_feed_rehash(db, row, err) : store_feed_insert(db, row, err)) == -1)
 		return -1;

@@ -28,18 +28,21 @@
  * is a short page in the plan's language that says what happened and leads back.
  */
 
-#define ME_MAX_BODY  8192 /* a form: an item, a version, an action and a note */
-#define ME_MAX_NOTE  2000 /* characters, as the textarea's maxlength */
-#define ME_HEADERS_N 8
+#define ME_MAX_BODY 8192 /* a form: an item, a version, an action and a note */
+#define ME_MAX_NOTE 2000 /* characters, as the textarea's maxlength */
 
 /* Referrer-Policy and the rest, with the page's CSP worked out once. */
 static const char *const *page_extra(void)
 {
-	static const char *extra[ME_HEADERS_N + 1];
+	static const char *extra[7];
 
 	if (extra[0] == NULL) {
-		const char *h[] = { "Referrer-Policy", "no-referrer", "Content-Security-Policy",
-				    me_page_csp(),     "X-Frame-Options", "DENY",
+		const char *h[] = { "Referrer-Policy",
+				    "no-referrer",
+				    "Content-Security-Policy",
+				    me_page_csp(),
+				    "X-Frame-Options",
+				    "DENY",
 				    NULL };
 		memcpy(extra, h, sizeof h);
 	}
@@ -67,8 +70,12 @@ static char *feed_url(struct request *r, const struct page_row *pg)
 	struct link_ref l = { LINK_FEED, pg->plan_id, pg->person_id, 0, feed.hash, "", "" };
 	char secret[FEED_SECRET_LEN + 1], url[600];
 
-	if (store_feed_find(db, pg->plan_id, pg->person_id, &feed, &err) != 1 ||
-	    (l.gen = feed.gen, api_link_show(db, &l, secret, &err)) == -1) {
+	if (store_feed_find(db, pg->plan_id, pg->person_id, &feed, &err) != 1) {
+		error_clear(&err);
+		return NULL;
+	}
+	l.gen = feed.gen; /* shown only when the key works out the URL that was given out */
+	if (api_link_show(db, &l, secret, &err) == -1) {
 		error_clear(&err);
 		return NULL;
 	}

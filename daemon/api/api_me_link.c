@@ -49,12 +49,17 @@ static int link_person(struct request *r, const struct plan *p, int64_t *id, cha
 }
 
 /* The page's secret: shown again, or made (and stored) in the transaction under way. */
-static int page_secret(struct db *db, struct person_links *l, int rotate,
-		       const char *const hint[2], struct error *err)
+static int page_secret(struct db *db, struct person_links *l, int rotate, const char *const hint[2],
+		       struct error *err)
 {
 	struct page_row *pg = &l->page;
-	struct link_ref ref = { LINK_PAGE, pg->plan_id, pg->person_id, pg->gen, pg->hash,
-				"the person's page", hint[1] };
+	struct link_ref ref = { .kind = LINK_PAGE,
+				.plan_id = pg->plan_id,
+				.person_id = pg->person_id,
+				.gen = pg->gen,
+				.hash = pg->hash,
+				.what = "the person's page",
+				.rotate = hint[1] };
 
 	if (l->page_exists && !rotate)
 		return api_link_show(db, &ref, l->page_secret, err);
@@ -97,8 +102,8 @@ static json_t *links_json(const struct config *c, const char *who, const struct 
 	api_link_url(c, "/me/", l->page_secret, "", page, sizeof page);
 	api_link_url(c, "/feeds/", l->feed_secret, ".ics", http, sizeof http);
 	api_link_webcal(http, webcal, sizeof webcal);
-	return json_pack("{s:s, s:s, s:{s:s, s:s}}", "who", who, "page", page, "feed", "http",
-			 http, "webcal", webcal);
+	return json_pack("{s:s, s:s, s:{s:s, s:s}}", "who", who, "page", page, "feed", "http", http,
+			 "webcal", webcal);
 }
 
 int api_person_link(struct request *r, struct error *err)

@@ -74,8 +74,9 @@ static int keep(const struct item *it, void *arg)
 	}
 	m->seq = it->seq;
 	m->section = section_of(it, c);
-	m->r.mark = m->section == ME_DONE ? REPORT_DONE :
-		    m->section == ME_OVERDUE ? REPORT_OVERDUE : REPORT_OPEN;
+	m->r.mark = m->section == ME_DONE    ? REPORT_DONE :
+		    m->section == ME_OVERDUE ? REPORT_OVERDUE :
+					       REPORT_OPEN;
 	m->order = c->order++;
 	v->count[m->section]++;
 	v->n++;

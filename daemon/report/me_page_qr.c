@@ -41,8 +41,9 @@ void me_page_qr(struct rbuf *b, const char *text, const char *title)
 		    "<title id=\"qr-title\">",
 		    size, size);
 	rbuf_html(b, title);
-	rbuf_printf(b, "</title><rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" "
-		       "d=\"",
+	rbuf_printf(b,
+		    "</title><rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" "
+		    "d=\"",
 		    size, size);
 	qr_path(b, q);
 	rbuf_put(b, "\"/></svg>\n");

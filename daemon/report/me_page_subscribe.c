@@ -43,17 +43,20 @@ static void app_steps(struct rbuf *b, const char *lang)
 
 void me_page_subscribe(struct rbuf *b, const char *lang, const char *feed_http)
 {
-	rbuf_printf(b, "<section id=\"calendar\" aria-labelledby=\"h-calendar\">\n"
-		       "<h2 id=\"h-calendar\">%s</h2>\n",
+	rbuf_printf(b,
+		    "<section id=\"calendar\" aria-labelledby=\"h-calendar\">\n"
+		    "<h2 id=\"h-calendar\">%s</h2>\n",
 		    me_word(lang, MW_CALENDAR));
 	if (feed_http == NULL) {
 		rbuf_printf(b, "<p>%s</p>\n</section>\n", me_word(lang, MW_NO_FEED));
 		return;
 	}
-	rbuf_printf(b, "<p>%s</p>\n<p><a class=\"button\" href=\"", me_word(lang, MW_CALENDAR_INTRO));
+	rbuf_printf(b, "<p>%s</p>\n<p><a class=\"button\" href=\"",
+		    me_word(lang, MW_CALENDAR_INTRO));
 	webcal_href(b, feed_http);
-	rbuf_printf(b, "\">%s</a></p>\n<label for=\"feed-url\">%s</label>\n"
-		       "<input class=\"url\" id=\"feed-url\" type=\"text\" readonly value=\"",
+	rbuf_printf(b,
+		    "\">%s</a></p>\n<label for=\"feed-url\">%s</label>\n"
+		    "<input class=\"url\" id=\"feed-url\" type=\"text\" readonly value=\"",
 		    me_word(lang, MW_SUBSCRIBE), me_word(lang, MW_COPY_LABEL));
 	rbuf_html(b, feed_http);
 	rbuf_put(b, "\">\n");

@@ -41,9 +41,10 @@ int store_link_next_gen(struct db *db, int64_t *gen, struct error *err)
 
 int64_t store_link_count(struct db *db, struct error *err)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT (SELECT count(*) FROM feeds WHERE gen IS NOT NULL) "
-				       "+ (SELECT count(*) FROM status_pages WHERE gen IS NOT NULL) "
-				       "+ (SELECT count(*) FROM person_pages)");
+	sqlite3_stmt *st =
+		db_stmt(db, "SELECT (SELECT count(*) FROM feeds WHERE gen IS NOT NULL) "
+			    "+ (SELECT count(*) FROM status_pages WHERE gen IS NOT NULL) "
+			    "+ (SELECT count(*) FROM person_pages)");
 	int rc = sqlite3_step(st);
 	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 

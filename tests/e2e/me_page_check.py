@@ -7,8 +7,11 @@ SPEC: {"url": page URL, "shots": folder for screenshots, "axe": path of axe.min.
        "person": the page's person, "lang": "ru",
        "done": [{"width": 390, "item": ID, "note": TEXT}, ...],   each: type the note, press
                                                                   "done", see it under done
-       "stale": {"item": ID, "change": [ARGV of a command that changes the item]},
-       "twice": {"item": ID}}                                     two tabs, both press done
+       "stale": {"item": ID, "change": [ARGV of a command that changes the item],
+                 "expect": [TEXT...]},                            the refusal says them
+       "twice": {"item": ID, "expect": [TEXT...]},                two tabs, both press done
+       "fits": [WIDTH...],                                        it fits, it reads well
+       "nojs": {"width": 390, "item": ID, "note": TEXT}}          "done" with JavaScript off
 
 At each width the page is checked as a person would meet it: it fits (nothing scrolls
 sideways), its text is large, its buttons are big enough to tap, every control has a label,
@@ -31,7 +34,7 @@ def fail(msg):
     sys.exit(1)
 
 
-def start_browser():
+def start_browser(javascript=True):
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
@@ -52,6 +55,9 @@ def start_browser():
               "--lang=ru-RU"):
         opts.add_argument(a)
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    if not javascript:  # as some people browse; the driver's own probes still run
+        opts.add_experimental_option(
+            "prefs", {"profile.managed_default_content_settings.javascript": 2})
     try:
         b = webdriver.Chrome(service=Service(driver), options=opts)
     except Exception as e:  # a browser that will not start here is a skip, said so
@@ -64,9 +70,9 @@ def start_browser():
 class Page:
     """One browser, one window size at a time; helpers that read the page as a person would."""
 
-    def __init__(self, spec):
+    def __init__(self, spec, javascript=True):
         self.spec = spec
-        self.b, self.profile = start_browser()
+        self.b, self.profile = start_browser(javascript)
         self.axe = open(spec["axe"], encoding="utf-8").read()
 
     def close(self):
@@ -196,16 +202,18 @@ class Page:
         fail("waited %d s for %s; at %s" % (limit, what, self.b.current_url))
 
 
-def mark_done(p, url, step):
-    """At a width, on a fresh page: type the note, press done, see the item under done."""
+def mark_done(p, url, step, tag="", axe=True):
+    """At a width, on a fresh page: type the note, press done, see the item under done. (axe
+    needs the page's timers, which a browser with JavaScript off does not run.)"""
     w, item, note = step["width"], step["item"], step["note"]
     p.width(w)
     p.go(url)
     p.check_reads_well("the page")
-    p.check_axe("the page")
+    if axe:
+        p.check_axe("the page")
     if p.section_of(item) == "done":
         fail("item %d is done before the button was pressed" % item)
-    p.shot("me-%d-before.png" % w)
+    p.shot("me-%d%s-before.png" % (w, tag))
     p.press(item, "done", note)
     p.wait(lambda: p.section_of(item) == "done", "item %d under done" % item)
     if not p.b.current_url.endswith("#item-%d" % item):
@@ -217,10 +225,11 @@ def mark_done(p, url, step):
     if p.item(item).find_elements("css selector", "button[value=reopen]") == []:
         fail("item %d under done has no reopen button" % item)
     p.check_reads_well("the page after done")
-    p.check_axe("the page after done")
-    p.shot("me-%d-after.png" % w)
-    print("at %d px: item %d done with its note, shown under done by %s" % (w, item,
-                                                                            p.spec["person"]))
+    if axe:
+        p.check_axe("the page after done")
+    p.shot("me-%d%s-after.png" % (w, tag))
+    print("at %d px%s: item %d done with its note, shown under done by %s"
+          % (w, tag, item, p.spec["person"]))
 
 
 def refused(p, what, expect):
@@ -279,8 +288,23 @@ def main():
             stale(p, spec["url"], spec["stale"])
         if "twice" in spec:
             twice(p, spec["url"], spec["twice"])
+        for w in spec.get("fits", []):  # a small phone: it still fits and reads
+            p.width(w)
+            p.go(spec["url"])
+            p.check_reads_well("the page")
+            print("at %d px the page fits" % w)
     finally:
         p.close()
+    if "nojs" in spec:  # the same with JavaScript switched off in the browser
+        p = Page(spec, javascript=False)
+        try:
+            p.width(390)
+            p.go("data:text/html,<title>off</title><script>document.title='on'</script>")
+            if p.b.title != "off":
+                fail("JavaScript is not off in the browser meant to have it off")
+            mark_done(p, spec["url"], spec["nojs"], "-nojs", axe=False)
+        finally:
+            p.close()
     print("browser checks passed")
 
 

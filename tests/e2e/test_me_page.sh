@@ -234,8 +234,9 @@ assert_eq "Петрова Е. В." "$(jget 'd["done_by"]' "$(item_json "$LATER")
 q reopen "@$LATER" >/dev/null
 assert_eq "$(printf '%s\n' "${L1[@]}")" "$(q person link "Иванова А. П.")" "the same links after a restart"
 
-step "the page in a real browser, 390 and 1280 px: note, done, under done; stale; twice"
+step "the page in a real browser, 390 and 1280 px: note, done, under done; stale; twice; 360 and 320 px; JavaScript off"
 NEXT=$(add "Родительское собрание" --when "15.11 17.00" --no 7 --who "Иванова А. П.")
+NOJS=$(add "Выставка рисунков" --when "15.11 12.00" --no 8 --who "Иванова А. П.")
 cat >"$T/spec.json" <<EOF
 {"url": "$PAGE", "shots": "$ART", "person": "Иванова А. П.", "lang": "ru",
  "axe": "$QWEEK_SRC/tests/e2e/node_modules/axe-core/axe.min.js",
@@ -243,7 +244,9 @@ cat >"$T/spec.json" <<EOF
           {"width": 1280, "item": $NEXT, "note": "Собрание проведено"}],
  "stale": {"item": $LATER, "change": ["$QWEEK", "--socket", "$T/q.sock", "edit", "@$LATER", "--where", "Актовый зал"],
            "expect": ["Ничего не изменено", "изменилось, пока страница была открыта"]},
- "twice": {"item": $TODAY, "expect": ["Ничего не изменено", "уже отмечено выполненным"]}}
+ "twice": {"item": $TODAY, "expect": ["Ничего не изменено", "уже отмечено выполненным"]},
+ "fits": [360, 320],
+ "nojs": {"width": 390, "item": $NOJS, "note": "Без JavaScript"}}
 EOF
 if [[ ! -f $QWEEK_SRC/tests/e2e/node_modules/axe-core/axe.min.js ]]; then
 	echo "SKIP: axe-core is not installed (bash scripts/deps.sh --npm)"
@@ -257,6 +260,8 @@ assert_eq "done Иванова А. П. Пришли 14 родителей" \
 	"$(jget '" ".join(str(d[k]) for k in ("state", "done_by", "note"))' "$(item_json "$LATE")")" "what the browser did, 390 px"
 assert_eq "done Иванова А. П. Собрание проведено" \
 	"$(jget '" ".join(str(d[k]) for k in ("state", "done_by", "note"))' "$(item_json "$NEXT")")" "what the browser did, 1280 px"
+assert_eq "done Иванова А. П. Без JavaScript" \
+	"$(jget '" ".join(str(d[k]) for k in ("state", "done_by", "note"))' "$(item_json "$NOJS")")" "what the browser did with JavaScript off"
 assert_eq "open" "$(jget 'd["state"]' "$(item_json "$LATER")")" "the stale form changed nothing"
 assert_eq "done первый раз" "$(jget 'd["state"] + " " + d["note"]' "$(item_json "$TODAY")")" "pressed twice: the first press only"
 assert_eq 200 "$(get "$STATUS")" "the status page after the browser"

@@ -352,8 +352,8 @@ static void test_secrets(void **state)
 	assert_string_not_equal(a, c);
 	assert_int_equal(link_secret(salt, LINK_FEED, 1, 7, 1, c), 0);
 	assert_string_not_equal(a, c);
-	assert_int_equal(link_secret((const unsigned char *)"fedcba9876543210", LINK_FEED, 1, 0, 1, c),
-			 0);
+	assert_int_equal(
+		link_secret((const unsigned char *)"fedcba9876543210", LINK_FEED, 1, 0, 1, c), 0);
 	assert_string_not_equal(a, c);
 	/* Another key file: another secret for the same link. */
 	assert_int_equal(unlink(path), 0);
@@ -858,8 +858,8 @@ static void assert_no_lic_error(icalcomponent *c)
 	if (p != NULL)
 		fail_msg("%s: %s", icalcomponent_kind_to_string(icalcomponent_isa(c)),
 			 icalproperty_get_xlicerror(p));
-	for (icalcomponent *s = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT);
-	     s != NULL; s = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT))
+	for (icalcomponent *s = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT); s != NULL;
+	     s = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT))
 		assert_no_lic_error(s);
 }
 
@@ -872,9 +872,9 @@ static void test_render_restrictions(void **state)
 	assert_int_equal(store_item_set_state(f->db, f->items[2], "done", "сдан", "Иванова А. П.",
 					      1511000000, &err),
 			 0);
-	assert_int_equal(store_item_set_state(f->db, f->items[0], "cancelled", NULL, NULL,
-					      1510000000, &err),
-			 0);
+	assert_int_equal(
+		store_item_set_state(f->db, f->items[0], "cancelled", NULL, NULL, 1510000000, &err),
+		0);
 	for (size_t i = 0; i < 3; i++) {
 		struct feed_text t = render(f, modes[i], i != 1, 1510000001);
 		icalcomponent *cal = icalparser_parse_string(t.ics);

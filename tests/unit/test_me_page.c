@@ -41,8 +41,14 @@ static int64_t add(struct fixture *f, const char *label, const char *title, cons
 {
 	struct error err = ERROR_INIT;
 	struct moment m = { .kind = "event", .at = at, .late_after = late };
-	struct item_change c = { .title = title, .when_text = "test", .moment = &m, .has_who = 1,
-				 .who = who, .nwho = nwho, .label = label, .place = "Кабинет 12" };
+	struct item_change c = { .title = title,
+				 .when_text = "test",
+				 .moment = &m,
+				 .has_who = 1,
+				 .who = who,
+				 .nwho = nwho,
+				 .label = label,
+				 .place = "Кабинет 12" };
 	int64_t id;
 
 	snprintf(m.start, sizeof m.start, "%s", start);
@@ -55,9 +61,8 @@ static int64_t person(struct fixture *f, const char *name, const char *kind)
 	struct error err = ERROR_INIT;
 	int64_t id;
 
-	assert_int_equal(store_person_insert(f->db, f->plan.id, name, kind, NULL, NULL, NOW, &id,
-					     &err),
-			 0);
+	assert_int_equal(
+		store_person_insert(f->db, f->plan.id, name, kind, NULL, NULL, NOW, &id, &err), 0);
 	return id;
 }
 
@@ -93,14 +98,14 @@ static int setup(void **state)
 			     NOW - 12 * H, &f->a, 1);
 	f->items[TODAY] = add(f, "3", "Консультация & <b>вопросы</b>", "2017-11-14T08:00:00Z",
 			      NOW + 3 * H, NOW + 12 * H, ab, 2);
-	f->items[GROUP] = add(f, "4", "Тренинг", "2017-11-16T02:00:00Z", NOW + 45 * H,
-			      NOW + 60 * H, &f->group, 1);
+	f->items[GROUP] = add(f, "4", "Тренинг", "2017-11-16T02:00:00Z", NOW + 45 * H, NOW + 60 * H,
+			      &f->group, 1);
 	f->items[DONE] = add(f, "1", "Анкетирование", "2017-11-08T02:00:00Z", NOW - 140 * H,
 			     NOW + 60 * H, &f->group, 1);
 	f->items[CANCELLED] = add(f, "5", "Отменённое", "2017-11-15T02:00:00Z", NOW + 21 * H,
 				  NOW + 36 * H, &f->a, 1);
-	f->items[OTHERS] = add(f, "6", "Чужое", "2017-11-14T09:00:00Z", NOW + 4 * H, NOW + 12 * H,
-			       &f->c, 1);
+	f->items[OTHERS] =
+		add(f, "6", "Чужое", "2017-11-14T09:00:00Z", NOW + 4 * H, NOW + 12 * H, &f->c, 1);
 	assert_int_equal(store_item_set_state(f->db, f->items[DONE], "done", "120 анкет",
 					      "Петров С. И.", NOW - 2 * H, &err),
 			 0);
@@ -203,8 +208,10 @@ static void test_render(void **state)
 	assert_non_null(strstr(b.buf, "<section id=\"overdue\" aria-labelledby=\"h-overdue\">"));
 	assert_non_null(strstr(b.buf, "Просрочено на 12 ч"));
 	assert_non_null(strstr(b.buf, "<p class=\"by\">Отметил(а): Петров С. И.</p>"));
-	snprintf(want, sizeof want, "name=\"item\" value=\"%lld\"><input type=\"hidden\" "
-		 "name=\"seq\" value=\"0\">", (long long)f->items[LATE]);
+	snprintf(want, sizeof want,
+		 "name=\"item\" value=\"%lld\"><input type=\"hidden\" "
+		 "name=\"seq\" value=\"0\">",
+		 (long long)f->items[LATE]);
 	assert_non_null(strstr(b.buf, want));
 	assert_non_null(strstr(b.buf, "value=\"reopen\""));
 	assert_non_null(strstr(b.buf, "href=\"webcal://q.example.org/feeds/abc.ics\""));
@@ -239,8 +246,9 @@ static void test_qr(void **state)
 	(void)state;
 	rbuf_init(&b, 0);
 	me_page_qr(&b, "http://127.0.0.1:8437/feeds/abcdefghijklmnopqrstuvwxyz.ics", "QR <t>");
-	assert_int_equal(sscanf(b.buf, "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" "
-				       "viewBox=\"0 0 %d",
+	assert_int_equal(sscanf(b.buf,
+				"<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" "
+				"viewBox=\"0 0 %d",
 				&size),
 			 1);
 	/* Version 3 or 4 at level M for 55 bytes: 29 or 33 modules and 4 of quiet zone a side. */
@@ -264,20 +272,19 @@ static void test_move_at_version(void **state)
 
 	assert_int_equal(store_item_get(f->db, f->plan.id, id, get_seq, &seq, &err), 0);
 	assert_int_equal(seq, 0);
-	assert_int_equal(store_page_item_move(f->db, id, 0, "done", "пришли", "Иванова А. П.", NOW,
-					      &err),
-			 1);
+	assert_int_equal(
+		store_page_item_move(f->db, id, 0, "done", "пришли", "Иванова А. П.", NOW, &err),
+		1);
 	/* The same form again: the item is at version 1 now; nothing changes. */
-	assert_int_equal(store_page_item_move(f->db, id, 0, "done", "снова", "Петров С. И.", NOW,
-					      &err),
-			 0);
+	assert_int_equal(
+		store_page_item_move(f->db, id, 0, "done", "снова", "Петров С. И.", NOW, &err), 0);
 	assert_int_equal(store_item_get(f->db, f->plan.id, id, get_seq, &seq, &err), 0);
 	assert_int_equal(seq, 1);
 	assert_int_equal(store_page_item_move(f->db, id, 1, "open", NULL, NULL, NOW, &err), 1);
 	/* A cancelled item is not the page's to change, whatever its version. */
-	assert_int_equal(store_page_item_move(f->db, f->items[CANCELLED], 1, "done", NULL, "x", NOW,
-					      &err),
-			 0);
+	assert_int_equal(
+		store_page_item_move(f->db, f->items[CANCELLED], 1, "done", NULL, "x", NOW, &err),
+		0);
 }
 
 static void test_cache(void **state)
@@ -294,10 +301,10 @@ static void test_cache(void **state)
 	assert_ptr_not_equal(b, c); /* another feed URL (rotated) */
 	changes_notify(f->plan.id);
 	d = me_page_cache_get(f->db, f->plan.id, f->a, "http://x/feeds/b.ics", NOW + 59, &err);
-	assert_ptr_not_equal(c, d); /* the plan changed */
+	assert_ptr_not_equal(c, d);	       /* the plan changed */
 	assert_string_equal(c->etag, d->etag); /* to the same bytes */
 	e = me_page_cache_get(f->db, f->plan.id, f->a, "http://x/feeds/b.ics", NOW + 60, &err);
-	assert_ptr_not_equal(d, e); /* a new minute */
+	assert_ptr_not_equal(d, e);		   /* a new minute */
 	assert_string_not_equal(d->etag, e->etag); /* "as of 12:01" */
 	rendered_unref(a);
 	rendered_unref(b);
