@@ -9,15 +9,15 @@
 #     loop of curl when wrk is not installed.
 #
 # Figures: 200 items (a 162 KB page, 10.6 KB gzip'd) in a plan of 1,000; Release; 2 cores
-# shared with other builds (load average 13-20: wall times loose, the daemon's own CPU from
-# /proc the steadier figure):
+# shared with other builds (load average ~4; the daemon's own CPU from /proc is the steadier
+# figure; at a load of 20: 0.60, 4.25, 3,477 and 7,591):
 #   Unix socket, a new connection per request (curl):
-#     kept page 0.60 ms CPU/req, gzip 0.70; rendered anew at every request 4.25 ms (5.30 less
-#     the clock's move 1.05; 3.5 on a quieter run): a callgrind of a rendering: a third the
-#     SHA-256 ETag of the 162 KB, a third loading (SQLite), a third writing the HTML, of which
-#     the QR code a tenth; a form posted (done or reopen, and a `qweek show` before each) 3.6
-#   TCP, wrk, 20 connections kept alive: 3,477 req/s at 0.099 ms CPU/page; gzip 7,591 req/s
-#     at 0.065 ms CPU/page (4,924 and 12,539 req/s on an earlier, quieter run)
+#     kept page 0.65 ms CPU/req, gzip 0.60; rendered anew at every request 3.1 ms (3.90 less
+#     the clock's move 0.80): by callgrind, a third the SHA-256 ETag of the 162 KB, a third
+#     loading (SQLite), a third writing the HTML, of which the QR code a tenth; a form posted
+#     (done or reopen, with the `qweek show` before each) 2.4 ms
+#   TCP, wrk, 20 connections kept alive: 9,234 req/s at 0.099 ms CPU/page; gzip 20,584 req/s
+#     at 0.045 ms CPU/page
 # So a page is served under 2 ms of CPU because it is kept: rendered once per change of the
 # plan, minute and feed URL (me_page_cache.c), as the status page is.
 # Usage: bash bench/me_page.sh   (N_ITEMS, N_PLAN, ROUNDS, DURATION, CONNS override; QWEEKD and
