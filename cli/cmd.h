@@ -12,6 +12,7 @@ extern const struct cmd_entry cmd_plan_new_entry, cmd_plan_list_entry, cmd_plan_
 extern const struct cmd_entry cmd_plan_edit_entry;
 extern const struct cmd_entry cmd_person_add_entry, cmd_person_list_entry, cmd_group_add_entry;
 extern const struct cmd_entry cmd_person_token_entry, cmd_person_revoke_entry;
+extern const struct cmd_entry cmd_person_link_entry;
 extern const struct cmd_entry cmd_add_entry, cmd_edit_entry, cmd_show_entry, cmd_cancel_entry;
 extern const struct cmd_entry cmd_done_entry, cmd_reopen_entry;
 extern const struct cmd_entry cmd_list_entry, cmd_status_entry, cmd_help_entry;

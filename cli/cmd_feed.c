@@ -63,9 +63,9 @@ const struct cmd_entry cmd_feed_entry = {
 	.help = "Makes the iCalendar feed of the whole plan, or with --who of one person (their\n"
 		"items and their groups' items), and prints its http:// and webcal:// URLs: paste\n"
 		"either into Thunderbird, Google Calendar, Outlook, Apple Calendar or ICSx⁵.\n"
-		"qweekd keeps only a hash of the secret in the URL, so it is shown once; --rotate\n"
-		"makes a new URL and the old one stops working. The URL uses qweekd's --url (or\n"
-		"its --listen address): calendar apps need qweekd listening on TCP.\n"
+		"The URL is the same every time it is asked for, so it can be given out again;\n"
+		"--rotate makes a new URL and the old one stops working. The URL uses qweekd's\n"
+		"--url (or its --listen address): calendar apps need qweekd listening on TCP.\n"
 		"\n"
 		"example:\n"
 		"  qweek feed --who \"Иванова А. П.\"\n",

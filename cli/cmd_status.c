@@ -186,7 +186,7 @@ static void cmd_status_plans(struct cmd_ctx *ctx, struct jscan *r)
 	table_free(t);
 }
 
-/* --url [--rotate]: the status page's address (shown once: only its hash is kept). */
+/* --url [--rotate]: the status page's address, the same every time until rotated. */
 static enum cmd_retval cmd_status_url(struct cmd_ctx *ctx, int rotate)
 {
 	struct jscan *reply;
@@ -252,7 +252,7 @@ const struct cmd_entry cmd_status_entry = {
 		"\n"
 		"  --all     one line per plan, for a department that runs several\n"
 		"  --url     the address of the plan's status page (a web page for the director,\n"
-		"            no login: whoever has the address sees it); shown once\n"
+		"            no login: whoever has the address sees it); the same every time\n"
 		"  --rotate  with --url: a new address; the old one stops working\n"
 		"\n"
 		"examples:\n"

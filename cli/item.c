@@ -10,6 +10,9 @@
 /* What the commands on one item share: the body of add and edit, the request, the answer. */
 
 const struct args_option item_note_options[] = { { "note", ARGS_VALUE }, { NULL, 0 } };
+const struct args_option item_done_options[] = { { "note", ARGS_VALUE },
+						 { "by", ARGS_VALUE },
+						 { NULL, 0 } };
 
 /* Options that are text members of an item's body, and their names there. */
 static const struct {
@@ -106,7 +109,8 @@ enum cmd_retval item_note(struct cmd_ctx *ctx, struct args *args, const char *ac
 	json_t *body;
 
 	if ((body = json_object()) == NULL ||
-	    util_json_set(body, "note", args_get(args, "note")) == -1) {
+	    util_json_set(body, "note", args_get(args, "note")) == -1 ||
+	    util_json_set(body, "by", args_get(args, "by")) == -1) {
 		json_decref(body);
 		return ctx_fail("out of memory");
 	}

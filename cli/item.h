@@ -19,6 +19,8 @@
 
 /* --note: what done and cancel take. */
 extern const struct args_option item_note_options[];
+/* done's: --note and --by (who reported it). */
+extern const struct args_option item_done_options[];
 
 /* The body for add or edit from ARGS, in *OUT; CMD_OK, or an error already printed. */
 enum cmd_retval item_body(struct cmd_ctx *ctx, struct args *args, json_t **out);

@@ -19,10 +19,13 @@
 #include "feed/feed.h"
 #include "http/http.h"
 #include "http/listen.h"
+#include "core/link_key.h"
 #include "core/log.h"
 #include "paths.h"
 #include "remind/remind.h"
+#include "report/me_page.h"
 #include "report/status_page.h"
+#include "store/link_store.h"
 #include "time/tz.h"
 
 /* qweekd: holds Quality Week plans and serves them; one process, one libevent loop. */
@@ -227,6 +230,39 @@ static int open_listeners(struct daemon *d, char **cause)
 	return 0;
 }
 
+/*
+ * The key links are derived from, next to the database unless [daemon] key says where; made at
+ * the first start. Without it (a read-only database whose key is missing) served links still
+ * work, but none can be made or shown.
+ */
+static int load_link_key(struct daemon *d, char **cause)
+{
+	char buf[4096];
+	const char *path = d->config.key;
+
+	if (path == NULL && (path = link_key_path_for(d->config.db, buf, sizeof buf)) == NULL) {
+		*cause = strdup("the database's path is too long for its link key's");
+		return -1;
+	}
+	struct error err = ERROR_INIT;
+	int had = access(path, F_OK) == 0;
+
+	if (link_key_load(path, !db_read_only(d->db), cause) == 0) {
+		if (!had && store_link_count(d->db, &err) > 0)
+			log_warn("the link key %s was not there: a new one was made; links given "
+				 "out still work, but cannot be shown again until rotated",
+				 path);
+		error_clear(&err);
+		return 0;
+	}
+	if (!db_read_only(d->db))
+		return -1;
+	log_warn("%s: links cannot be made or shown", *cause ? *cause : "no link key");
+	free(*cause);
+	*cause = NULL;
+	return 0;
+}
+
 /* Forks; the parent waits until the child says it is ready (or why not) and exits with it. */
 static int detach(int *ready_fd)
 {
@@ -321,6 +357,11 @@ static void run(struct daemon *d, struct options *o)
 			unlink(d->config.socket);
 		die_starting(&ready_fd, cause);
 	}
+	if (load_link_key(d, &cause) == -1) {
+		if (d->own_socket)
+			unlink(d->config.socket);
+		die_starting(&ready_fd, cause);
+	}
 	feed_init(d);
 	remind_init(d);
 	ev_term = evsignal_new(d->base, SIGTERM, on_stop, d);
@@ -369,7 +410,9 @@ int main(int argc, char **argv)
 	log_set_level(d.config.log_level);
 	run(&d, &opts);
 	feed_shutdown();
+	link_key_forget();
 	status_page_cache_free();
+	me_page_cache_free();
 	remind_shutdown();
 	http_free(d.http);
 	if (d.own_socket)

@@ -3,8 +3,8 @@
 # Idempotent: when every package is already there it does nothing (no apt-get update).
 # Usage: bash scripts/deps.sh [--npm] [EXTRA-PACKAGE...]
 #   --npm   also the npm packages of tests/e2e/package-lock.json (the calendar parsers the feed
-#           tests use), with `npm ci`, unless already there; needs node and npm (the machine's,
-#           else Debian's nodejs and npm)
+#           tests use, axe-core for the pages), with `npm ci`, unless already there; needs node
+#           and npm (the machine's, else Debian's nodejs and npm)
 #   EXTRA   more Debian packages (bench/core.sh adds hyperfine this way)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,7 +19,7 @@ PACKAGES=(
 	# build
 	build-essential cmake pkg-config
 	libevent-dev libsqlite3-dev libical-dev libjansson-dev libcurl4-openssl-dev
-	libsystemd-dev libinih-dev libcsv-dev zlib1g-dev libssl-dev
+	libsystemd-dev libinih-dev libcsv-dev zlib1g-dev libssl-dev libqrencode-dev
 	# tests: unit (cmocka) and end-to-end (curl, python3 for JSON, valgrind on demand)
 	libcmocka-dev tzdata sqlite3 valgrind curl
 	python3 python3-icalendar python3-aiosmtpd ca-certificates
@@ -46,7 +46,8 @@ done
 npm_ci() {
 	local dir=$ROOT/tests/e2e
 	((npm)) && [[ -f $dir/package-lock.json ]] || return 0
-	if [[ -d $dir/node_modules/ical.js && -d $dir/node_modules/node-ical ]]; then
+	if [[ -d $dir/node_modules/ical.js && -d $dir/node_modules/node-ical &&
+		-d $dir/node_modules/axe-core ]]; then
 		echo "deps: npm packages of tests/e2e are installed"
 		return 0
 	fi

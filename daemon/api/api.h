@@ -38,6 +38,14 @@ int api_reply_item(struct request *r, const struct plan *p, int64_t id, int stat
 
 /* Replies with plan P and its reminder rules {..., "remind"} (api_plan.c). */
 int api_plan_reply_rules(struct request *r, const struct plan *p, struct error *err);
+/*
+ * api_actor.c: who a change of plan P is recorded as: the person BY of the plan (someone who
+ * reported it; a staff token may name only itself), else who asks (a token's person, the
+ * administrator's name). *OUT points into BUF, a token or the configuration, or is NULL when
+ * nobody is known. 0, or -1 with ERR (an unknown name, a group).
+ */
+int api_actor(struct request *r, const struct plan *p, const char *by, const char **out, char *buf,
+	      size_t len, struct error *err);
 
 /* The JSON string array from names joined by '\x1f'. */
 json_t *api_name_list(const char *joined);
@@ -67,6 +75,10 @@ int api_import(struct request *r, struct error *err);
 int feed_get(struct request *r, struct error *err);
 int api_token_create(struct request *r, struct error *err);
 int api_token_revoke(struct request *r, struct error *err);
+/* Personal links and pages (api_me_link.c, api_me.c). */
+int api_person_link(struct request *r, struct error *err);
+int me_page_get(struct request *r, struct error *err);
+int me_page_post(struct request *r, struct error *err);
 /* The director's view (api_report.c, status_page_http.c). */
 int api_report_status(struct request *r, struct error *err);
 int api_status_all(struct request *r, struct error *err);

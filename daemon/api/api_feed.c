@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/api_link.h"
 #include "core/clock.h"
 #include "core/daemon.h"
 #include "feed/feed.h"
@@ -16,10 +17,10 @@
  * Feeds over HTTP: GET /feeds/<secret>.ics for calendar apps, and under /api/v1 the
  * administrator's side: make (or rotate) a feed's URL, list and revoke feeds, export a plan.
  *
- * Only a hash of each secret is kept, so a URL is shown once, when it is made. Asking again
- * for a feed that exists is refused with what to do: rotate, which makes a new URL and kills
- * the old one. A URL given to calendar apps is a capability like a password; one that could be
- * read back from the database (or a backup of it) would let whoever has a copy follow the plan.
+ * A URL given to calendar apps is a capability like a password. The database keeps only a hash
+ * of its secret and the generation it is derived from with the link key (api_link.c), so a
+ * planner can be shown it again and again, while a copy of the database alone shows nobody
+ * any URL; rotate makes a new URL and kills the old one.
  */
 
 /* ---- the feed itself ---------------------------------------------------------------------- */
@@ -133,72 +134,85 @@ static json_t *name_or_null(const char *name)
 
 static json_t *urls_json(const struct config *c, const char *secret, const char *who)
 {
-	char base[512], http[600], webcal[620];
-	const char *rest;
+	char http[600], webcal[620];
 
-	feed_base_url(c, base, sizeof base);
-	snprintf(http, sizeof http, "%s/feeds/%s.ics", base, secret);
-	rest = strstr(http, "://");
-	snprintf(webcal, sizeof webcal, "webcal://%s", rest != NULL ? rest + 3 : http);
+	api_link_url(c, "/feeds/", secret, ".ics", http, sizeof http);
+	api_link_webcal(http, webcal, sizeof webcal);
 	return json_pack("{s:s, s:s, s:o}", "http", http, "webcal", webcal, "who",
 			 name_or_null(who));
 }
 
-static int refuse_existing(const char *who, struct error *err)
+/* The feed of ROW's plan and person: shown again (*MADE 0), or made anew; SECRET gets it. */
+int api_feed_secret(struct db *db, struct feed_row *row, int exists, int rotate,
+		    const char *const hint[2], char secret[FEED_SECRET_LEN + 1], int *made,
+		    struct error *err)
 {
-	return error_set(err, ERR_CONFLICT,
-			 "%s%s%s has a feed already, and its URL cannot be shown again (only a "
-			 "hash of it is kept); to get a new URL, ask again with rotate "
-			 "(qweek feed%s%s --rotate): the old URL stops working",
-			 who ? "«" : "the plan", who ? who : "", who ? "»" : "",
-			 who ? " --who " : "", who ? who : "");
+	struct link_ref l = { .kind = LINK_FEED,
+			      .plan_id = row->plan_id,
+			      .person_id = row->person_id,
+			      .gen = row->gen,
+			      .hash = row->hash,
+			      .what = hint[0],
+			      .rotate = hint[1] };
+
+	*made = !exists || rotate;
+	if (!*made)
+		return api_link_show(db, &l, secret, err);
+	row->created = clock_now();
+	if (api_link_make(db, LINK_FEED, row->plan_id, row->person_id, &row->gen, secret, row->hash,
+			  err) == -1)
+		return -1;
+	if ((exists ? store_feed_rehash(db, row, err) : store_feed_insert(db, row, err)) == -1)
+		return -1;
+	return 0;
 }
 
-/* Stores ROW with a new secret (a new row, or a new hash for the old one); SECRET gets it. */
-static int store_secret(struct db *db, struct feed_row *row, int exists,
-			char secret[FEED_SECRET_LEN + 1], struct error *err)
+/* The feed index learns of what a committed api_feed_secret made. */
+int api_feed_made(const struct feed_row *row, struct error *err)
 {
-	struct plan_write w;
-
-	if (feed_secret_new(secret) == -1 ||
-	    feed_secret_hash(secret, FEED_SECRET_LEN, row->hash) == -1)
-		return error_set(err, ERR_INTERNAL, "cannot make a secret: no random bytes");
-	row->created = clock_now();
-	if (plan_write_begin(&w, db, row->plan_id, err) == -1)
-		return -1;
-	if ((exists ? store_feed_rehash(db, row, err) : store_feed_insert(db, row, err)) == -1 ||
-	    plan_write_commit(&w, err) == -1) {
-		plan_write_rollback(&w);
-		return -1;
-	}
 	if (feed_index_put(row) == -1)
 		return error_set(err, ERR_INTERNAL, "out of memory");
 	return 0;
 }
 
+/*
+ * The URL of a feed, made when there is none (201) and shown again as it is (200) until
+ * rotate makes a new one (201; the old one is dead).
+ */
 int api_feeds_create(struct request *r, struct error *err)
 {
 	struct db *db = r->daemon->db;
 	const struct plan *p = r->plan;
 	struct feed_row row = { 0 };
-	char *who = NULL, *name = NULL, secret[FEED_SECRET_LEN + 1];
-	int rotate, exists = 0, rc = -1;
+	struct plan_write w;
+	char *who = NULL, *name = NULL, secret[FEED_SECRET_LEN + 1], what[600], how[600];
+	const char *hint[2] = { what, how };
+	int rotate, exists = 0, made = 0, rc = -1;
 
 	if (read_request(r, &who, &rotate, err) == -1 ||
 	    resolve_who(r, p, who, &row.person_id, &name, err) == -1 ||
 	    (exists = store_feed_find(db, p->id, row.person_id, &row, err)) == -1)
 		goto out;
-	if (exists && !rotate) {
-		refuse_existing(name, err);
+	snprintf(what, sizeof what, "%s%s%s", name ? "«" : "the plan", name ? name : "",
+		 name ? "»'s feed" : "'s feed");
+	snprintf(how, sizeof how, "qweek feed%s%s --rotate", name ? " --who " : "",
+		 name ? name : "");
+	row.plan_id = p->id;
+	if ((!exists || rotate) && plan_write_begin(&w, db, p->id, err) == -1)
+		goto out;
+	if (api_feed_secret(db, &row, exists, rotate, hint, secret, &made, err) == -1 ||
+	    (made && plan_write_commit(&w, err) == -1)) {
+		if (made)
+			plan_write_rollback(&w);
 		goto out;
 	}
-	row.plan_id = p->id;
-	if (store_secret(db, &row, exists, secret, err) == -1)
+	if (made && api_feed_made(&row, err) == -1)
 		goto out;
-	r->status = 201;
+	r->status = made ? 201 : 200;
 	r->reply = urls_json(&r->daemon->config, secret, name);
 	rc = 0;
 out:
+	explicit_bzero(secret, sizeof secret);
 	free(who);
 	free(name);
 	return rc;

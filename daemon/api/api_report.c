@@ -4,11 +4,14 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/api_link.h"
 #include "core/clock.h"
 #include "core/daemon.h"
 #include "feed/feed.h"
 #include "report/report.h"
 #include "api/report_http.h"
+#include "report/status_page.h"
+#include "store/link_store.h"
 #include "store/plan_write.h"
 #include "store/status_page_store.h"
 
@@ -182,65 +185,44 @@ int api_status_all(struct request *r, struct error *err)
 
 /* ---- POST /api/v1/plans/{slug}/status-url ----------------------------------------------- */
 
-static int read_rotate(struct request *r, int *rotate, struct error *err)
-{
-	const char *key;
-	json_t *v;
-
-	*rotate = 0;
-	if (r->body == NULL)
-		return 0;
-	json_object_foreach (r->body, key, v) {
-		if (strcmp(key, "rotate") != 0)
-			return error_set(err, ERR_UNKNOWN_FIELD,
-					 "«%s» is not a field of a "
-					 "status-url request (only «rotate»)",
-					 key);
-		if (!json_is_boolean(v))
-			return error_set(err, ERR_BAD_FIELD, "«rotate» must be true or false");
-		*rotate = json_is_true(v);
-	}
-	return 0;
-}
-
+/* The status page's URL: made once, shown again until rotate makes a new one. */
 int api_status_url(struct request *r, struct error *err)
 {
 	struct db *db = r->daemon->db;
 	unsigned char hash[FEED_HASH_LEN];
-	char secret[FEED_SECRET_LEN + 1], base[512], url[600];
+	char secret[FEED_SECRET_LEN + 1] = "", url[600], what[200];
+	struct link_ref l = { LINK_STATUS, 0, 0, 0, hash, what, "qweek status --url --rotate" };
 	const struct plan *p = r->plan;
 	struct plan_write w;
+	int64_t gen = 0;
 	int rotate, exists, rc = -1;
 
-	if (read_rotate(r, &rotate, err) == -1 ||
-	    (exists = status_page_store_exists(db, p->id, err)) == -1)
+	if (api_link_rotate(r, "a status-url request", &rotate, err) == -1 ||
+	    (exists = store_status_link_find(db, p->id, &gen, hash, err)) == -1)
 		goto out;
 	if (exists && !rotate) {
-		error_set(err, ERR_CONFLICT,
-			  "plan %s has a status page already, and its URL cannot "
-			  "be shown again (only a hash of it is kept); to get a new URL, ask with "
-			  "rotate (qweek status --url --rotate): the old URL stops working",
-			  p->slug);
-		goto out;
+		snprintf(what, sizeof what, "plan %s's status page", p->slug);
+		l.plan_id = p->id;
+		l.gen = gen;
+		if (api_link_show(db, &l, secret, err) == -1)
+			goto out;
+	} else {
+		if (plan_write_begin(&w, db, p->id, err) == -1)
+			goto out;
+		if (api_link_make(db, LINK_STATUS, p->id, 0, &gen, secret, hash, err) == -1 ||
+		    store_status_link_put(db, p->id, gen, hash, clock_now(), err) == -1 ||
+		    plan_write_commit(&w, err) == -1) {
+			plan_write_rollback(&w);
+			goto out;
+		}
+		r->status = 201;
 	}
-	if (feed_secret_new(secret) == -1 ||
-	    feed_secret_hash(secret, FEED_SECRET_LEN, hash) == -1) {
-		error_set(err, ERR_INTERNAL, "cannot make a secret: no random bytes");
-		goto out;
-	}
-	if (plan_write_begin(&w, db, p->id, err) == -1)
-		goto out;
-	if (status_page_store_set(db, p->id, hash, clock_now(), err) == -1 ||
-	    plan_write_commit(&w, err) == -1) {
-		plan_write_rollback(&w);
-		goto out;
-	}
-	feed_base_url(&r->daemon->config, base, sizeof base);
-	snprintf(url, sizeof url, "%s/status/%s", base, secret);
-	r->status = 201;
-	r->reply = json_pack("{s:s, s:s, s:b}", "plan", p->slug, "url", url, "rotated", exists);
+	api_link_url(&r->daemon->config, "/status/", secret, "", url, sizeof url);
+	r->reply = json_pack("{s:s, s:s, s:b}", "plan", p->slug, "url", url, "rotated",
+			     exists && rotate);
 	rc = 0;
 out:
+	explicit_bzero(secret, sizeof secret);
 	return rc;
 }
 

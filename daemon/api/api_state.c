@@ -62,32 +62,28 @@ static int allowed(const struct transition *t, const struct state_ctx *c, struct
 	return 0;
 }
 
-/* Who did it: a token's person, else the Unix peer's user name, else nobody known. */
-static const char *done_by(const struct request *r)
-{
-	if (r->who.person_id != 0)
-		return r->who.person;
-	return *r->peer != '\0' ? r->peer : NULL;
-}
-
 static int move(struct request *r, const struct transition *t, struct error *err)
 {
-	static const struct field fields[] = { { "note", FIELD_TEXT, 20000 }, { NULL, 0, 0 } };
+	static const struct field fields[] = { { "note", FIELD_TEXT, 20000 },
+					       { "by", FIELD_LINE, 500 },
+					       { NULL, 0, 0 } };
 	struct db *db = r->daemon->db;
 	const struct plan *p = r->plan;
 	struct plan_write w;
 	struct state_ctx c = { "", "" };
-	char *note = NULL;
+	char *note = NULL, name[256];
+	const char *by = NULL;
 	int64_t id;
 	int rc = -1;
 
 	if (json_in_check(r->body, fields, err) == -1 ||
 	    api_item_resolve(db, p, r->args[1], &id, err) == -1 ||
 	    store_item_get(db, p->id, id, read_state, &c, err) == -1 || allowed(t, &c, err) == -1 ||
+	    api_actor(r, p, json_in_str(r->body, "by"), &by, name, sizeof name, err) == -1 ||
 	    plan_write_begin(&w, db, p->id, err) == -1)
 		goto out;
 	note = json_in_trimmed(r->body, "note");
-	if (store_item_set_state(db, id, t->to, note, done_by(r), clock_now(), err) == -1 ||
+	if (store_item_set_state(db, id, t->to, note, by, clock_now(), err) == -1 ||
 	    plan_write_commit(&w, err) == -1) {
 		plan_write_rollback(&w);
 		goto out;

@@ -33,6 +33,8 @@ static const struct config_key {
 	{ "daemon", "socket", KEY_STRING, offsetof(struct config, socket) },
 	{ "daemon", "listen", KEY_HOSTPORT, offsetof(struct config, listen) },
 	{ "daemon", "url", KEY_STRING, offsetof(struct config, url) },
+	{ "daemon", "key", KEY_STRING, offsetof(struct config, key) },
+	{ "daemon", "admin_name", KEY_STRING, offsetof(struct config, admin_name) },
 	{ "daemon", "log_level", KEY_LOG_LEVEL, offsetof(struct config, log_level) },
 	{ "daemon", "admin_group", KEY_STRING, offsetof(struct config, admin_group) },
 	{ "daemon", "hosts", KEY_STRING, offsetof(struct config, hosts) },

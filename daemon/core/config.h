@@ -7,9 +7,11 @@
 struct config {
 	char *db;
 	char *socket;
-	char *listen;  /* HOST:PORT */
-	char *url;     /* how people reach the TCP listener: feed and status links */
-	int log_level; /* enum log_level */
+	char *listen;	  /* HOST:PORT */
+	char *url;	  /* how people reach the TCP listener: feed and status links */
+	char *key;	  /* the link key file (link_key.h); NULL: next to the database */
+	char *admin_name; /* whose name the socket's changes carry; NULL: from passwd */
+	int log_level;	  /* enum log_level */
 	char *smtp_url;
 	char *smtp_from;
 	char *smtp_user;

@@ -5,15 +5,11 @@
 #include "core/secret.h"
 
 /*
- * A feed's URL is a capability: whoever has it reads the feed. It holds 128 bits from the
- * kernel's random source; the database keeps only their SHA-256, so that a copy of the
- * database (a backup) does not let anyone follow the plan, and a rotated URL is dead for good.
+ * A feed's URL is a capability: whoever has it reads the feed. It holds 128 bits derived with a
+ * key the database does not hold (link_key.c); the database keeps only their SHA-256, so that a
+ * copy of the database (a backup) does not let anyone follow the plan, and a rotated URL is
+ * dead for good.
  */
-
-int feed_secret_new(char out[FEED_SECRET_LEN + 1])
-{
-	return secret_new(out, 16);
-}
 
 int feed_secret_wellformed(const char *s, size_t len)
 {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Feed secrets: 128 random bits in a URL, stored only as their SHA-256. */
+/* The secrets of capability URLs: 128 bits in a URL (link_key.h), stored only as their SHA-256. */
 #ifndef QWEEK_FEED_SECRET_H
 #define QWEEK_FEED_SECRET_H
 
@@ -7,9 +7,6 @@
 
 #define FEED_SECRET_LEN 26 /* 128 bits in base32, lower case, no padding */
 #define FEED_HASH_LEN	32 /* SHA-256 */
-
-/* A new secret into OUT (NUL-terminated) from getrandom(2); 0 or -1. */
-int feed_secret_new(char out[FEED_SECRET_LEN + 1]);
 
 /* True if the LEN bytes at S have the form of a secret (so others are refused unhashed). */
 int feed_secret_wellformed(const char *s, size_t len);

@@ -28,14 +28,11 @@ static int random_bytes(unsigned char *buf, size_t len)
 	return 0;
 }
 
-int secret_new(char *out, size_t raw_bytes)
+void secret_base32(const unsigned char *raw, size_t raw_bytes, char *out)
 {
-	unsigned char raw[64];
 	unsigned bits = 0, acc = 0;
 	size_t n = 0;
 
-	if (raw_bytes > sizeof raw || random_bytes(raw, raw_bytes) == -1)
-		return -1;
 	for (size_t i = 0; i < raw_bytes; i++) {
 		acc = ((acc << 8) | raw[i]) & 0xffff;
 		bits += 8;
@@ -47,8 +44,22 @@ int secret_new(char *out, size_t raw_bytes)
 	if (bits > 0)
 		out[n++] = alphabet[(acc << (5 - bits)) & 31];
 	out[n] = '\0';
+}
+
+int secret_new(char *out, size_t raw_bytes)
+{
+	unsigned char raw[64];
+
+	if (raw_bytes > sizeof raw || random_bytes(raw, raw_bytes) == -1)
+		return -1;
+	secret_base32(raw, raw_bytes, out);
 	explicit_bzero(raw, sizeof raw);
-	return n == SECRET_TEXT_LEN(raw_bytes) ? 0 : -1;
+	return 0;
+}
+
+int secret_random(unsigned char *buf, size_t len)
+{
+	return random_bytes(buf, len);
 }
 
 /* One digest context, kept: OpenSSL 3 fetches the algorithm anew at every EVP_Digest. */

@@ -16,6 +16,12 @@
  */
 int secret_new(char *out, size_t raw_bytes);
 
+/* RAW_BYTES bytes at RAW in lower-case base32 without padding into OUT (and a NUL). */
+void secret_base32(const unsigned char *raw, size_t raw_bytes, char *out);
+
+/* LEN bytes from getrandom(2) into BUF; 0 or -1. */
+int secret_random(unsigned char *buf, size_t len);
+
 /* SHA-256 of the LEN bytes at DATA; 0 or -1. */
 int secret_sha256(const void *data, size_t len, unsigned char out[SECRET_HASH_LEN]);
 

@@ -63,7 +63,11 @@ static void header(struct feed_buf *b, const struct plan *p, const char *person)
 	feed_put(b, strcmp(p->lang, "uk") == 0 ? "UK" : strcmp(p->lang, "en") == 0 ? "EN" : "RU");
 	feed_end_line(b);
 	feed_line(b, "CALSCALE", "GREGORIAN");
-	feed_line(b, "METHOD", "PUBLISH");
+	/*
+	 * No METHOD: a subscribed calendar is not an iTIP message, and RFC 5546 would have
+	 * METHOD:PUBLISH carry an ORGANIZER in every VEVENT (libical's icalrestriction_check
+	 * refuses each one without it), which a plan has no address for.
+	 */
 	for (size_t i = 0; i < 2; i++) {
 		feed_put(b, names[i]);
 		feed_put_text(b, p->title);

@@ -124,7 +124,7 @@ int report_share_on_time(const struct report_tally *t)
 
 /* ---- a plan's items, kept --------------------------------------------------------------- */
 
-static void item_free(struct report_item *it)
+void report_item_free(struct report_item *it)
 {
 	free(it->label);
 	free(it->title);
@@ -160,7 +160,7 @@ static char *join_names(const char *who)
 	return out;
 }
 
-static int item_copy(struct report_item *d, const struct item *s)
+int report_item_copy(struct report_item *d, const struct item *s)
 {
 	memset(d, 0, sizeof *d);
 	d->id = s->id;
@@ -180,7 +180,7 @@ static int item_copy(struct report_item *d, const struct item *s)
 	d->place = strdup(s->place);
 	if (!d->label || !d->title || !d->kind || !d->start_at || !d->end_at || !d->due_at ||
 	    !d->state || !d->done_by || !d->note || !d->who || !d->place) {
-		item_free(d);
+		report_item_free(d);
 		return -1;
 	}
 	return 0;
@@ -192,7 +192,7 @@ static int keep_item(const struct item *it, void *arg)
 
 	if (grow(&r->items, &r->cap, r->nitems + 1, sizeof *r->items) == -1)
 		return -1;
-	if (item_copy(&r->items[r->nitems], it) == -1)
+	if (report_item_copy(&r->items[r->nitems], it) == -1)
 		return -1;
 	/* A deadline is due by the end of its day: it belongs to that day, not the next. */
 	if (report_local_day(it->at - (strcmp(it->kind, "deadline") == 0), r->plan->tz,
@@ -228,7 +228,7 @@ void report_free(struct report *r)
 	if (r == NULL)
 		return;
 	for (size_t i = 0; i < r->nitems; i++)
-		item_free(&r->items[i]);
+		report_item_free(&r->items[i]);
 	free(r->items);
 	report_tally_free(&r->tally);
 	plan_free(r->plan);

@@ -64,6 +64,10 @@ struct report_item {
 	enum report_mark mark;
 };
 
+/* Copies S into D (DAY and MARK left to the caller); 0, or -1 out of memory (D freed). */
+int report_item_copy(struct report_item *d, const struct item *s);
+void report_item_free(struct report_item *it);
+
 /* A plan's status with its items in plan order. */
 struct report {
 	struct plan *plan; /* owned */

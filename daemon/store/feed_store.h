@@ -15,6 +15,7 @@ struct feed_row {
 	int64_t id, plan_id, person_id;
 	unsigned char hash[FEED_HASH_LEN];
 	int64_t created;
+	int64_t gen; /* the secret's generation (link_key.h); 0: random, cannot be shown again */
 };
 
 /* Calls FN for every feed (at start, to know the secrets without asking SQLite later). */
@@ -25,7 +26,8 @@ int store_feed_each(struct db *db, int (*fn)(const struct feed_row *, void *), v
 int store_feed_find(struct db *db, int64_t plan_id, int64_t person_id, struct feed_row *row,
 		    struct error *err);
 
-/* Inserts ROW (sets ROW->id) or gives ROW->id a new hash; inside the caller's transaction. */
+/* Inserts ROW (sets ROW->id) or gives ROW->id a new hash and generation; inside the caller's
+ * transaction. */
 int store_feed_insert(struct db *db, struct feed_row *row, struct error *err);
 int store_feed_rehash(struct db *db, const struct feed_row *row, struct error *err);
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "store/status_page_store.h"
 
-/* The status_pages table (schema/005_status.sql): one secret hash per plan. */
+/* The status_pages table (schema/005_status.sql): one secret hash per plan. Making and showing
+ * its URL is store_link.c's. */
 
 int status_page_store_find(struct db *db, const unsigned char hash[FEED_HASH_LEN], int64_t *plan_id,
 			   struct error *err)
@@ -17,32 +18,4 @@ int status_page_store_find(struct db *db, const unsigned char hash[FEED_HASH_LEN
 		return 1;
 	}
 	return rc == SQLITE_DONE ? 0 : db_fail(db, rc, err);
-}
-
-int status_page_store_exists(struct db *db, int64_t plan_id, struct error *err)
-{
-	static const char sql[] = "SELECT 1 FROM status_pages WHERE plan_id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	int rc;
-
-	sqlite3_bind_int64(st, 1, plan_id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sqlite3_reset(st);
-		return 1;
-	}
-	return rc == SQLITE_DONE ? 0 : db_fail(db, rc, err);
-}
-
-int status_page_store_set(struct db *db, int64_t plan_id, const unsigned char hash[FEED_HASH_LEN],
-			  int64_t now, struct error *err)
-{
-	static const char sql[] = "INSERT INTO status_pages (plan_id, secret_hash, created) "
-				  "VALUES (?, ?, ?) ON CONFLICT (plan_id) DO UPDATE SET "
-				  "secret_hash = excluded.secret_hash, created = excluded.created";
-	sqlite3_stmt *st = db_stmt(db, sql);
-
-	sqlite3_bind_int64(st, 1, plan_id);
-	sqlite3_bind_blob(st, 2, hash, FEED_HASH_LEN, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, now);
-	return db_exec_stmt(db, st, err);
 }

@@ -19,13 +19,14 @@ static void row_from(sqlite3_stmt *st, struct feed_row *row)
 	if (hash != NULL && sqlite3_column_bytes(st, 3) == FEED_HASH_LEN)
 		memcpy(row->hash, hash, FEED_HASH_LEN);
 	row->created = sqlite3_column_int64(st, 4);
+	row->gen = sqlite3_column_int64(st, 5);
 }
 
 int store_feed_each(struct db *db, int (*fn)(const struct feed_row *, void *), void *ctx,
 		    struct error *err)
 {
 	static const char sql[] = "SELECT id, plan_id, coalesce(person_id, 0), secret_hash, "
-				  "created FROM feeds ORDER BY id";
+				  "created, coalesce(gen, 0) FROM feeds ORDER BY id";
 	sqlite3_stmt *st = db_stmt(db, sql);
 	struct feed_row row;
 	int rc;
@@ -44,7 +45,8 @@ int store_feed_find(struct db *db, int64_t plan_id, int64_t person_id, struct fe
 		    struct error *err)
 {
 	static const char sql[] = "SELECT id, plan_id, coalesce(person_id, 0), secret_hash, "
-				  "created FROM feeds WHERE plan_id = ? AND "
+				  "created, coalesce(gen, 0) FROM feeds WHERE "
+				  "plan_id = ? AND "
 				  "coalesce(person_id, 0) = ?";
 	sqlite3_stmt *st = db_stmt(db, sql);
 	int rc;
@@ -61,8 +63,8 @@ int store_feed_find(struct db *db, int64_t plan_id, int64_t person_id, struct fe
 
 int store_feed_insert(struct db *db, struct feed_row *row, struct error *err)
 {
-	static const char sql[] = "INSERT INTO feeds (plan_id, person_id, secret_hash, created) "
-				  "VALUES (?, ?, ?, ?)";
+	static const char sql[] = "INSERT INTO feeds (plan_id, person_id, secret_hash, created, "
+				  "gen) VALUES (?, ?, ?, ?, ?)";
 	sqlite3_stmt *st = db_stmt(db, sql);
 
 	sqlite3_bind_int64(st, 1, row->plan_id);
@@ -70,6 +72,8 @@ int store_feed_insert(struct db *db, struct feed_row *row, struct error *err)
 		sqlite3_bind_int64(st, 2, row->person_id);
 	sqlite3_bind_blob(st, 3, row->hash, FEED_HASH_LEN, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, row->created);
+	if (row->gen != 0)
+		sqlite3_bind_int64(st, 5, row->gen);
 	if (db_exec_stmt(db, st, err) == -1)
 		return -1;
 	row->id = db_last_id(db);
@@ -78,12 +82,15 @@ int store_feed_insert(struct db *db, struct feed_row *row, struct error *err)
 
 int store_feed_rehash(struct db *db, const struct feed_row *row, struct error *err)
 {
-	static const char sql[] = "UPDATE feeds SET secret_hash = ?, created = ? WHERE id = ?";
+	static const char sql[] = "UPDATE feeds SET secret_hash = ?, created = ?, gen = ? "
+				  "WHERE id = ?";
 	sqlite3_stmt *st = db_stmt(db, sql);
 
 	sqlite3_bind_blob(st, 1, row->hash, FEED_HASH_LEN, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, row->created);
-	sqlite3_bind_int64(st, 3, row->id);
+	if (row->gen != 0)
+		sqlite3_bind_int64(st, 3, row->gen);
+	sqlite3_bind_int64(st, 4, row->id);
 	return db_exec_stmt(db, st, err);
 }
 

@@ -70,18 +70,32 @@ assert_eq "0" "$(jget 'd["plans"][1]["total"]' "$all")" "empty plan"
 expect_ok q status --all
 assert_match "^$SLUG +Неделя качества 2017 +2 +6 +3 +1 +1 +40$" "$(last_out)" "--all table"
 
-step "status --url makes the page's URL; asking again is refused; --rotate kills the old"
+step "status --url makes the page's URL; asking again shows the same; --rotate kills the old"
 # Through QWEEK_SOCKET, and with --socket: the command's own --url flag (no value) is not the
 # global --url, so neither is "give --socket or --url, not both".
 qs() { QWEEK_SOCKET=$T/q.sock "$QWEEK" "$@"; }
 expect_ok qs --plan "$SLUG" status --url
 URL1=$(last_out)
 assert_match '^http://[^ ]+/status/[a-z2-7]{26}$' "$URL1" "status URL"
-expect_fail 1 qs --plan "$SLUG" status --url
-assert_match 'rotate' "$(last_err)" "refusal says how to rotate"
-expect_fail 1 q --plan "$SLUG" status --url
-assert_match 'rotate' "$(last_err)" "refusal says how to rotate, with --socket"
+expect_ok qs --plan "$SLUG" status --url
+assert_eq "$URL1" "$(last_out)" "the same URL when asked again"
+expect_ok q --plan "$SLUG" status --url
+assert_eq "$URL1" "$(last_out)" "the same URL when asked again, with --socket"
+assert_eq 200 "$(http POST "/api/v1/plans/$SLUG/status-url")" "shown again: 200, not 201"
+assert_eq "$URL1 false" "$(jget 'd["url"] + " " + json.dumps(d["rotated"])' "$(cat "$T/http.body")")" \
+	"the reply when shown again"
+# The database alone does not hold the URL's secret: it is derived with the key file.
+"$PY" - "$T/q.db" "${URL1##*/}" <<'PYEOF' || fail "the secret is readable from the database"
+import sqlite3, sys
+db = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)
+for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+    for row in db.execute('SELECT * FROM "%s"' % table):
+        assert sys.argv[2] not in repr(row), (table, row)
+PYEOF
+assert_eq 600 "$(stat -c %a "$T/q.key")" "the key file's mode"
 URL2=$(qs --plan "$SLUG" status --url --rotate)
+[[ $URL2 != "$URL1" ]] || fail "rotate gave the same URL"
+assert_eq "$URL2" "$(qs --plan "$SLUG" status --url)" "the rotated URL, shown again"
 P1=/status/${URL1##*/}
 P2=/status/${URL2##*/}
 assert_eq 404 "$(http GET "$P1")" "old URL after rotate"

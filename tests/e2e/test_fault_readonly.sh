@@ -75,6 +75,10 @@ refused cancel 9
 refused person add "Петров"
 refused plan edit --remind default
 refused feed --rotate
+# Showing a link again writes nothing: it works read-only, and it is the same link.
+expect_ok q feed
+assert_eq "$FEED_PATH" "$("$PY" -c 'import sys, urllib.parse; print(urllib.parse.urlsplit(sys.argv[1]).path)' "$(head -n 1 "$T/last.out")")" \
+	"the feed's URL, shown again read-only"
 refused status --url
 refused person token "Иванова А. П." --role staff
 printf 'Номер,Мероприятие,Срок,Ответственный\n20,Итоги,16.11.2017,Директор\n' >"$T/more.csv"

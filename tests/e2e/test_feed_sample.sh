@@ -39,11 +39,13 @@ tr -d '\r' <"$T/plan.ics" | "$PY" -c '
 import sys
 text = sys.stdin.read().replace("\n ", "")
 lines = text.split("\n")
-for want in ("BEGIN:VCALENDAR", "VERSION:2.0", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+for want in ("BEGIN:VCALENDAR", "VERSION:2.0", "CALSCALE:GREGORIAN",
              "X-WR-CALNAME:Неделя качества социальных услуг 2017", "X-WR-TIMEZONE:Asia/Krasnoyarsk",
              "REFRESH-INTERVAL;VALUE=DURATION:PT1H", "X-PUBLISHED-TTL:PT1H", "TZID:Asia/Krasnoyarsk"):
     assert want in lines, "missing " + want
 assert any(l.startswith("PRODID:") for l in lines)
+# No METHOD: a subscription is not an iTIP message (PUBLISH would want an ORGANIZER per VEVENT).
+assert not any(l.startswith("METHOD") for l in lines), "a METHOD"
 assert "freeassociation" not in text, "a libical TZID"
 vtz = text[text.index("BEGIN:VTIMEZONE"):text.index("END:VTIMEZONE")]
 assert "DAYLIGHT" not in vtz and vtz.count("BEGIN:STANDARD") == 1, vtz
@@ -165,15 +167,17 @@ assert_eq 200 "$(fetch "$plan_url" -H "If-None-Match: $etag")" "30 days later"
 grep -q "UID:$uid8" "$T/f.body" && fail "the cancelled item is still there after 30 days"
 assert_eq 14 "$(grep -c '^BEGIN:VEVENT' "$T/f.body")" "VEVENTs without the cancelled item"
 
-step "secrets: shown once, rotated, refused over TCP"
+step "secrets: shown again, rotated, refused over TCP"
 status=$(curl -s -o "$T/r.json" -w '%{http_code}' --max-time 10 --unix-socket "$T/q.sock" \
 	-H 'Content-Type: application/json' -d '{}' http://localhost/api/v1/plans/_/feeds)
-assert_eq 409 "$status" "asking again without rotate"
-assert_match 'rotate' "$(cat "$T/r.json")" "what to do"
+assert_eq 200 "$status" "asking again without rotate"
+assert_eq "$plan_url" "$(jget "d['http']" "$(cat "$T/r.json")")" "the same URL, shown again"
+assert_eq 200 "$(fetch "$plan_url")" "the URL shown again still works"
 new_url=$(feed_api POST /api/v1/plans/_/feeds '{"rotate": true}' | jget "d['http']")
 [[ $new_url != "$plan_url" ]] || fail "rotate gave the same URL"
 assert_eq 404 "$(fetch "$plan_url")" "the old URL after rotate"
 assert_eq 200 "$(fetch "$new_url")" "the new URL"
+assert_eq "$new_url" "$(feed_api POST /api/v1/plans/_/feeds '{}' | jget "d['http']")" "the new URL, shown again"
 assert_match '^40[13]$' "$(fetch "$FEED_BASE/api/v1/plans/_/feeds" -X POST -H 'Content-Type: application/json' -d '{"rotate": true}')" "POST feeds over TCP"
 assert_eq 200 "$(fetch "$new_url")" "the feed, still"
 assert_eq 4 "$(feed_api GET /api/v1/plans/_/feeds | jget "len(d['feeds'])")" "feeds listed"

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -16,6 +17,7 @@
 #include "core/feed_fold.h"
 #include "feed/feed_render.h"
 #include "core/feed_secret.h"
+#include "core/link_key.h"
 #include "feed/feed_vtimezone.h"
 #include "store/remind_store.h"
 #include "core/rules.h"
@@ -313,15 +315,60 @@ static void test_zone_wall_times(void **state)
 
 static void test_secrets(void **state)
 {
-	char a[FEED_SECRET_LEN + 1], b[FEED_SECRET_LEN + 1], hex[65];
+	static const unsigned char salt[LINK_SALT_LEN] = "0123456789abcdef";
+	char a[FEED_SECRET_LEN + 1], b[FEED_SECRET_LEN + 1], c[FEED_SECRET_LEN + 1], hex[65];
+	char dir[] = "/tmp/qweek-key-XXXXXX", path[128], db[128], *cause = NULL;
 	unsigned char h1[FEED_HASH_LEN], h2[FEED_HASH_LEN];
+	struct stat st;
 
 	(void)state;
-	assert_int_equal(feed_secret_new(a), 0);
-	assert_int_equal(feed_secret_new(b), 0);
+	assert_non_null(mkdtemp(dir));
+	snprintf(db, sizeof db, "%s/q.db", dir);
+	assert_non_null(link_key_path_for(db, path, sizeof path));
+	assert_string_equal(path + strlen(dir), "/q.key");
+	assert_non_null(link_key_path_for("/x/plan.sqlite", db, sizeof db));
+	assert_string_equal(db, "/x/plan.sqlite.key");
+	link_key_forget();
+	assert_int_equal(link_secret(salt, LINK_FEED, 1, 0, 1, a), -1); /* no key, no secret */
+	assert_int_equal(link_key_load(path, 0, &cause), -1);		/* not there, not made */
+	assert_non_null(cause);
+	free(cause);
+	assert_int_equal(link_key_load(path, 1, &cause), 0); /* made, 0600, 64 hex digits */
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(st.st_size, 65);
+	assert_int_equal(link_secret(salt, LINK_FEED, 1, 0, 1, a), 0);
 	assert_int_equal(strlen(a), FEED_SECRET_LEN);
-	assert_string_not_equal(a, b);
 	assert_true(feed_secret_wellformed(a, strlen(a)));
+	/* The same link and generation: the same secret, after the key is read back too. */
+	link_key_forget();
+	assert_int_equal(link_key_load(path, 1, &cause), 0);
+	assert_int_equal(link_secret(salt, LINK_FEED, 1, 0, 1, b), 0);
+	assert_string_equal(a, b);
+	/* Another generation, kind, person or salt: another secret. */
+	assert_int_equal(link_secret(salt, LINK_FEED, 1, 0, 2, c), 0);
+	assert_string_not_equal(a, c);
+	assert_int_equal(link_secret(salt, LINK_PAGE, 1, 0, 1, c), 0);
+	assert_string_not_equal(a, c);
+	assert_int_equal(link_secret(salt, LINK_FEED, 1, 7, 1, c), 0);
+	assert_string_not_equal(a, c);
+	assert_int_equal(
+		link_secret((const unsigned char *)"fedcba9876543210", LINK_FEED, 1, 0, 1, c), 0);
+	assert_string_not_equal(a, c);
+	/* Another key file: another secret for the same link. */
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(link_key_load(path, 1, &cause), 0);
+	assert_int_equal(link_secret(salt, LINK_FEED, 1, 0, 1, c), 0);
+	assert_string_not_equal(a, c);
+	/* A damaged key file is refused, not replaced. */
+	assert_int_equal(truncate(path, 10), 0);
+	assert_int_equal(link_key_load(path, 1, &cause), -1);
+	assert_non_null(strstr(cause, "damaged"));
+	free(cause);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+	link_key_forget();
+
 	assert_false(feed_secret_wellformed("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 26));
 	assert_false(feed_secret_wellformed(a, strlen(a) - 1));
 	assert_int_equal(feed_secret_hash(a, strlen(a), h1), 0);
@@ -799,6 +846,48 @@ static void test_rules(void **state)
 	assert_int_equal(rules_kind_of("deadline"), RULE_DEADLINE);
 }
 
+/*
+ * libical's own RFC 5546 check: with METHOD:PUBLISH every VEVENT would need an ORGANIZER (and
+ * libical marks each one "Failed iTIP restrictions"), so a feed carries no METHOD. Every
+ * component of every variant (with a done and a cancelled item) passes, with no X-LIC-ERROR.
+ */
+static void assert_no_lic_error(icalcomponent *c)
+{
+	icalproperty *p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
+
+	if (p != NULL)
+		fail_msg("%s: %s", icalcomponent_kind_to_string(icalcomponent_isa(c)),
+			 icalproperty_get_xlicerror(p));
+	for (icalcomponent *s = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT); s != NULL;
+	     s = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT))
+		assert_no_lic_error(s);
+}
+
+static void test_render_restrictions(void **state)
+{
+	static const enum feed_todo modes[] = { FEED_TODO_BOTH, FEED_TODO_ONLY, FEED_TODO_NONE };
+	struct fixture *f = *state;
+	struct error err = ERROR_INIT;
+
+	assert_int_equal(store_item_set_state(f->db, f->items[2], "done", "сдан", "Иванова А. П.",
+					      1511000000, &err),
+			 0);
+	assert_int_equal(
+		store_item_set_state(f->db, f->items[0], "cancelled", NULL, NULL, 1510000000, &err),
+		0);
+	for (size_t i = 0; i < 3; i++) {
+		struct feed_text t = render(f, modes[i], i != 1, 1510000001);
+		icalcomponent *cal = icalparser_parse_string(t.ics);
+
+		assert_non_null(cal);
+		assert_true(icalrestriction_check(cal));
+		assert_null(strstr(t.ics, "\r\nMETHOD:"));
+		assert_no_lic_error(cal);
+		icalcomponent_free(cal);
+		free(t.ics);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -821,6 +910,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_render_when_reads_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_edited_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cache_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_render_restrictions, setup, teardown),
 		cmocka_unit_test(test_rules),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
