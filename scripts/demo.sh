@@ -101,9 +101,18 @@ Next, from $ROOT:
 
 Stop the daemon with: ${run}kill $PID      (running this script again restarts it)
 EOF
-# The secrets in these URLs are kept only as hashes, so each run of the demo makes new ones.
-feed=$("$QWEEK" feed --rotate | head -n1)
-page=$("$QWEEK" status --url --rotate 2>/dev/null | head -n1)
+# The same links every run (until someone rotates them): send them out again at any time.
+feed=$("$QWEEK" feed | head -n1)
+page=$("$QWEEK" status --url | head -n1)
+# A member of staff of the sample plan: the first person named on an item.
+who=$("$QWEEK" --json list | python3 -c '
+import json, sys
+for item in json.load(sys.stdin)["items"]:
+    for name in item.get("who") or []:
+        print(name)
+        sys.exit(0)')
+me=
+[[ -n $who ]] && me=$("$QWEEK" person link "$who" 2>/dev/null | head -n1)
 cat <<EOF
 
 Calendar feed of the whole plan (subscribe in Thunderbird, Google Calendar, Outlook, ICSx⁵):
@@ -111,3 +120,10 @@ Calendar feed of the whole plan (subscribe in Thunderbird, Google Calendar, Outl
 Status page for the director (open it in a browser, on a phone too):
   $page
 EOF
+if [[ -n $me ]]; then
+	cat <<EOF
+Personal page of «$who» (their items with a "done" button, their calendar, a QR code):
+  $me
+  (anyone's: ${run}build/qweek person link NAME)
+EOF
+fi

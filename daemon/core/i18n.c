@@ -6,7 +6,7 @@
 
 /* Words as people in a Russian, Ukrainian or English-speaking institution would write them. */
 
-enum { RU, UK, EN, NLANG };
+enum { RU = I18N_RU, UK = I18N_UK, EN = I18N_EN, NLANG = I18N_NLANG };
 
 static const char *const words[W_COUNT][NLANG] = {
 	[W_STATUS_TITLE] = { "Ход выполнения плана", "Хід виконання плану", "Plan progress" },
@@ -62,25 +62,25 @@ static const char *const weekdays[NLANG][7] = {
 	{ "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" },
 };
 
-static int lang_index(const char *lang)
+enum i18n_lang i18n_lang(const char *lang)
 {
 	if (lang != NULL && strcmp(lang, "uk") == 0)
-		return UK;
+		return I18N_UK;
 	if (lang != NULL && strcmp(lang, "en") == 0)
-		return EN;
-	return RU;
+		return I18N_EN;
+	return I18N_RU;
 }
 
 const char *i18n(const char *lang, enum i18n_word w)
 {
 	if ((int)w < 0 || w >= W_COUNT || words[w][0] == NULL)
 		return "?";
-	return words[w][lang_index(lang)];
+	return words[w][i18n_lang(lang)];
 }
 
 const char *i18n_weekday(const char *lang, int wday)
 {
-	return weekdays[lang_index(lang)][((wday % 7) + 7) % 7];
+	return weekdays[i18n_lang(lang)][((wday % 7) + 7) % 7];
 }
 
 /* Slavic plural forms: one (1, 21), few (2-4, 22-24), many (0, 5-20, 25...). */
@@ -99,7 +99,7 @@ char *i18n_days(const char *lang, int64_t days, char *buf, size_t len)
 {
 	static const char *const ru[3] = { "день", "дня", "дней" };
 	static const char *const uk[3] = { "день", "дні", "днів" };
-	int l = lang_index(lang);
+	int l = i18n_lang(lang);
 
 	if (l == EN)
 		snprintf(buf, len, "%lld day%s", (long long)days, days == 1 ? "" : "s");
@@ -113,7 +113,7 @@ char *i18n_duration(const char *lang, int64_t seconds, char *buf, size_t len)
 {
 	static const char *const hours[NLANG] = { "ч", "год", "h" };
 	static const char *const minutes[NLANG] = { "мин", "хв", "min" };
-	int l = lang_index(lang);
+	int l = i18n_lang(lang);
 	int64_t d, h, m;
 	char days[48];
 

@@ -54,6 +54,12 @@ enum i18n_word {
 /* The word W in LANG ("ru", "uk", "en"; anything else reads as "ru"). A static string. */
 const char *i18n(const char *lang, enum i18n_word w);
 
+/* The languages a plan can have, in the order of every word table's columns. */
+enum i18n_lang { I18N_RU, I18N_UK, I18N_EN, I18N_NLANG };
+
+/* LANG ("ru", "uk", "en") as a column; anything else is Russian, the plans' first language. */
+enum i18n_lang i18n_lang(const char *lang);
+
 /* The short name of weekday WDAY (0 = Sunday) in LANG. */
 const char *i18n_weekday(const char *lang, int wday);
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include <string.h>
 
+#include "core/i18n.h"
 #include "report/me_words.h"
 
 /*
@@ -8,7 +9,7 @@
  * their work: whole sentences, no jargon, the names apps give their own menus.
  */
 
-enum { RU, UK, EN, NLANG };
+enum { RU = I18N_RU, UK = I18N_UK, EN = I18N_EN, NLANG = I18N_NLANG };
 
 static const char *const words[MW_COUNT][NLANG] = {
 	[MW_TITLE] = { "Мои мероприятия", "Мої заходи", "My items" },
@@ -167,23 +168,14 @@ static const struct me_app_steps apps[NLANG][6] = {
 	},
 };
 
-static int lang_index(const char *lang)
-{
-	if (lang != NULL && strcmp(lang, "uk") == 0)
-		return UK;
-	if (lang != NULL && strcmp(lang, "en") == 0)
-		return EN;
-	return RU;
-}
-
 const char *me_word(const char *lang, enum me_word w)
 {
 	if ((int)w < 0 || w >= MW_COUNT || words[w][0] == NULL)
 		return "?";
-	return words[w][lang_index(lang)];
+	return words[w][i18n_lang(lang)];
 }
 
 const struct me_app_steps *me_word_apps(const char *lang)
 {
-	return apps[lang_index(lang)];
+	return apps[i18n_lang(lang)];
 }
