@@ -30,6 +30,8 @@ PACKAGES=(
 	# No test is skipped when all of these are here (ctest would show it as skipped).
 	vdirsyncer khal clang chromium chromium-driver python3-selenium systemd util-linux mount
 	faketime
+	# the HTTPS front of contrib/nginx (test_nginx_front): nginx, and openssl for its certificate
+	nginx-light openssl
 )
 PACKAGES+=("$@")
 if ((npm)) && ! command -v npm >/dev/null 2>&1; then
