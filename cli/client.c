@@ -126,8 +126,7 @@ struct client *client_new(const char *socket, const char *url, const char *token
 	c->where = strdup(url != NULL ? url : socket);
 	c->base = strdup(url != NULL ? url : "http://localhost");
 	if (c->where == NULL || c->base == NULL || (c->curl = curl_easy_init()) == NULL ||
-	    client_headers(c, token) == -1 ||
-	    client_setup(c, socket, url) == -1)
+	    client_headers(c, token) == -1 || client_setup(c, socket, url) == -1)
 		goto nomem;
 	n = strlen(c->base);
 	while (n > 0 && c->base[n - 1] == '/')

@@ -451,8 +451,8 @@ static int guard_forwarded(struct guard_conn *c, struct evhttp_request *req, str
 	const struct config *cfg = c->g->config;
 	char name[CONN_ADDR_LEN];
 
-	if (conn_addr_forwarded(evhttp_request_get_input_headers(req), cfg->trusted_proxy,
-				name) == -1)
+	if (conn_addr_forwarded(evhttp_request_get_input_headers(req), cfg->trusted_proxy, name) ==
+	    -1)
 		return 0; /* no client named: the proxy itself asks */
 	c->client = conn_addr_get(c->g->addrs, name);
 	if (++c->client->conns <= cfg->max_connections_per_address)

@@ -340,4 +340,3 @@ void listen_set_free(struct listen_set *s)
 		close(s->reserve_fd);
 	free(s);
 }
-

@@ -33,15 +33,15 @@ enum import_format { IMPORT_CSV, IMPORT_ICS };
 struct import_row {
 	int row; /* the spreadsheet's row (CSV), or the component's number (ics) */
 	char *label, *title, *when, *place, *description;
-	char **who;    /* responsible names, split, trimmed, without repeats */
-	char **emails; /* iCalendar: an e-mail for each name (NULL entries), or NULL */
-	char **keys;   /* each name folded (utf8_fold_str), to find repeats */
-	size_t nwho;   /* at most IMPORT_MAX_NAMES + 1: more would not change the refusal */
-	char *state;		/* "done" or "cancelled" for a new item, or NULL (open) */
-	int64_t state_at;	/* iCalendar: when it was done or cancelled (Unix time), or 0 */
-	char *done_by;		/* iCalendar: who did it (X-QWEEK-DONE-BY), or NULL */
-	char *note;		/* iCalendar: the item's note (X-QWEEK-NOTE), or NULL */
-	char *when_exact;	/* iCalendar: the WHEN as qweek wrote it (X-QWEEK-WHEN), or NULL */
+	char **who;	  /* responsible names, split, trimmed, without repeats */
+	char **emails;	  /* iCalendar: an e-mail for each name (NULL entries), or NULL */
+	char **keys;	  /* each name folded (utf8_fold_str), to find repeats */
+	size_t nwho;	  /* at most IMPORT_MAX_NAMES + 1: more would not change the refusal */
+	char *state;	  /* "done" or "cancelled" for a new item, or NULL (open) */
+	int64_t state_at; /* iCalendar: when it was done or cancelled (Unix time), or 0 */
+	char *done_by;	  /* iCalendar: who did it (X-QWEEK-DONE-BY), or NULL */
+	char *note;	  /* iCalendar: the item's note (X-QWEEK-NOTE), or NULL */
+	char *when_exact; /* iCalendar: the WHEN as qweek wrote it (X-QWEEK-WHEN), or NULL */
 	char *uid, *parent_uid; /* iCalendar: its UID, its parent's (RELATED-TO), or NULL */
 	char *refused;		/* the reader's reason to refuse the row, or NULL */
 	char *skipped;		/* why the row is not an item (above the header, ...), or NULL */
