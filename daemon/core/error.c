@@ -45,21 +45,25 @@ int error_set(struct error *e, enum err_kind kind, const char *fmt, ...)
 	return -1;
 }
 
+void error_list_vadd(json_t **list, const char *fmt, va_list ap)
+{
+	char *s;
+
+	if (vasprintf(&s, fmt, ap) == -1)
+		return;
+	if (*list == NULL)
+		*list = json_array();
+	json_array_append_new(*list, json_string(s));
+	free(s);
+}
+
 void error_candidate(struct error *e, const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) == -1)
-		s = NULL;
+	error_list_vadd(&e->candidates, fmt, ap);
 	va_end(ap);
-	if (s == NULL)
-		return;
-	if (e->candidates == NULL)
-		e->candidates = json_array();
-	json_array_append_new(e->candidates, json_string(s));
-	free(s);
 }
 
 void error_clear(struct error *e)

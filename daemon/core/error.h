@@ -3,6 +3,8 @@
 #ifndef QWEEK_ERROR_H
 #define QWEEK_ERROR_H
 
+#include <stdarg.h>
+
 #include <jansson.h>
 
 enum err_kind {
@@ -43,6 +45,10 @@ int error_set(struct error *e, enum err_kind kind, const char *fmt, ...)
 
 /* Adds a candidate line to E's list (for ambiguous or unknown names). */
 void error_candidate(struct error *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Appends the formatted text to the JSON array *LIST, made when NULL (candidates, warnings). */
+void error_list_vadd(json_t **list, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 
 void error_clear(struct error *e);
 

@@ -91,18 +91,10 @@ int http_serve_fd(struct http *h, int fd, int local)
 void http_warn(struct request *r, const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) == -1)
-		s = NULL;
+	error_list_vadd(&r->warnings, fmt, ap);
 	va_end(ap);
-	if (s == NULL)
-		return;
-	if (r->warnings == NULL)
-		r->warnings = json_array();
-	json_array_append_new(r->warnings, json_string(s));
-	free(s);
 }
 
 const char *http_body(struct request *r, size_t *len)
