@@ -40,15 +40,6 @@ int store_page_by_hash(struct db *db, const unsigned char hash[FEED_HASH_LEN], s
 /* Gives ROW->person_id the page ROW (replacing the old one); inside the caller's transaction. */
 int store_page_put(struct db *db, const struct page_row *row, struct error *err);
 
-/*
- * store_page_item.c: what a person's page changes. Sets item ID's state to STATE ("done" or
- * "open") with NOTE (NULL: kept) and BY, at NOW, only if the item is still at version SEQ:
- * 1 changed, 0 it is not (changed since the page was rendered), -1 with ERR. In the caller's
- * transaction.
- */
-int store_page_item_move(struct db *db, int64_t id, int64_t seq, const char *state,
-			 const char *note, const char *by, int64_t now, struct error *err);
-
 /* The status page of PLAN_ID: 1 (*GEN, 0 for a secret that cannot be shown, and HASH set),
  * 0 none, -1 with ERR. */
 int store_status_link_find(struct db *db, int64_t plan_id, int64_t *gen,

@@ -148,6 +148,13 @@ int store_item_set_state(struct db *db, int64_t id, const char *state, const cha
 int store_item_set_state_at(struct db *db, int64_t id, const char *state, const char *note,
 			    const char *by, int64_t at, int64_t now, struct error *err);
 
+/*
+ * The same, NOW, only if item ID is still at version SEQ and not cancelled (a form of a
+ * person's page): 1 changed, 0 it moved on since the page was rendered, -1 with ERR.
+ */
+int store_item_set_state_seq(struct db *db, int64_t id, int64_t seq, const char *state,
+			     const char *note, const char *by, int64_t now, struct error *err);
+
 /* Natural sort key for a label: "7.10" → "000007.000010"; unlabelled items sort last. */
 void store_label_key(const char *label, char *buf, size_t len);
 

@@ -342,14 +342,20 @@ int store_item_set_state(struct db *db, int64_t id, const char *state, const cha
 	return store_item_set_state_at(db, id, state, note, by, now, now, err);
 }
 
-int store_item_set_state_at(struct db *db, int64_t id, const char *state, const char *note,
-			    const char *by, int64_t at, int64_t now, struct error *err)
+/*
+ * The one UPDATE of an item's state. SEQ >= 0 binds it to that version (a form of a person's
+ * page carries the seq it was rendered with): an item that moved on, or was cancelled, is then
+ * left as it is, in the same statement, so a stale page or a second press changes nothing.
+ */
+static int set_state(struct db *db, int64_t id, int64_t seq, const char *state, const char *note,
+		     const char *by, int64_t at, int64_t now, struct error *err)
 {
 	static const char sql[] = "UPDATE items SET state = ?2, note = coalesce(?3, note), "
 				  "done_at = CASE ?2 WHEN 'done' THEN ?5 ELSE NULL END, "
 				  "done_by = CASE ?2 WHEN 'done' THEN ?4 ELSE NULL END, "
 				  "cancelled_at = CASE ?2 WHEN 'cancelled' THEN ?5 ELSE NULL END, "
-				  "seq = seq + 1, updated = ?6 WHERE id = ?1";
+				  "seq = seq + 1, updated = ?6 WHERE id = ?1 AND "
+				  "(?7 IS NULL OR (seq = ?7 AND state <> 'cancelled'))";
 	sqlite3_stmt *st = db_stmt(db, sql);
 
 	sqlite3_bind_int64(st, 1, id);
@@ -360,5 +366,21 @@ int store_item_set_state_at(struct db *db, int64_t id, const char *state, const 
 		sqlite3_bind_text(st, 4, by, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, at);
 	sqlite3_bind_int64(st, 6, now);
+	if (seq >= 0)
+		sqlite3_bind_int64(st, 7, seq);
 	return db_exec_stmt(db, st, err);
+}
+
+int store_item_set_state_at(struct db *db, int64_t id, const char *state, const char *note,
+			    const char *by, int64_t at, int64_t now, struct error *err)
+{
+	return set_state(db, id, -1, state, note, by, at, now, err);
+}
+
+int store_item_set_state_seq(struct db *db, int64_t id, int64_t seq, const char *state,
+			     const char *note, const char *by, int64_t now, struct error *err)
+{
+	if (set_state(db, id, seq, state, note, by, now, now, err) == -1)
+		return -1;
+	return sqlite3_changes(db_handle(db)) == 1;
 }
