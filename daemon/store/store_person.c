@@ -79,7 +79,8 @@ void store_person_suggest(struct db *db, int64_t plan_id, const char *name, stru
 			char *ckey = utf8_fold_str(candidate);
 			int d = utf8_distance(name, candidate);
 			int contains = key && ckey && *key && strstr(ckey, key) != NULL;
-			if (d == best || (best == 0 && contains && d != 0))
+			/* Each name once: one that contains what was typed at the first pass. */
+			if (best == 0 ? d == 0 || contains : d == best && !contains)
 				error_candidate(err, "%s", candidate);
 			free(ckey);
 		}

@@ -128,6 +128,14 @@ static void test_person_names_fold_case(void **state)
 	assert_string_equal(json_string_value(json_array_get(err.candidates, 0)),
 			    "Заведующие отделениями");
 	error_clear(&err);
+	/* A name that contains what was typed, and is near it too, is named once, not twice. */
+	assert_int_equal(store_person_insert(f->db, f->plan.id, "Петренко О. І.", "person", NULL,
+					     NULL, 1, &id, &err),
+			 0);
+	store_person_suggest(f->db, f->plan.id, "Петренко О.", &err);
+	assert_int_equal(json_array_size(err.candidates), 1);
+	assert_string_equal(json_string_value(json_array_get(err.candidates, 0)), "Петренко О. І.");
+	error_clear(&err);
 }
 
 static void test_label_order(void **state)
