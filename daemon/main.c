@@ -156,8 +156,8 @@ static int load_config(const struct options *o, struct config *c, char **cause)
 		c->log_level = o->cli.log_level;
 	if (o->cli_set[4])
 		replace(&c->url, o->cli.url);
-	if (o->cli_set[5] && config_set(c, "daemon", "trusted_proxy", o->cli.trusted_proxy,
-					cause) == -1)
+	if (o->cli_set[5] &&
+	    config_set(c, "daemon", "trusted_proxy", o->cli.trusted_proxy, cause) == -1)
 		return -1;
 	if (c->db == NULL && paths_default_db(buf, sizeof buf) != NULL)
 		c->db = strdup(buf);

@@ -239,4 +239,3 @@ int notify_run(struct notify *n, const char *command, char *const env[], const c
 	n->busy++;
 	return 0;
 }
-

@@ -321,4 +321,3 @@ int smtp_send(struct smtp *s, const struct smtp_server *srv, const char *from, c
 	s->busy++;
 	return 0;
 }
-

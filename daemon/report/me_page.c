@@ -107,9 +107,9 @@ static void page_header(struct buf *b, const struct me_view *v)
 	for (int s = 0; s < ME_NSECTIONS; s++)
 		if (v->count[s] > 0)
 			buf_printf(b, "<li><a href=\"#%s\">%s (%zu)</a></li>\n", section_ids[s],
-				    me_word(l, section_words[s]), v->count[s]);
+				   me_word(l, section_words[s]), v->count[s]);
 	buf_printf(b, "<li><a href=\"#calendar\">%s</a></li>\n</ul>\n</nav>\n</header>\n",
-		    me_word(l, MW_CALENDAR));
+		   me_word(l, MW_CALENDAR));
 }
 
 static void item_facts(struct buf *b, const struct me_view *v, const struct me_item *m)
@@ -146,12 +146,11 @@ static void item_state(struct buf *b, const struct me_view *v, const struct me_i
 
 	if (m->section == ME_OVERDUE) {
 		buf_printf(b, "<p class=\"late\">%s %s</p>\n", me_word(l, MW_LATE_BY),
-			    i18n_duration(l, v->now - m->r.late_after, d, sizeof d));
+			   i18n_duration(l, v->now - m->r.late_after, d, sizeof d));
 	} else if (m->section == ME_DONE) {
 		moment_human_instant(m->r.done_at, v->plan->tz, at, sizeof at);
-		buf_printf(b,
-			    "<p class=\"closed\"><span aria-hidden=\"true\">✓ </span>%s %s</p>\n",
-			    me_word(l, MW_DONE), at);
+		buf_printf(b, "<p class=\"closed\"><span aria-hidden=\"true\">✓ </span>%s %s</p>\n",
+			   me_word(l, MW_DONE), at);
 		if (*m->r.done_by != '\0') {
 			buf_printf(b, "<p class=\"by\">%s: ", me_word(l, MW_DONE_BY));
 			rbuf_html(b, m->r.done_by);
@@ -167,21 +166,21 @@ static void item_form(struct buf *b, const struct me_view *v, const struct me_it
 	long long id = (long long)m->r.id;
 
 	buf_printf(b,
-		    "<form method=\"post\">\n<input type=\"hidden\" name=\"item\" value=\"%lld\">"
-		    "<input type=\"hidden\" name=\"seq\" value=\"%lld\">\n",
-		    id, (long long)m->seq);
+		   "<form method=\"post\">\n<input type=\"hidden\" name=\"item\" value=\"%lld\">"
+		   "<input type=\"hidden\" name=\"seq\" value=\"%lld\">\n",
+		   id, (long long)m->seq);
 	if (m->section == ME_DONE) {
 		buf_printf(b,
-			    "<button type=\"submit\" name=\"action\" value=\"reopen\" "
-			    "class=\"secondary\" aria-describedby=\"t-%lld\">%s</button>\n",
-			    id, me_word(l, MW_REOPEN));
+			   "<button type=\"submit\" name=\"action\" value=\"reopen\" "
+			   "class=\"secondary\" aria-describedby=\"t-%lld\">%s</button>\n",
+			   id, me_word(l, MW_REOPEN));
 	} else {
 		buf_printf(b,
-			    "<label for=\"note-%lld\">%s</label>\n<textarea id=\"note-%lld\" "
-			    "name=\"note\" rows=\"2\" maxlength=\"2000\"></textarea>\n"
-			    "<button type=\"submit\" name=\"action\" value=\"done\" "
-			    "aria-describedby=\"t-%lld\">%s</button>\n",
-			    id, me_word(l, MW_NOTE_LABEL), id, id, me_word(l, MW_MARK_DONE));
+			   "<label for=\"note-%lld\">%s</label>\n<textarea id=\"note-%lld\" "
+			   "name=\"note\" rows=\"2\" maxlength=\"2000\"></textarea>\n"
+			   "<button type=\"submit\" name=\"action\" value=\"done\" "
+			   "aria-describedby=\"t-%lld\">%s</button>\n",
+			   id, me_word(l, MW_NOTE_LABEL), id, id, me_word(l, MW_MARK_DONE));
 	}
 	buf_add_str(b, "</form>\n");
 }
@@ -191,7 +190,7 @@ static void page_item(struct buf *b, const struct me_view *v, const struct me_it
 	long long id = (long long)m->r.id;
 
 	buf_printf(b, "<li class=\"item %s\" id=\"item-%lld\">\n<h3 id=\"t-%lld\">",
-		    section_ids[m->section], id, id);
+		   section_ids[m->section], id, id);
 	if (*m->r.label != '\0') {
 		rbuf_html(b, m->r.label);
 		buf_add_str(b, ". ");
@@ -209,10 +208,10 @@ static void page_section(struct buf *b, const struct me_view *v, enum me_section
 	if (v->count[s] == 0)
 		return;
 	buf_printf(b,
-		    "<section id=\"%s\" aria-labelledby=\"h-%s\">\n<h2 id=\"h-%s\">%s (%zu)</h2>\n"
-		    "<ul class=\"items\">\n",
-		    section_ids[s], section_ids[s], section_ids[s],
-		    me_word(v->plan->lang, section_words[s]), v->count[s]);
+		   "<section id=\"%s\" aria-labelledby=\"h-%s\">\n<h2 id=\"h-%s\">%s (%zu)</h2>\n"
+		   "<ul class=\"items\">\n",
+		   section_ids[s], section_ids[s], section_ids[s],
+		   me_word(v->plan->lang, section_words[s]), v->count[s]);
 	for (size_t i = 0; i < v->n; i++)
 		if (v->items[i].section == s)
 			page_item(b, v, &v->items[i]);
@@ -236,7 +235,7 @@ void me_page_render(struct buf *b, const struct me_view *v, const char *feed_htt
 		page_section(b, v, (enum me_section)s);
 	me_page_subscribe(b, l, feed_http);
 	buf_printf(b, "</main>\n<footer>\n<p class=\"private\">%s</p>\n</footer>\n",
-		    me_word(l, MW_PRIVATE));
+		   me_word(l, MW_PRIVATE));
 	report_html_close(b);
 }
 

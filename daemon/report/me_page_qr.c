@@ -36,15 +36,15 @@ void me_page_qr(struct buf *b, const char *text, const char *title)
 		return;
 	size = q->width + 2 * QUIET;
 	buf_printf(b,
-		    "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
-		    "role=\"img\" aria-labelledby=\"qr-title\" shape-rendering=\"crispEdges\">"
-		    "<title id=\"qr-title\">",
-		    size, size);
+		   "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
+		   "role=\"img\" aria-labelledby=\"qr-title\" shape-rendering=\"crispEdges\">"
+		   "<title id=\"qr-title\">",
+		   size, size);
 	rbuf_html(b, title);
 	buf_printf(b,
-		    "</title><rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" "
-		    "d=\"",
-		    size, size);
+		   "</title><rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" "
+		   "d=\"",
+		   size, size);
 	qr_path(b, q);
 	buf_add_str(b, "\"/></svg>\n");
 	QRcode_free(q);

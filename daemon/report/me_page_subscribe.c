@@ -44,25 +44,25 @@ static void app_steps(struct buf *b, const char *lang)
 void me_page_subscribe(struct buf *b, const char *lang, const char *feed_http)
 {
 	buf_printf(b,
-		    "<section id=\"calendar\" aria-labelledby=\"h-calendar\">\n"
-		    "<h2 id=\"h-calendar\">%s</h2>\n",
-		    me_word(lang, MW_CALENDAR));
+		   "<section id=\"calendar\" aria-labelledby=\"h-calendar\">\n"
+		   "<h2 id=\"h-calendar\">%s</h2>\n",
+		   me_word(lang, MW_CALENDAR));
 	if (feed_http == NULL) {
 		buf_printf(b, "<p>%s</p>\n</section>\n", me_word(lang, MW_NO_FEED));
 		return;
 	}
 	buf_printf(b, "<p>%s</p>\n<p><a class=\"button\" href=\"",
-		    me_word(lang, MW_CALENDAR_INTRO));
+		   me_word(lang, MW_CALENDAR_INTRO));
 	webcal_href(b, feed_http);
 	buf_printf(b,
-		    "\">%s</a></p>\n<label for=\"feed-url\">%s</label>\n"
-		    "<input class=\"url\" id=\"feed-url\" type=\"text\" readonly value=\"",
-		    me_word(lang, MW_SUBSCRIBE), me_word(lang, MW_COPY_LABEL));
+		   "\">%s</a></p>\n<label for=\"feed-url\">%s</label>\n"
+		   "<input class=\"url\" id=\"feed-url\" type=\"text\" readonly value=\"",
+		   me_word(lang, MW_SUBSCRIBE), me_word(lang, MW_COPY_LABEL));
 	rbuf_html(b, feed_http);
 	buf_add_str(b, "\">\n");
 	app_steps(b, lang);
 	buf_add_str(b, "<figure>\n");
 	me_page_qr(b, feed_http, me_word(lang, MW_QR_TITLE));
 	buf_printf(b, "<figcaption>%s</figcaption>\n</figure>\n</section>\n",
-		    me_word(lang, MW_QR_CAPTION));
+		   me_word(lang, MW_QR_CAPTION));
 }

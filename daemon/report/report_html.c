@@ -30,8 +30,8 @@ void report_html_open(struct buf *b, const char *lang, const char *title, const 
 	buf_add_str(b, "<!DOCTYPE html>\n<html lang=\"");
 	rbuf_html(b, lang);
 	buf_add_str(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
-		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		    "<meta name=\"referrer\" content=\"no-referrer\">\n");
+		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		       "<meta name=\"referrer\" content=\"no-referrer\">\n");
 	if (refresh > 0)
 		buf_printf(b, "<meta http-equiv=\"refresh\" content=\"%d\">\n", refresh);
 	buf_add_str(b, "<title>");
@@ -63,7 +63,7 @@ static void html_heading(struct buf *b, const struct report *r)
 		buf_add_str(b, "</p>\n");
 	}
 	buf_printf(b, "<p class=\"meta\">%s: %s – %s</p>\n<p class=\"meta\">%s: %s</p>\n",
-		    i18n(p->lang, W_PERIOD), a, z, i18n(p->lang, W_AS_OF), now);
+		   i18n(p->lang, W_PERIOD), a, z, i18n(p->lang, W_AS_OF), now);
 }
 
 static void total_row(struct buf *b, const char *id, const char *word, long long v)
@@ -85,9 +85,9 @@ static void html_totals(struct buf *b, const struct report *r)
 	total_row(b, "overdue", i18n(l, W_OVERDUE), t->overdue);
 	total_row(b, "cancelled", i18n(l, W_CANCELLED), t->cancelled);
 	buf_printf(b,
-		    "<tr><th>%s</th><td class=\"n\" id=\"share-on-time\">%d%%</td></tr>\n"
-		    "</table>\n",
-		    i18n(l, W_SHARE_ON_TIME), report_share_on_time(t));
+		   "<tr><th>%s</th><td class=\"n\" id=\"share-on-time\">%d%%</td></tr>\n"
+		   "</table>\n",
+		   i18n(l, W_SHARE_ON_TIME), report_share_on_time(t));
 }
 
 static const char *row_class(const struct report_item *it)
@@ -131,11 +131,11 @@ static void html_items(struct buf *b, const struct report *r)
 	const char *l = r->plan->lang;
 
 	buf_printf(b,
-		    "<h2>%s</h2>\n<table class=\"items\">\n<thead><tr><th>%s</th><th>%s</th>"
-		    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n"
-		    "<tbody>\n",
-		    i18n(l, W_ITEMS), i18n(l, W_LABEL), i18n(l, W_ITEM), i18n(l, W_PLANNED),
-		    i18n(l, W_WHO), i18n(l, W_COMPLETED), i18n(l, W_OUTCOME), i18n(l, W_NOTE));
+		   "<h2>%s</h2>\n<table class=\"items\">\n<thead><tr><th>%s</th><th>%s</th>"
+		   "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n"
+		   "<tbody>\n",
+		   i18n(l, W_ITEMS), i18n(l, W_LABEL), i18n(l, W_ITEM), i18n(l, W_PLANNED),
+		   i18n(l, W_WHO), i18n(l, W_COMPLETED), i18n(l, W_OUTCOME), i18n(l, W_NOTE));
 	for (size_t i = 0; i < r->nitems; i++)
 		html_item(b, r, &r->items[i]);
 	buf_add_str(b, "</tbody>\n</table>\n");
@@ -144,18 +144,18 @@ static void html_items(struct buf *b, const struct report *r)
 void report_html_people(struct buf *b, const struct report_tally *t, const char *l)
 {
 	buf_printf(b,
-		    "<h2>%s</h2>\n<table class=\"people\">\n<thead><tr><th>%s</th>"
-		    "<th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
-		    i18n(l, W_BY_PERSON), i18n(l, W_PERSON), i18n(l, W_TOTAL), i18n(l, W_DONE),
-		    i18n(l, W_OVERDUE));
+		   "<h2>%s</h2>\n<table class=\"people\">\n<thead><tr><th>%s</th>"
+		   "<th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		   i18n(l, W_BY_PERSON), i18n(l, W_PERSON), i18n(l, W_TOTAL), i18n(l, W_DONE),
+		   i18n(l, W_OVERDUE));
 	for (size_t i = 0; i < t->npeople; i++) {
 		const struct report_person *p = &t->people[i];
 		buf_printf(b, "<tr%s><td>", p->overdue > 0 ? " class=\"overdue\"" : "");
 		rbuf_html(b, p->name);
 		buf_printf(b,
-			    "</td><td class=\"n\">%lld</td><td class=\"n\">%lld</td>"
-			    "<td class=\"n\">%lld</td></tr>\n",
-			    (long long)p->total, (long long)p->done, (long long)p->overdue);
+			   "</td><td class=\"n\">%lld</td><td class=\"n\">%lld</td>"
+			   "<td class=\"n\">%lld</td></tr>\n",
+			   (long long)p->total, (long long)p->done, (long long)p->overdue);
 	}
 	buf_add_str(b, "</tbody>\n</table>\n");
 }

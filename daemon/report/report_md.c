@@ -23,7 +23,7 @@ static void md_heading(struct buf *b, const struct report *r)
 		buf_add_str(b, "  \n");
 	}
 	buf_printf(b, "%s: %s – %s  \n%s: %s\n\n", i18n(p->lang, W_PERIOD), a, z,
-		    i18n(p->lang, W_AS_OF), now);
+		   i18n(p->lang, W_AS_OF), now);
 }
 
 static void md_totals(struct buf *b, const struct report *r)
@@ -48,10 +48,10 @@ static void md_items(struct buf *b, const struct report *r)
 	char when[120], done[600], outcome[160];
 
 	buf_printf(b,
-		    "## %s\n\n| %s | %s | %s | %s | %s | %s | %s |\n"
-		    "|---|---|---|---|---|---|---|\n",
-		    i18n(l, W_ITEMS), i18n(l, W_LABEL), i18n(l, W_ITEM), i18n(l, W_PLANNED),
-		    i18n(l, W_WHO), i18n(l, W_COMPLETED), i18n(l, W_OUTCOME), i18n(l, W_NOTE));
+		   "## %s\n\n| %s | %s | %s | %s | %s | %s | %s |\n"
+		   "|---|---|---|---|---|---|---|\n",
+		   i18n(l, W_ITEMS), i18n(l, W_LABEL), i18n(l, W_ITEM), i18n(l, W_PLANNED),
+		   i18n(l, W_WHO), i18n(l, W_COMPLETED), i18n(l, W_OUTCOME), i18n(l, W_NOTE));
 	for (size_t i = 0; i < r->nitems; i++) {
 		const struct report_item *it = &r->items[i];
 		buf_add_str(b, "| ");
@@ -63,7 +63,7 @@ static void md_items(struct buf *b, const struct report *r)
 		buf_add_str(b, " | ");
 		rbuf_md(b, report_completed(it, tz, done, sizeof done));
 		buf_printf(b, " | %s | ",
-			    report_outcome(it, r->tally.now, l, outcome, sizeof outcome));
+			   report_outcome(it, r->tally.now, l, outcome, sizeof outcome));
 		rbuf_md(b, it->note);
 		buf_add_str(b, " |\n");
 	}
@@ -75,14 +75,14 @@ static void md_people(struct buf *b, const struct report *r)
 	const char *l = r->plan->lang;
 
 	buf_printf(b, "## %s\n\n| %s | %s | %s | %s |\n|---|---:|---:|---:|\n",
-		    i18n(l, W_BY_PERSON), i18n(l, W_PERSON), i18n(l, W_TOTAL), i18n(l, W_DONE),
-		    i18n(l, W_OVERDUE));
+		   i18n(l, W_BY_PERSON), i18n(l, W_PERSON), i18n(l, W_TOTAL), i18n(l, W_DONE),
+		   i18n(l, W_OVERDUE));
 	for (size_t i = 0; i < r->tally.npeople; i++) {
 		const struct report_person *p = &r->tally.people[i];
 		buf_add_str(b, "| ");
 		rbuf_md(b, p->name);
 		buf_printf(b, " | %lld | %lld | %lld |\n", (long long)p->total, (long long)p->done,
-			    (long long)p->overdue);
+			   (long long)p->overdue);
 	}
 }
 

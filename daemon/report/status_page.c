@@ -62,13 +62,13 @@ static void page_heading(struct buf *b, const struct report *r)
 		buf_add_str(b, "</p>\n");
 	}
 	buf_printf(b, "<p class=\"meta\">%s – %s · %s %s</p>\n</header>\n", a, z,
-		    i18n(p->lang, W_AS_OF), now);
+		   i18n(p->lang, W_AS_OF), now);
 }
 
 static void count_li(struct buf *b, const char *key, const char *word, long long v)
 {
 	buf_printf(b, "<li class=\"%s\"><b id=\"count-%s\" data-count=\"%lld\">%lld</b>%s</li>\n",
-		    key, key, v, v, word);
+		   key, key, v, v, word);
 }
 
 static void page_progress(struct buf *b, const struct report *r)
@@ -78,11 +78,11 @@ static void page_progress(struct buf *b, const struct report *r)
 	int pct = report_percent(t->done, t->total - t->cancelled);
 
 	buf_printf(b,
-		    "<section id=\"progress\">\n<h2>%s</h2>\n<p><b id=\"percent\">%d%%</b> · "
-		    "%s %lld %s %lld</p>\n<div class=\"bar\" role=\"img\" aria-label=\"%d%%\">"
-		    "<span style=\"width:%d%%\"></span></div>\n<ul class=\"counts\">\n",
-		    i18n(l, W_STATUS_TITLE), pct, i18n(l, W_DONE), (long long)t->done,
-		    i18n(l, W_OF), (long long)(t->total - t->cancelled), pct, pct);
+		   "<section id=\"progress\">\n<h2>%s</h2>\n<p><b id=\"percent\">%d%%</b> · "
+		   "%s %lld %s %lld</p>\n<div class=\"bar\" role=\"img\" aria-label=\"%d%%\">"
+		   "<span style=\"width:%d%%\"></span></div>\n<ul class=\"counts\">\n",
+		   i18n(l, W_STATUS_TITLE), pct, i18n(l, W_DONE), (long long)t->done, i18n(l, W_OF),
+		   (long long)(t->total - t->cancelled), pct, pct);
 	count_li(b, "total", i18n(l, W_TOTAL), t->total);
 	count_li(b, "done", i18n(l, W_DONE), t->done);
 	count_li(b, "open", i18n(l, W_OPEN), t->open);
@@ -102,7 +102,7 @@ static void page_marked(struct buf *b, const struct report *r, enum report_mark 
 	if (n == 0)
 		return;
 	buf_printf(b, "<section id=\"%s\">\n<h2>%s (%zu)</h2>\n<ul class=\"items\">\n", id,
-		    i18n(r->plan->lang, heading), n);
+		   i18n(r->plan->lang, heading), n);
 	for (size_t i = 0; i < r->nitems; i++)
 		if (r->items[i].mark == mark)
 			status_page_item(b, r, &r->items[i]);
@@ -120,7 +120,7 @@ static void page_notes(struct buf *b, const struct report *r)
 	if (n == 0)
 		return;
 	buf_printf(b, "<section id=\"notes\">\n<h2>%s</h2>\n<ul class=\"items\">\n",
-		    i18n(r->plan->lang, W_NOTES));
+		   i18n(r->plan->lang, W_NOTES));
 	for (size_t i = 0; i < r->nitems; i++) {
 		const struct report_item *it = &r->items[i];
 		if (*it->note == '\0')

@@ -22,7 +22,7 @@ void status_page_item(struct buf *b, const struct report *r, const struct report
 	char when[120], outcome[160];
 
 	buf_printf(b, "<li class=\"%s\" data-id=\"%lld\">", status_page_item_class(it->mark),
-		    (long long)it->id);
+		   (long long)it->id);
 	if (*it->label != '\0') {
 		rbuf_html(b, it->label);
 		buf_add_str(b, ". ");

@@ -73,7 +73,7 @@ static void day_block(struct buf *b, const struct report *r, const size_t *order
 	if (day == NULL && start == *pos)
 		return;
 	buf_printf(b, "<div class=\"day\"%s%s%s>\n<h3>", day ? " data-day=\"" : "", day ? day : "",
-		    day ? "\"" : "");
+		   day ? "\"" : "");
 	rbuf_html(b, heading);
 	buf_add_str(b, "</h3>\n<ul class=\"items\">\n");
 	if (start == *pos)
@@ -119,7 +119,7 @@ void status_page_week(struct buf *b, const struct report *r)
 	if (first > 0) {
 		size_t n = 0;
 		buf_printf(b, "<div class=\"day before\">\n<h3>%s</h3>\n<ul class=\"items\">\n",
-			    i18n(l, W_BEFORE_WEEK));
+			   i18n(l, W_BEFORE_WEEK));
 		for (; n < first; n++)
 			status_page_item(b, r, &r->items[order[n]]);
 		buf_add_str(b, "</ul>\n</div>\n");

@@ -27,4 +27,3 @@ void changes_notify(int64_t plan_id)
 	for (size_t i = 0; i < nsubscribers; i++)
 		subscribers[i].fn(plan_id, subscribers[i].ctx);
 }
-

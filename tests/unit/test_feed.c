@@ -212,8 +212,7 @@ static void assert_libical_agrees(const struct feed_zone *z, icalcomponent *c, i
 		feed_zone_wall(z, t, &w);
 		assert_int_equal(
 			icaltimezone_get_utc_offset_of_utc_time(tz, &utc, &dst),
-			(int)(civil_secs(w.year, w.month, w.day, w.hour, w.minute, w.second) -
-			      t));
+			(int)(civil_secs(w.year, w.month, w.day, w.hour, w.minute, w.second) - t));
 	}
 	icaltimezone_free(tz, 1);
 }

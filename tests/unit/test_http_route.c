@@ -105,10 +105,11 @@ static void test_percent_decoding(void **state)
 {
 	const char *p = "/api/v1/plans/:slug/people/:name/token";
 
-	matches(p, "/api/v1/plans/x/people/%D0%98%D0%B2%D0%B0%D0%BD%D0%BE%D0%B2%D0%B0%20%D0%90./token",
+	matches(p,
+		"/api/v1/plans/x/people/%D0%98%D0%B2%D0%B0%D0%BD%D0%BE%D0%B2%D0%B0%20%D0%90./token",
 		"x|Иванова А.");
 	matches(p, "/api/v1/plans/x/people/a%2Fb/token", "x|a/b"); /* a slash inside a name */
-	matches(p, "/api/v1/plans/x/people/a+b/token", "x|a+b");    /* '+' is not a space here */
+	matches(p, "/api/v1/plans/x/people/a+b/token", "x|a+b");   /* '+' is not a space here */
 	matches(p, "/api/v1/plans/x/people/%41%62/token", "x|Ab");
 	matches(p, "/api/v1/plans/x/people/%25/token", "x|%");
 	/* Not a NUL, and not nothing. */
@@ -238,8 +239,7 @@ static int server_down(void **state)
  * Sends "METHOD PATH" and runs the server's loop until the reply is whole (at most 10 s).
  * Returns the status; the body (up to LEN bytes) in BODY.
  */
-static int request(struct server *s, const char *method, const char *path, char *body,
-		   size_t len)
+static int request(struct server *s, const char *method, const char *path, char *body, size_t len)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	char req[512], reply[8192];
@@ -358,8 +358,8 @@ static void test_dispatch_404_405(void **state)
 int main(void)
 {
 	const struct CMUnitTest matcher[] = {
-		cmocka_unit_test(test_literal),		 cmocka_unit_test(test_params),
-		cmocka_unit_test(test_trailing_slash),	 cmocka_unit_test(test_percent_decoding),
+		cmocka_unit_test(test_literal),		cmocka_unit_test(test_params),
+		cmocka_unit_test(test_trailing_slash),	cmocka_unit_test(test_percent_decoding),
 		cmocka_unit_test(test_too_many_params), cmocka_unit_test(test_api_table),
 	};
 	const struct CMUnitTest dispatch[] = {

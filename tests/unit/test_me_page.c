@@ -272,19 +272,20 @@ static void test_move_at_version(void **state)
 
 	assert_int_equal(store_item_get(f->db, f->plan.id, id, get_seq, &seq, &err), 0);
 	assert_int_equal(seq, 0);
-	assert_int_equal(
-		store_item_set_state_seq(f->db, id, 0, "done", "пришли", "Иванова А. П.", NOW, &err),
-		1);
+	assert_int_equal(store_item_set_state_seq(f->db, id, 0, "done", "пришли", "Иванова А. П.",
+						  NOW, &err),
+			 1);
 	/* The same form again: the item is at version 1 now; nothing changes. */
 	assert_int_equal(
-		store_item_set_state_seq(f->db, id, 0, "done", "снова", "Петров С. И.", NOW, &err), 0);
+		store_item_set_state_seq(f->db, id, 0, "done", "снова", "Петров С. И.", NOW, &err),
+		0);
 	assert_int_equal(store_item_get(f->db, f->plan.id, id, get_seq, &seq, &err), 0);
 	assert_int_equal(seq, 1);
 	assert_int_equal(store_item_set_state_seq(f->db, id, 1, "open", NULL, NULL, NOW, &err), 1);
 	/* A cancelled item is not the page's to change, whatever its version. */
-	assert_int_equal(
-		store_item_set_state_seq(f->db, f->items[CANCELLED], 1, "done", NULL, "x", NOW, &err),
-		0);
+	assert_int_equal(store_item_set_state_seq(f->db, f->items[CANCELLED], 1, "done", NULL, "x",
+						  NOW, &err),
+			 0);
 }
 
 static void test_cache(void **state)
