@@ -13,7 +13,7 @@ static const char report_css[] =
 	".meta{color:#444;margin:.1em 0}"
 	"table{border-collapse:collapse;width:100%}"
 	"th,td{border:1px solid #999;padding:.25em .4em;text-align:left;vertical-align:top}"
-	"th{background:#eee}td.n{text-align:right;white-space:nowrap}"
+	"th{background:#eee}td.n,.people th+th{text-align:right;white-space:nowrap}"
 	"table.totals{width:auto}"
 	"tr.overdue td{background:#fde2e2}tr.late td.o{color:#a33}tr.cancelled td{color:#777}"
 	"tr.cancelled td.t{text-decoration:line-through}"

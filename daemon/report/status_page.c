@@ -33,7 +33,7 @@ static const char page_css[] =
 	".state{font-size:.85em;color:#555}.overdue .state{color:#c62828;font-weight:bold}"
 	".day h3{font-size:1em;margin:.8em 0 .2em}"
 	"table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;"
-	"padding:.25em .3em;text-align:left}td{overflow-wrap:anywhere}td.n{text-align:right}"
+	"padding:.25em .3em;text-align:left}td{overflow-wrap:anywhere}td.n,.people th+th{text-align:right}"
 	"tr.overdue td{color:#c62828}footer{margin-top:2em;color:#777;font-size:.85em}"
 	/*
 	 * A phone: the table's long headers ("Ответственный", "Просрочено") must not push the page
