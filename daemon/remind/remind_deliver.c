@@ -10,6 +10,7 @@
 #include "remind/remind_digest.h"
 #include "remind/remind_hook.h"
 #include "remind/remind_int.h"
+#include "remind/remind_link.h"
 #include "remind/remind_text.h"
 #include "remind/smtp.h"
 #include "remind/smtp_mime.h"
@@ -49,6 +50,7 @@ struct job {
 	struct remind_msg_in in;
 	struct remind_msg msg;
 	char ref[64], done[256];
+	char page[REMIND_URL_MAX], feed[REMIND_URL_MAX];
 };
 
 static void job_free(struct job *j)
@@ -155,6 +157,32 @@ static int load_digest(const struct remind_row *row, struct job *j, int64_t now,
 	return 0;
 }
 
+/*
+ * The links ROW's message gives: the person's page (made for them if they have none: the way to
+ * act from the mail) and their calendar feed when they have one. The director's copy gives none
+ * (the item is not on her page). A link that cannot be worked out leaves the message without.
+ */
+static void links(const struct remind_row *row, struct job *j)
+{
+	struct error err = ERROR_INIT;
+	struct db *db = D.d->db;
+	const struct config *c = &D.d->config;
+
+	if (row->copy)
+		return;
+	if (remind_link_page(db, c, row->plan_id, row->person_id, 1, j->page, sizeof j->page,
+			     &err) == 1)
+		j->in.page_url = j->page;
+	else if (err.kind != ERR_NONE)
+		log_warn("reminders: #%lld goes without a page link: %s", (long long)row->id,
+			 err.message ? err.message : "?");
+	error_clear(&err);
+	if (remind_link_feed(db, c, row->plan_id, row->person_id, j->feed, sizeof j->feed, &err) ==
+	    1)
+		j->in.feed_url = j->feed;
+	error_clear(&err);
+}
+
 /* Loads what ROW's message is made of, and judges whether it still stands. */
 static int load_job(const struct remind_row *row, struct job *j, int64_t now,
 		    enum remind_verdict *v, const char **why, struct error *err)
@@ -194,7 +222,8 @@ static int load_job(const struct remind_row *row, struct job *j, int64_t now,
 	j->in.ref = j->ref;
 	j->in.person = j->person.v[0].name;
 	j->in.done_command = j->done;
-	j->in.feed_url = NULL; /* feeds keep only a hash of their secret: no link to give */
+	if (*v == REMIND_KEEP)
+		links(row, j);
 	if (*v == REMIND_KEEP && remind_text_build(&j->in, &j->msg) == -1)
 		return error_set(err, ERR_INTERNAL, "out of memory");
 	return 0;
@@ -230,6 +259,7 @@ static int send_email(const struct job *j, const struct remind_row *row, struct 
 	m.to_addr = p->email;
 	m.subject = j->msg.subject;
 	m.body = j->msg.body;
+	m.html = j->msg.html;
 	m.date = clock_now();
 	m.date_offset = tz_from_utc(j->plan->tz, m.date, &l) == 0 ? l.offset_sec : 0;
 	m.message_id = msgid;

@@ -5,6 +5,8 @@
 #include <time.h>
 
 #include "time/moment.h"
+#include "core/buf.h"
+#include "remind/remind_html.h"
 #include "remind/remind_text.h"
 #include "utf8.h"
 
@@ -18,6 +20,9 @@ struct words {
 	const char *intro[5];	/* "%s": the plan's title */
 	const char *when, *due, *where, *who, *nobody, *by;
 	const char *done_hint, *calendar, *footer;
+	const char *act;     /* before the item's link on the person's page */
+	const char *command; /* before the qweek command, when there is a link */
+	const char *button, *copy, *personal, *page;
 };
 
 static const struct words words_ru = {
@@ -37,6 +42,12 @@ static const struct words words_ru = {
 	"Когда будет сделано, отметьте:",
 	"Календарь",
 	"Это письмо отправлено автоматически (qweekd).",
+	"Открыть и отметить выполненным (одно нажатие, без пароля):",
+	"Или командой:",
+	"Открыть и отметить",
+	"Если кнопка не открывается, откройте эту ссылку:",
+	"Ссылка личная, только для вас: не пересылайте это письмо.",
+	"Ваша страница",
 };
 
 static const struct words words_uk = {
@@ -56,6 +67,12 @@ static const struct words words_uk = {
 	"Коли буде зроблено, позначте:",
 	"Календар",
 	"Цей лист надіслано автоматично (qweekd).",
+	"Відкрити й позначити виконаним (одне натискання, без пароля):",
+	"Або командою:",
+	"Відкрити й позначити",
+	"Якщо кнопка не відкривається, відкрийте це посилання:",
+	"Посилання особисте, лише для вас: не пересилайте цей лист.",
+	"Ваша сторінка",
 };
 
 static const struct words words_en = {
@@ -74,6 +91,12 @@ static const struct words words_en = {
 	"When it is done, mark it:",
 	"Calendar",
 	"This message was sent automatically (qweekd).",
+	"Open it and mark it done (one tap, no password):",
+	"Or with a command:",
+	"Open and mark done",
+	"If the button does not open, open this link:",
+	"This link is yours alone: do not forward this message.",
+	"Your page",
 };
 
 static const struct words *words_of(const char *lang)
@@ -197,19 +220,21 @@ static char *subject(const struct remind_msg_in *in, const struct words *w, cons
 	return rc == -1 ? NULL : s;
 }
 
-/* The item's lines of the body. */
-static void item_lines(FILE *f, const struct remind_msg_in *in, const struct words *w,
-		       const char *when)
+/* The item's details, one "Name: value" a line: when, where, who. Malloc'd; NULL. */
+static char *details(const struct remind_item *it, const struct words *w, const char *when)
 {
-	const struct remind_item *it = in->item;
 	int deadline = strcmp(it->kind, "deadline") == 0;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
 
-	fprintf(f, "  %s %s\n", in->ref, it->title);
-	fprintf(f, "  %s: %s%s%s\n", deadline ? w->due : w->when, deadline ? w->by : "",
+	if (f == NULL)
+		return NULL;
+	fprintf(f, "%s: %s%s%s\n", deadline ? w->due : w->when, deadline ? w->by : "",
 		deadline ? " " : "", when);
 	if (*it->place != '\0')
-		fprintf(f, "  %s: %s\n", w->where, it->place);
-	fprintf(f, "  %s: ", w->who);
+		fprintf(f, "%s: %s\n", w->where, it->place);
+	fprintf(f, "%s: ", w->who);
 	if (*it->who == '\0')
 		fputs(w->nobody, f);
 	for (const char *s = it->who; *s != '\0'; s++)
@@ -217,11 +242,47 @@ static void item_lines(FILE *f, const struct remind_msg_in *in, const struct wor
 			fputs(", ", f);
 		else
 			fputc(*s, f);
-	fputs("\n\n", f);
-	fprintf(f, "%s\n  %s\n", w->done_hint, in->done_command);
+	fputc('\n', f);
+	if (fclose(f) != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
 }
 
-static char *body(const struct remind_msg_in *in, const struct words *w, const char *when)
+/* Where the message sends its reader: the item on their page, their page, or nowhere (""). */
+static void target(const struct remind_msg_in *in, char *buf, size_t len)
+{
+	*buf = '\0';
+	if (in->page_url == NULL || *in->page_url == '\0' || in->kind == REMIND_MSG_COPY)
+		return;
+	if (in->item != NULL)
+		snprintf(buf, len, "%s#item-%lld", in->page_url, (long long)in->item->id);
+	else
+		snprintf(buf, len, "%s", in->page_url);
+}
+
+/* The item's lines of the body: what, its details, and how to mark it done. */
+static void item_lines(FILE *f, const struct remind_msg_in *in, const struct words *w,
+		       const char *info, const char *link)
+{
+	fprintf(f, "  %s %s\n", in->ref, in->item->title);
+	for (const char *s = info; *s != '\0'; s++) {
+		if (s == info || s[-1] == '\n')
+			fputs("  ", f);
+		fputc(*s, f);
+	}
+	fputc('\n', f);
+	if (in->kind == REMIND_MSG_COPY)
+		return;
+	if (*link != '\0')
+		fprintf(f, "%s\n  %s\n\n%s\n  %s\n", w->act, link, w->command, in->done_command);
+	else
+		fprintf(f, "%s\n  %s\n", w->done_hint, in->done_command);
+}
+
+static char *body(const struct remind_msg_in *in, const struct words *w, const char *info,
+		  const char *link)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -234,9 +295,13 @@ static char *body(const struct remind_msg_in *in, const struct words *w, const c
 	fprintf(f, w->intro[in->kind], in->plan->title);
 	fputs("\n\n", f);
 	if (in->item != NULL)
-		item_lines(f, in, w, when);
+		item_lines(f, in, w, info, link);
+	else if (*link != '\0')
+		fprintf(f, "%s:\n  %s\n", w->page, link);
 	if (in->feed_url != NULL && *in->feed_url != '\0')
 		fprintf(f, "\n%s: %s\n", w->calendar, in->feed_url);
+	if (*link != '\0')
+		fprintf(f, "\n%s\n", w->personal);
 	fprintf(f, "\n-- \n%s\n", w->footer);
 	if (fclose(f) != 0) {
 		free(buf);
@@ -245,16 +310,49 @@ static char *body(const struct remind_msg_in *in, const struct words *w, const c
 	return buf;
 }
 
+/* The HTML part: only for a message with a link to act on. */
+static char *html(const struct remind_msg_in *in, const struct words *w, const char *subject,
+		  const char *info, const char *link)
+{
+	struct buf b;
+	char *s = NULL, *head = NULL;
+
+	buf_init(&b, 4096);
+	remind_html_open(&b, in->plan->lang, subject);
+	if (asprintf(&s, w->hello, in->person) != -1)
+		remind_html_p(&b, s, 0);
+	free(s);
+	s = NULL;
+	if (asprintf(&s, w->intro[in->kind], in->plan->title) != -1)
+		remind_html_p(&b, s, 0);
+	free(s);
+	if (in->item != NULL && asprintf(&head, "%s %s", in->ref, in->item->title) != -1)
+		remind_html_box(&b, head, info);
+	free(head);
+	remind_html_button(&b, link, in->item != NULL ? w->button : w->page, w->copy);
+	remind_html_p(&b, w->personal, 1);
+	return remind_html_close(&b, w->footer);
+}
+
 int remind_text_build(const struct remind_msg_in *in, struct remind_msg *out)
 {
 	const struct words *w = words_of(in->plan->lang);
-	char when[160] = "";
+	char when[160] = "", link[800];
+	char *info = NULL;
 
-	if (in->item != NULL)
+	memset(out, 0, sizeof *out);
+	if (in->item != NULL) {
 		remind_text_when(in->item, in->plan->tz, when, sizeof when);
+		if ((info = details(in->item, w, when)) == NULL)
+			return -1;
+	}
+	target(in, link, sizeof link);
 	out->subject = subject(in, w, when);
-	out->body = body(in, w, when);
-	if (out->subject == NULL || out->body == NULL) {
+	out->body = body(in, w, info != NULL ? info : "", link);
+	if (*link != '\0' && out->subject != NULL)
+		out->html = html(in, w, out->subject, info != NULL ? info : "", link);
+	free(info);
+	if (out->subject == NULL || out->body == NULL || (*link != '\0' && out->html == NULL)) {
 		remind_msg_free(out);
 		return -1;
 	}
@@ -265,5 +363,6 @@ void remind_msg_free(struct remind_msg *m)
 {
 	free(m->subject);
 	free(m->body);
-	m->subject = m->body = NULL;
+	free(m->html);
+	m->subject = m->body = m->html = NULL;
 }

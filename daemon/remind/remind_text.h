@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* What a reminder says, in the plan's language (ru, uk, en): a subject and a plain-text body. */
+/* What a reminder says, in the plan's language (ru, uk, en): a subject, a plain-text body and,
+ * when there is a page to act on, an HTML part with a button to it. */
 #ifndef QWEEK_REMIND_TEXT_H
 #define QWEEK_REMIND_TEXT_H
 
@@ -24,11 +25,13 @@ struct remind_msg_in {
 	const char *person;		/* the recipient's name */
 	const char *done_command;	/* "qweek done 7.2" */
 	const char *feed_url;		/* NULL: not said */
+	const char *page_url;		/* the person's page (/me/<secret>); NULL: not given */
 };
 
-/* A message; strings malloc'd, lines of the body end in "\n". */
+/* A message; strings malloc'd, lines of the body end in "\n". HTML: the same message as an
+ * HTML part (remind_html.h), or NULL. */
 struct remind_msg {
-	char *subject, *body;
+	char *subject, *body, *html;
 };
 
 /* Writes the message for IN into OUT; 0, or -1 if out of memory. */

@@ -6,7 +6,10 @@
 
 #include "remind/smtp_mime.h"
 
-/* Writing a mail message: headers that survive any relay (7-bit, folded), a base64 body. */
+/*
+ * Writing a mail message: headers that survive any relay (7-bit, folded), a base64 body; with an
+ * HTML part, the plain text first and the HTML last (the one a client prefers when it can).
+ */
 
 #define WORD_BYTES  39 /* UTF-8 bytes per encoded word: 52 base64 chars, 64 in all */
 #define SHORT_ASCII 66 /* longer plain headers are encoded (and so folded) too */
@@ -184,6 +187,47 @@ static void put_body(FILE *f, const char *body)
 	free(crlf);
 }
 
+/* A part's (or a single-part message's) Content-* headers, the header lines EXTRA, the empty
+ * line and BODY. */
+static void put_part(FILE *f, const char *type, const char *const *extra, const char *body)
+{
+	fprintf(f, "Content-Type: %s; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n",
+		type);
+	for (const char *const *x = extra; x != NULL && *x != NULL; x++)
+		fprintf(f, "%s\r\n", *x);
+	fputs("\r\n", f);
+	put_body(f, body);
+}
+
+/* A boundary no base64 line and no header can hold ("=_" is not base64, "." not in a line). */
+static void boundary(const struct smtp_mime *m, char *buf, size_t len)
+{
+	unsigned long h = 5381;
+
+	for (const char *s = m->message_id; s != NULL && *s != '\0'; s++)
+		h = h * 33 + (unsigned char)*s;
+	snprintf(buf, len, "=_qweek.%lx.%llx", h, (unsigned long long)m->date);
+}
+
+static void put_content(FILE *f, const struct smtp_mime *m)
+{
+	char b[64];
+
+	if (m->html == NULL) {
+		put_part(f, "text/plain", m->extra, m->body);
+		return;
+	}
+	boundary(m, b, sizeof b);
+	fprintf(f, "Content-Type: multipart/alternative; boundary=\"%s\"\r\n", b);
+	for (const char *const *x = m->extra; x != NULL && *x != NULL; x++)
+		fprintf(f, "%s\r\n", *x);
+	fprintf(f, "\r\nThis is a message in two forms: plain text and HTML.\r\n\r\n--%s\r\n", b);
+	put_part(f, "text/plain", NULL, m->body);
+	fprintf(f, "--%s\r\n", b);
+	put_part(f, "text/html", NULL, m->html);
+	fprintf(f, "--%s--\r\n", b);
+}
+
 char *smtp_mime_build(const struct smtp_mime *m, size_t *len)
 {
 	char *buf = NULL, *subject = smtp_mime_header_text(m->subject), date[64];
@@ -201,13 +245,8 @@ char *smtp_mime_build(const struct smtp_mime *m, size_t *len)
 	put_mailbox(f, m->to_name, m->to_addr);
 	fprintf(f, "\r\nSubject: %s\r\nDate: %s\r\nMessage-ID: %s\r\n", subject, date,
 		m->message_id);
-	fputs("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
-	      "Content-Transfer-Encoding: base64\r\nAuto-Submitted: auto-generated\r\n",
-	      f);
-	for (const char *const *x = m->extra; x != NULL && *x != NULL; x++)
-		fprintf(f, "%s\r\n", *x);
-	fputs("\r\n", f);
-	put_body(f, m->body);
+	fputs("MIME-Version: 1.0\r\nAuto-Submitted: auto-generated\r\n", f);
+	put_content(f, m);
 	free(subject);
 	if (fclose(f) != 0) {
 		free(buf);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Mail messages: RFC 5322 headers with RFC 2047 encoded UTF-8, a base64 text/plain body. */
+/* Mail messages: RFC 5322 headers with RFC 2047 encoded UTF-8, a base64 text/plain body, and
+ * with an HTML part beside it, multipart/alternative (RFC 2046). */
 #ifndef QWEEK_SMTP_MIME_H
 #define QWEEK_SMTP_MIME_H
 
@@ -11,11 +12,12 @@ struct smtp_mime {
 	const char *to_name; /* UTF-8, may be NULL */
 	const char *to_addr;
 	const char *subject;	  /* UTF-8 */
-	const char *body;	  /* UTF-8, lines ending in "\n" */
+	const char *body;	  /* UTF-8, lines ending in "\n": complete on its own */
 	int64_t date;		  /* seconds since the epoch ... */
 	int date_offset;	  /* ... written with this UTC offset, seconds */
 	const char *message_id;	  /* "<id@host>" */
 	const char *const *extra; /* more header lines ("X-Qweek-Item: 7.2"), NULL-ended */
+	const char *html;	  /* NULL, or the same message as an HTML document (UTF-8) */
 };
 
 /* The message with CRLF line ends, malloc'd (*LEN its length); NULL if out of memory. */

@@ -83,7 +83,8 @@ static void test_build(void **state)
 			       1510646400,
 			       7 * 3600,
 			       "<1@example.org>",
-			       extra };
+			       extra,
+			       NULL };
 	size_t len;
 	char *msg = smtp_mime_build(&m, &len);
 
@@ -118,7 +119,7 @@ static void test_text(void **state)
 	struct remind_item it = { 0 };
 	struct plan p = plan_in("ru");
 	struct remind_msg_in in = { REMIND_MSG_EVENT, &p,  &it, "7.2", "Иванова А. П.",
-				    "qweek done 7.2", NULL };
+				    "qweek done 7.2", NULL,	       NULL };
 	struct remind_msg msg;
 	char when[64];
 
@@ -155,7 +156,56 @@ static void test_text(void **state)
 	it.due_at = "2017-12";
 	assert_int_equal(remind_text_build(&in, &msg), 0);
 	assert_string_equal(msg.subject, "Due: 7.2 Открытое мероприятие — by 12.2017");
+	assert_null(msg.html);
 	remind_msg_free(&msg);
+
+	/* With the person's page: the item's own link, the command still there, an HTML part. */
+	p = plan_in("ru");
+	it.id = 12;
+	it.title = "Встреча <родителей> & детей";
+	in.kind = REMIND_MSG_EVENT;
+	in.page_url = "https://q.example.org/me/abcdef";
+	assert_int_equal(remind_text_build(&in, &msg), 0);
+	assert_non_null(strstr(msg.body, "одно нажатие, без пароля):\n"
+					 "  https://q.example.org/me/abcdef#item-12\n"));
+	assert_non_null(strstr(msg.body, "\n  qweek done 7.2\n"));
+	assert_non_null(strstr(msg.body, "не пересылайте"));
+	assert_non_null(msg.html);
+	assert_non_null(strstr(msg.html, "<html lang=\"ru\">"));
+	assert_non_null(strstr(msg.html, "href=\"https://q.example.org/me/abcdef#item-12\""));
+	assert_non_null(strstr(msg.html, ">Открыть и отметить</a>"));
+	assert_non_null(strstr(msg.html, "Встреча &lt;родителей&gt; &amp; детей"));
+	assert_null(strstr(msg.html, "<родителей>"));
+	remind_msg_free(&msg);
+
+	/* The director's copy: the item is not on her page, so no link. */
+	in.kind = REMIND_MSG_COPY;
+	assert_int_equal(remind_text_build(&in, &msg), 0);
+	assert_null(strstr(msg.body, "/me/"));
+	assert_null(msg.html);
+	remind_msg_free(&msg);
+}
+
+static void test_build_html(void **state)
+{
+	struct smtp_mime m = { "nk@example.org", NULL, "a@example.org", "Срок", "Текст\n",
+			       1510646400, 0, "<2@example.org>", NULL, "<p>HTML</p>\n" };
+	size_t len;
+	char *msg = smtp_mime_build(&m, &len), *b, boundary[80], delim[160];
+
+	assert_non_null(msg);
+	const char *head = "Content-Type: multipart/alternative; boundary=\"";
+
+	assert_non_null(b = strstr(msg, head));
+	assert_int_equal(sscanf(b + strlen(head), "%79[^\"]", boundary), 1);
+	snprintf(delim, sizeof delim, "\r\n--%s\r\nContent-Type: text/plain; charset=utf-8", boundary);
+	assert_non_null(b = strstr(msg, delim));
+	snprintf(delim, sizeof delim, "\r\n--%s\r\nContent-Type: text/html; charset=utf-8", boundary);
+	assert_non_null(strstr(b, delim));
+	snprintf(delim, sizeof delim, "\r\n--%s--\r\n", boundary);
+	assert_non_null(strstr(msg, delim));
+	assert_true(strlen(msg) == len && msg[len - 1] == '\n');
+	free(msg);
 }
 
 static void test_done_command(void **state)
@@ -177,7 +227,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_base64),	     cmocka_unit_test(test_header_text),
 		cmocka_unit_test(test_address),	     cmocka_unit_test(test_date),
-		cmocka_unit_test(test_build),	     cmocka_unit_test(test_text),
+		cmocka_unit_test(test_build),
+		cmocka_unit_test(test_build_html),	     cmocka_unit_test(test_text),
 		cmocka_unit_test(test_done_command),
 	};
 
