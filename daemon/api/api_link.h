@@ -64,4 +64,12 @@ int api_feed_secret(struct db *db, struct feed_row *row, int exists, int rotate,
 		    struct error *err);
 int api_feed_made(const struct feed_row *row, struct error *err);
 
+/*
+ * api_me_link.c: makes sure person PERSON_ID (named NAME) of plan PLAN_ID has a page and a feed
+ * link, made now (in a write of their own) when missing, the same as `qweek person link` gives
+ * them; 0, or -1 with ERR (a feed made by an older qweekd, no link key).
+ */
+int api_person_links_ensure(struct db *db, int64_t plan_id, int64_t person_id, const char *name,
+			    struct error *err);
+
 #endif

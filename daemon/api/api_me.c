@@ -311,8 +311,9 @@ static int move(struct db *db, const struct plan *p, const struct form *f, int64
 
 	if (plan_write_begin(&w, db, p->id, err) == -1)
 		return -1;
+	/* NAME for a reopening too: the item keeps no done_by then, its mark does. */
 	changed = store_item_set_state_seq(db, f->item, seq, f->done ? "done" : "open", f->note,
-					   f->done ? name : NULL, clock_now(), err);
+					   name, clock_now(), err);
 	if (changed != 1 || plan_write_commit(&w, err) == -1) {
 		plan_write_rollback(&w);
 		return changed == 0 ? 0 : -1;

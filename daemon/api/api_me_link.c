@@ -97,6 +97,25 @@ static int both_secrets(struct db *db, struct person_links *l, int rotate,
 	return feed_made ? api_feed_made(&l->feed, err) : 0;
 }
 
+int api_person_links_ensure(struct db *db, int64_t plan_id, int64_t person_id, const char *name,
+			    struct error *err)
+{
+	struct person_links l = { 0 };
+	char how[400];
+	const char *hint[2] = { "the person's feed", how };
+	int rc = -1;
+
+	snprintf(how, sizeof how, "qweek person link \"%s\" --rotate", name);
+	if ((l.page_exists = store_page_find(db, person_id, &l.page, err)) != -1 &&
+	    (l.feed_exists = store_feed_find(db, plan_id, person_id, &l.feed, err)) != -1) {
+		l.page.plan_id = l.feed.plan_id = plan_id;
+		l.page.person_id = l.feed.person_id = person_id;
+		rc = both_secrets(db, &l, 0, hint, err);
+	}
+	explicit_bzero(&l, sizeof l);
+	return rc;
+}
+
 static json_t *links_json(const struct config *c, const char *who, const struct person_links *l)
 {
 	char page[600], http[600], webcal[620];

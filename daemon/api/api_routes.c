@@ -22,6 +22,7 @@ const struct route api_routes[] = {
 	{ EVHTTP_REQ_DELETE, P "/people/:name/token", api_token_revoke,
 	  ROUTE_WRITES | ROUTE_ADMIN },
 	{ EVHTTP_REQ_POST, P "/people/:name/link", api_person_link, ROUTE_WRITES },
+	{ EVHTTP_REQ_POST, P "/invite", api_invite, ROUTE_WRITES },
 	{ EVHTTP_REQ_GET, P "/items", api_items_list, 0 },
 	{ EVHTTP_REQ_POST, P "/items", api_items_create, ROUTE_WRITES },
 	{ EVHTTP_REQ_GET, P "/items/:ref", api_items_show, 0 },

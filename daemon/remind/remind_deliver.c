@@ -10,6 +10,7 @@
 #include "remind/remind_digest.h"
 #include "remind/remind_hook.h"
 #include "remind/remind_int.h"
+#include "remind/remind_invite.h"
 #include "remind/remind_link.h"
 #include "remind/remind_text.h"
 #include "remind/smtp.h"
@@ -95,6 +96,14 @@ static void failed(const struct remind_row *row, int attempts, const char *why, 
 {
 	int64_t next = now + backoff(attempts);
 
+	/* An invitation is sent while the planner waits: its failure is told her, not retried. */
+	if (strcmp(row->rule, REMIND_INVITE_RULE) == 0) {
+		log_warn("reminders: invitation #%lld to person %lld failed: %s",
+			 (long long)row->id, (long long)row->person_id, why);
+		finish(row->id, "undeliverable", why, attempts, 0, 0);
+		return;
+	}
+
 	log_warn(
 		"reminders: #%lld to person %lld by %s failed (attempt %d): %s; next try in %lld s",
 		(long long)row->id, (long long)row->person_id, row->channel, attempts, why,
@@ -131,6 +140,7 @@ static void on_done(void *arg, int ok, const char *error)
 static int load_digest(const struct remind_row *row, struct job *j, int64_t now,
 		       enum remind_verdict *v, const char **why, struct error *err)
 {
+	struct remind_digest_in in;
 	char hint[128];
 	int empty;
 
@@ -147,14 +157,47 @@ static int load_digest(const struct remind_row *row, struct job *j, int64_t now,
 		snprintf(hint, sizeof hint, "qweek --plan %s done", j->plan->slug);
 	else
 		snprintf(hint, sizeof hint, "qweek done");
-	if (remind_digest_text(D.d->db, j->plan, &j->person.v[0], row->occurrence, hint, &j->msg,
-			       &empty, err) == -1)
+	if (remind_link_page(D.d->db, &D.d->config, row->plan_id, row->person_id, 1, j->page,
+			     sizeof j->page, err) == -1)
+		return -1;
+	in.plan = j->plan;
+	in.person = &j->person.v[0];
+	in.at = row->occurrence;
+	in.since = remind_digest_since(D.d->db, row->person_id, row->occurrence);
+	in.done_hint = hint;
+	in.page_url = *j->page != '\0' ? j->page : NULL;
+	if (remind_digest_text(D.d->db, &in, &j->msg, &empty, err) == -1)
 		return -1;
 	if (empty) {
 		*v = REMIND_CANCEL;
 		*why = "nothing left to say that day";
 	}
 	return 0;
+}
+
+/* The invitation of ROW: the person's links (made by the invite request) and their items. */
+static int load_invite(const struct remind_row *row, struct job *j, enum remind_verdict *v,
+		       const char **why, struct error *err)
+{
+	struct db *db = D.d->db;
+	const struct config *c = &D.d->config;
+	struct remind_invite_in in = { j->plan, row->person_id, j->person.v[0].name, j->page,
+				       NULL };
+	int found = remind_link_page(db, c, row->plan_id, row->person_id, 1, j->page,
+				     sizeof j->page, err);
+
+	if (found == -1)
+		return -1;
+	if (found == 0) {
+		*v = REMIND_CANCEL;
+		*why = "the person's page link cannot be worked out (see the log about the link key)";
+		return 0;
+	}
+	if ((found = remind_link_feed(db, c, row->plan_id, row->person_id, j->feed,
+				      sizeof j->feed, err)) == -1)
+		return -1;
+	in.feed_url = found ? j->feed : NULL;
+	return remind_invite_text(db, &in, &j->msg, err);
 }
 
 /*
@@ -200,6 +243,8 @@ static int load_job(const struct remind_row *row, struct job *j, int64_t now,
 		*why = "the person is gone";
 		return found;
 	}
+	if (strcmp(row->rule, REMIND_INVITE_RULE) == 0)
+		return load_invite(row, j, v, why, err);
 	if (row->item_id != 0) {
 		if ((found = remind_item_load(db, row->plan_id, row->item_id, &j->item, err)) == -1)
 			return -1;

@@ -25,11 +25,22 @@ int remind_digest_due(struct db *db, const struct config *c, int64_t now, struct
 
 /*
  * The digest of person P of plan PLAN for the day of instant AT: into OUT, or *EMPTY = 1 when
- * there is nothing to say. DONE_HINT: "qweek done" or "qweek --plan SLUG done". 0 or -1.
+ * there is nothing to say. It tells the person's own open items, and what others marked done
+ * or reopened in the plan since their last digest (SINCE), with their notes. DONE_HINT:
+ * "qweek done" or "qweek --plan SLUG done"; PAGE_URL: their page, or NULL. 0 or -1.
  */
-int remind_digest_text(struct db *db, const struct plan *plan, const struct remind_person *p,
-		       int64_t at, const char *done_hint, struct remind_msg *out, int *empty,
-		       struct error *err);
+struct remind_digest_in {
+	const struct plan *plan;
+	const struct remind_person *person;
+	int64_t at, since;
+	const char *done_hint, *page_url;
+};
+int remind_digest_text(struct db *db, const struct remind_digest_in *in, struct remind_msg *out,
+		       int *empty, struct error *err);
+
+/* Since when digest AT of person PERSON_ID tells what others marked: the last digest sent to
+ * them before AT, else a day before AT. */
+int64_t remind_digest_since(struct db *db, int64_t person_id, int64_t at);
 
 /* Whether a digest for the day of AT is still worth sending at NOW: the same day. */
 int remind_digest_useful(const char *tz, int64_t at, int64_t now);

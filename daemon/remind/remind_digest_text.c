@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "remind/remind_digest.h"
+#include "store/item_mark_store.h"
+#include "time/moment.h"
 #include "time/civil.h"
 #include "time/tz.h"
 
@@ -15,6 +17,9 @@ struct digest_words {
 	const char *sections[3]; /* today, deadlines soon, overdue */
 	const char *hint;	 /* "%s": the done command */
 	const char *footer;
+	const char *marks;	     /* what others marked since the last digest */
+	const char *done, *reopened; /* "done: NAME, TIME" */
+	const char *page;
 };
 
 static const struct digest_words words_ru = {
@@ -23,6 +28,10 @@ static const struct digest_words words_ru = {
 	{ "Сегодня:", "Сроки в ближайшие три дня:", "Просрочено:" },
 	"Отметить выполненное: %s НОМЕР",
 	"Это письмо отправлено автоматически (qweekd).",
+	"Отмечено сотрудниками со времени прошлой сводки:",
+	"выполнено",
+	"снова в работе",
+	"Ваша страница",
 };
 static const struct digest_words words_uk = {
 	"Зведення на %s",
@@ -30,6 +39,10 @@ static const struct digest_words words_uk = {
 	{ "Сьогодні:", "Терміни найближчими трьома днями:", "Прострочено:" },
 	"Позначити виконане: %s НОМЕР",
 	"Цей лист надіслано автоматично (qweekd).",
+	"Позначено працівниками від попереднього зведення:",
+	"виконано",
+	"знову в роботі",
+	"Ваша сторінка",
 };
 static const struct digest_words words_en = {
 	"Digest for %s",
@@ -37,12 +50,17 @@ static const struct digest_words words_en = {
 	{ "Today:", "Due within three days:", "Overdue:" },
 	"To mark one done: %s REF",
 	"This message was sent automatically (qweekd).",
+	"Marked by staff since the last digest:",
+	"done",
+	"reopened",
+	"Your page",
 };
 
-enum { TODAY, SOON, OVERDUE, NSECTIONS };
+enum { TODAY, SOON, OVERDUE, MARKS, NSECTIONS };
 
 struct digest_ctx {
 	const struct plan *plan;
+	const struct digest_words *w;
 	int64_t at, day_begin, day_end, soon_end;
 	FILE *section[NSECTIONS];
 	char *text[NSECTIONS];
@@ -82,6 +100,30 @@ static int add_item(const struct item *it, void *arg)
 	return 0;
 }
 
+/* A mark by someone else: "  3 Title — done: Иванова А. П., 14.11.2017 12:00", its note under. */
+static int add_mark(const struct item_mark *m, void *arg)
+{
+	struct digest_ctx *x = arg;
+	FILE *f = x->section[MARKS];
+	char when[64];
+
+	moment_human_instant(m->at, x->plan->tz, when, sizeof when);
+	if (*m->label != '\0')
+		fprintf(f, "  %s %s — ", m->label, m->title);
+	else
+		fprintf(f, "  @%lld %s — ", (long long)m->item_id, m->title);
+	fprintf(f, "%s: %s%s%s\n", strcmp(m->state, "done") == 0 ? x->w->done : x->w->reopened,
+		m->by, *m->by != '\0' ? ", " : "", when);
+	if (*m->note != '\0') {
+		fputs("    «", f);
+		for (const char *s = m->note; *s != '\0'; s++)
+			fputc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
+		fputs("»\n", f);
+	}
+	x->count[MARKS]++;
+	return 0;
+}
+
 /* The local day of AT in the plan's zone: its bounds, and the end of the days ahead. */
 static int day_bounds(struct digest_ctx *x, char day[16])
 {
@@ -102,21 +144,26 @@ static int day_bounds(struct digest_ctx *x, char day[16])
 	return tz_to_utc(x->plan->tz, y, m, d, 0, 0, 0, &x->soon_end);
 }
 
-static int compose(struct digest_ctx *x, const struct digest_words *w, const char *person,
-		   const char *day, const char *done_hint, struct remind_msg *out)
+static int compose(struct digest_ctx *x, const struct remind_digest_in *in, const char *day,
+		   struct remind_msg *out)
 {
+	const struct digest_words *w = x->w;
+	const char *heads[NSECTIONS] = { w->sections[0], w->sections[1], w->sections[2],
+					 w->marks };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 
 	if (f == NULL)
 		return -1;
-	fprintf(f, w->hello, person);
+	fprintf(f, w->hello, in->person->name);
 	fputs("\n\n", f);
 	for (int s = 0; s < NSECTIONS; s++)
 		if (x->count[s] > 0)
-			fprintf(f, "%s\n%s\n", w->sections[s], x->text[s]);
-	fprintf(f, w->hint, done_hint);
+			fprintf(f, "%s\n%s\n", heads[s], x->text[s]);
+	fprintf(f, w->hint, in->done_hint);
+	if (in->page_url != NULL)
+		fprintf(f, "\n%s: %s", w->page, in->page_url);
 	fprintf(f, "\n\n-- \n%s\n", w->footer);
 	if (fclose(f) != 0 || asprintf(&out->subject, w->subject, day) == -1) {
 		free(buf);
@@ -127,18 +174,25 @@ static int compose(struct digest_ctx *x, const struct digest_words *w, const cha
 	return 0;
 }
 
-int remind_digest_text(struct db *db, const struct plan *plan, const struct remind_person *p,
-		       int64_t at, const char *done_hint, struct remind_msg *out, int *empty,
-		       struct error *err)
+int64_t remind_digest_since(struct db *db, int64_t person_id, int64_t at)
 {
-	const struct digest_words *w = strcmp(plan->lang, "uk") == 0 ? &words_uk :
-				       strcmp(plan->lang, "en") == 0 ? &words_en :
-								       &words_ru;
-	struct digest_ctx x = { .plan = plan, .at = at };
-	struct item_filter f = { "open", p->id, at };
+	int64_t last = remind_digest_store_last_sent(db, person_id, at);
+
+	return last != 0 ? last : at - 86400;
+}
+
+int remind_digest_text(struct db *db, const struct remind_digest_in *in, struct remind_msg *out,
+		       int *empty, struct error *err)
+{
+	const struct plan *plan = in->plan;
+	struct digest_ctx x = { .plan = plan, .at = in->at };
+	struct item_filter f = { "open", in->person->id, in->at };
 	char day[16];
 	int rc = -1;
 
+	x.w = strcmp(plan->lang, "uk") == 0 ? &words_uk :
+	      strcmp(plan->lang, "en") == 0 ? &words_en :
+					      &words_ru;
 	memset(out, 0, sizeof *out);
 	*empty = 1;
 	for (int s = 0; s < NSECTIONS; s++)
@@ -150,14 +204,16 @@ int remind_digest_text(struct db *db, const struct plan *plan, const struct remi
 		error_set(err, ERR_INTERNAL, "the plan's zone %s is unknown", plan->tz);
 		goto out;
 	}
-	if (store_item_each(db, plan->id, &f, add_item, &x, err) == -1)
+	if (store_item_each(db, plan->id, &f, add_item, &x, err) == -1 ||
+	    store_item_mark_each(db, plan->id, in->since, in->at, in->person->name, add_mark, &x,
+				 err) == -1)
 		goto out;
 	for (int s = 0; s < NSECTIONS; s++) {
 		fclose(x.section[s]);
 		x.section[s] = NULL;
 		*empty &= x.count[s] == 0;
 	}
-	rc = *empty ? 0 : compose(&x, w, p->name, day, done_hint, out);
+	rc = *empty ? 0 : compose(&x, in, day, out);
 	if (rc == -1)
 		error_set(err, ERR_INTERNAL, "out of memory");
 out:

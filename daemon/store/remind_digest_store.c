@@ -85,3 +85,19 @@ int remind_digest_store_set_next(struct db *db, int64_t person_id, int64_t next_
 	sqlite3_bind_int64(st, 2, person_id);
 	return db_exec_stmt(db, st, err);
 }
+
+int64_t remind_digest_store_last_sent(struct db *db, int64_t person_id, int64_t before)
+{
+	static const char sql[] = "SELECT max(occurrence) FROM remind_log WHERE person_id = ? AND "
+				  "rule = 'digest' AND item_id IS NULL AND state = 'sent' AND "
+				  "occurrence < ?";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	int64_t t = 0;
+
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_int64(st, 2, before);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		t = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return t;
+}

@@ -214,4 +214,7 @@ int remind_digest_store_due(struct db *db, int64_t now, struct remind_digest_due
 int remind_digest_store_set_next(struct db *db, int64_t person_id, int64_t next_at,
 				 struct error *err);
 
+/* The day (occurrence) of the last digest sent to PERSON_ID before BEFORE, or 0 if none. */
+int64_t remind_digest_store_last_sent(struct db *db, int64_t person_id, int64_t before);
+
 #endif

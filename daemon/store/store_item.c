@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/item_mark_store.h"
 #include "store/store.h"
 #include "store/store_who.h"
 #include "utf8.h"
@@ -336,10 +337,13 @@ int store_item_touch(struct db *db, int64_t id, int64_t now, struct error *err)
 	return db_exec_stmt(db, st, err);
 }
 
+/* A person's change of state (not an import's) is also a mark, for the digest. */
 int store_item_set_state(struct db *db, int64_t id, const char *state, const char *note,
 			 const char *by, int64_t now, struct error *err)
 {
-	return store_item_set_state_at(db, id, state, note, by, now, now, err);
+	if (store_item_set_state_at(db, id, state, note, by, now, now, err) == -1)
+		return -1;
+	return store_item_mark_add(db, id, state, by, note, now, err);
 }
 
 /*
@@ -382,5 +386,7 @@ int store_item_set_state_seq(struct db *db, int64_t id, int64_t seq, const char 
 {
 	if (set_state(db, id, seq, state, note, by, now, now, err) == -1)
 		return -1;
-	return sqlite3_changes(db_handle(db)) == 1;
+	if (sqlite3_changes(db_handle(db)) != 1)
+		return 0;
+	return store_item_mark_add(db, id, state, by, note, now, err) == -1 ? -1 : 1;
 }

@@ -102,7 +102,8 @@ def list_messages(args):
     for n, msg, env in messages(args.dir, args.first):
         print(line(msg, env))
         if args.body:
-            for text in msg.get_content().splitlines():
+            # The plain text: the whole message, or its text/plain part beside an HTML one.
+            for text in msg.get_body(preferencelist=("plain",)).get_content().splitlines():
                 print("    " + text)
 
 
