@@ -68,7 +68,7 @@ void remind_html_box(struct buf *b, const char *head, const char *text)
 	buf_add_str(b, "</p>\n</div>\n");
 }
 
-void remind_html_button(struct buf *b, const char *url, const char *label, const char *copy)
+void remind_html_button(struct buf *b, const char *url, const char *label)
 {
 	buf_add_str(b, "<p style=\"margin:22px 0 8px\"><a href=\"");
 	rbuf_html(b, url);
@@ -76,13 +76,40 @@ void remind_html_button(struct buf *b, const char *url, const char *label, const
 		       "text-decoration:none;font-weight:bold;font-size:18px;padding:14px 26px;"
 		       "border-radius:6px\">");
 	rbuf_html(b, label);
-	buf_add_str(b, "</a></p>\n<p style=\"margin:8px 0 16px;font-size:15px;color:" GREY "\">");
-	rbuf_html(b, copy);
+	buf_add_str(b, "</a></p>\n");
+}
+
+void remind_html_link(struct buf *b, const char *text, const char *url)
+{
+	buf_add_str(b, "<p style=\"margin:8px 0 16px;font-size:15px;color:" GREY "\">");
+	rbuf_html(b, text);
 	buf_add_str(b, "<br><a href=\"");
 	rbuf_html(b, url);
 	buf_add_str(b, "\" style=\"color:" BLUE ";word-break:break-all\">");
 	rbuf_html(b, url);
 	buf_add_str(b, "</a></p>\n");
+}
+
+void remind_html_list(struct buf *b, const char *lines, int small)
+{
+	const char *s = lines, *nl;
+	char *line;
+
+	buf_add_str(b, small ? "<ul style=\"margin:8px 0;padding-left:22px;font-size:15px;color:" GREY
+			       "\">\n" :
+			       "<ul style=\"margin:8px 0;padding-left:22px\">\n");
+	for (; *s != '\0'; s = *nl != '\0' ? nl + 1 : nl) {
+		nl = s + strcspn(s, "\n");
+		if (nl == s)
+			continue;
+		if ((line = strndup(s, (size_t)(nl - s))) == NULL)
+			break;
+		buf_add_str(b, "<li style=\"margin:4px 0\">");
+		rbuf_html(b, line);
+		buf_add_str(b, "</li>\n");
+		free(line);
+	}
+	buf_add_str(b, "</ul>\n");
 }
 
 char *remind_html_close(struct buf *b, const char *footer)

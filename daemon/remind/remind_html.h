@@ -21,9 +21,14 @@ void remind_html_h(struct buf *b, const char *text);
 /* A framed item: HEAD in bold, then LINES (new lines as breaks). */
 void remind_html_box(struct buf *b, const char *head, const char *lines);
 
-/* A button that opens URL, labelled LABEL; under it COPY ("If the button does not open: ")
- * and the URL as text. */
-void remind_html_button(struct buf *b, const char *url, const char *label, const char *copy);
+/* A button that opens URL, labelled LABEL. */
+void remind_html_button(struct buf *b, const char *url, const char *label);
+
+/* TEXT (small, grey), and under it URL written out as a link that wraps on a narrow screen. */
+void remind_html_link(struct buf *b, const char *text, const char *url);
+
+/* A list of LINES (one item per line of it); SMALL: the grey, smaller kind. */
+void remind_html_list(struct buf *b, const char *lines, int small);
 
 /* Ends the document with FOOTER; the text (malloc'd), or NULL if out of memory. */
 char *remind_html_close(struct buf *b, const char *footer);

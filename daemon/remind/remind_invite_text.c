@@ -204,19 +204,20 @@ static char *html(const struct remind_invite_in *in, const struct invite_words *
 	free(s);
 	remind_html_p(&b, head, 0);
 	remind_html_p(&b, w->explain, 0);
-	remind_html_button(&b, in->page_url, w->button, w->copy);
+	remind_html_button(&b, in->page_url, w->button);
+	remind_html_link(&b, w->copy, in->page_url);
 	remind_html_h(&b, count > 0 ? w->items : w->no_items);
 	if (count > 0)
-		remind_html_p(&b, items, 0);
+		remind_html_list(&b, items, 0);
 	if (in->feed_url != NULL) {
 		remind_html_h(&b, w->calendar);
 		remind_html_p(&b, w->subscribe, 0);
-		remind_html_button(&b, webcal, w->webcal, w->https);
+		remind_html_button(&b, webcal, w->webcal);
+		remind_html_link(&b, w->https, in->feed_url);
 		for (int i = 0; i < 5 && used < sizeof apps; i++)
 			used += (size_t)snprintf(apps + used, sizeof apps - used, "%s%s",
 						 i ? "\n" : "", w->apps[i]);
-		remind_html_p(&b, apps, 1);
-		remind_html_p(&b, in->feed_url, 1);
+		remind_html_list(&b, apps, 1);
 	}
 	remind_html_p(&b, w->personal, 1);
 	return remind_html_close(&b, w->footer);

@@ -329,7 +329,8 @@ static char *html(const struct remind_msg_in *in, const struct words *w, const c
 	if (in->item != NULL && asprintf(&head, "%s %s", in->ref, in->item->title) != -1)
 		remind_html_box(&b, head, info);
 	free(head);
-	remind_html_button(&b, link, in->item != NULL ? w->button : w->page, w->copy);
+	remind_html_button(&b, link, in->item != NULL ? w->button : w->page);
+	remind_html_link(&b, w->copy, link);
 	remind_html_p(&b, w->personal, 1);
 	return remind_html_close(&b, w->footer);
 }

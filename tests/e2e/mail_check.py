@@ -5,6 +5,10 @@
   mail_check.py show DIR N             message N: "To | Subject | type", then its plain text
   mail_check.py html DIR N OUT         message N's HTML part into OUT
   mail_check.py to DIR ADDR [FROM]     the number of the newest message to ADDR (from FROM on)
+  mail_check.py dump DIR OUT           all of it at once, for a shell: OUT/N.txt ("To | Subject |
+                                       type", then the plain text), OUT/N.html, OUT/index ("N
+                                       rcpt" lines), OUT/links; and `check` of each message that
+                                       has an HTML part
   mail_check.py check DIR N            message N is multipart/alternative: a text/plain part
                                        complete on its own, then text/html, both UTF-8, and
                                        every link of the HTML is in the text too
@@ -79,6 +83,29 @@ def newest_to(directory, addr, first):
     sys.exit("no message to %s from number %d on" % (addr, first))
 
 
+def dump(directory, out):
+    os.makedirs(out, exist_ok=True)
+    index, seen = [], []
+    for n in numbers(directory):
+        msg = load(directory, n)
+        text, html = parts(msg)
+        if html:
+            check(directory, n)
+        with open(os.path.join(out, "%d.txt" % n), "w", encoding="utf-8") as f:
+            f.write("%s | %s | %s\n%s" % (msg["To"], msg["Subject"], msg.get_content_type(), text))
+        with open(os.path.join(out, "%d.html" % n), "w", encoding="utf-8") as f:
+            f.write(html)
+        with open(os.path.join(directory, "%04d.json" % n)) as f:
+            index += ["%d %s" % (n, rcpt) for rcpt in json.load(f)["rcpt_tos"]]
+        for url in LINK.findall(text) + LINK.findall(html.replace("&amp;", "&")):
+            if url not in seen:
+                seen.append(url)
+    with open(os.path.join(out, "index"), "w") as f:
+        f.write("".join(line + "\n" for line in index))
+    with open(os.path.join(out, "links"), "w") as f:
+        f.write("".join(url + "\n" for url in seen))
+
+
 def main():
     cmd, directory = sys.argv[1], sys.argv[2]
     if cmd == "links":
@@ -88,6 +115,8 @@ def main():
     elif cmd == "html":
         with open(sys.argv[4], "w", encoding="utf-8") as f:
             f.write(parts(load(directory, int(sys.argv[3])))[1])
+    elif cmd == "dump":
+        dump(directory, sys.argv[3])
     elif cmd == "to":
         newest_to(directory, sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 1)
     elif cmd == "check":
