@@ -126,10 +126,9 @@ static enum cmd_retval cmd_invite_exec(struct cmd_ctx *ctx, struct args *args)
 	skipped = json_array();
 	arr = jscan_get(reply, 0, "skipped");
 	for (int r = jscan_first(reply, arr); r != -1; r = jscan_next(reply, arr, r))
-		json_array_append_new(skipped,
-				      json_pack("{s:s, s:s}", "who",
-						jscan_get_string(reply, r, "who"), "why",
-						jscan_get_string(reply, r, "why")));
+		json_array_append_new(skipped, json_pack("{s:s, s:s}", "who",
+							 jscan_get_string(reply, r, "who"), "why",
+							 jscan_get_string(reply, r, "why")));
 	arr = jscan_get(reply, 0, "queued");
 	for (int r = jscan_first(reply, arr); r != -1 && rv == CMD_OK;
 	     r = jscan_next(reply, arr, r)) {

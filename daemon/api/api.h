@@ -78,9 +78,9 @@ int api_token_revoke(struct request *r, struct error *err);
 /* Personal links and pages (api_me_link.c, api_me.c). */
 int api_person_link(struct request *r, struct error *err);
 int me_page_get(struct request *r, struct error *err);
+int me_page_post(struct request *r, struct error *err);
 /* Invitations by email (api_invite.c). */
 int api_invite(struct request *r, struct error *err);
-int me_page_post(struct request *r, struct error *err);
 /* The director's view (api_report.c, status_page_http.c). */
 int api_report_status(struct request *r, struct error *err);
 int api_status_all(struct request *r, struct error *err);

@@ -71,8 +71,8 @@ static int add_person(const struct person *p, void *arg)
 }
 
 /* Each member of a group (given as its '\x1f'-joined names) added as a person. */
-static int add_members(struct db *db, const struct plan *p, const char *members,
-		       struct targets *t, struct error *err)
+static int add_members(struct db *db, const struct plan *p, const char *members, struct targets *t,
+		       struct error *err)
 {
 	char *copy = strdup(members), *name, *save = NULL;
 	int64_t id;
@@ -184,8 +184,8 @@ static int queue(struct request *r, const struct target *t, int64_t now, json_t 
 	snprintf(row.state, sizeof row.state, "queued");
 	if (remind_log_insert(r->daemon->db, &row, err) == -1)
 		return -1;
-	return json_array_append_new(queued, json_pack("{s:s, s:I}", "who", t->name, "id",
-						       (json_int_t)row.id));
+	return json_array_append_new(
+		queued, json_pack("{s:s, s:I}", "who", t->name, "id", (json_int_t)row.id));
 }
 
 int api_invite(struct request *r, struct error *err)
@@ -206,8 +206,8 @@ int api_invite(struct request *r, struct error *err)
 	}
 	for (size_t i = 0; i < t.n; i++)
 		if ((why = why_not(r, &t.v[i], buf, sizeof buf)) != NULL)
-			json_array_append_new(skipped,
-					      json_pack("{s:s, s:s}", "who", t.v[i].name, "why", why));
+			json_array_append_new(
+				skipped, json_pack("{s:s, s:s}", "who", t.v[i].name, "why", why));
 		else
 			ok[i] = 1;
 	/* Announced like any change: the reminders look at once, and send them. */

@@ -193,8 +193,8 @@ static int load_invite(const struct remind_row *row, struct job *j, enum remind_
 		*why = "the person's page link cannot be worked out (see the log about the link key)";
 		return 0;
 	}
-	if ((found = remind_link_feed(db, c, row->plan_id, row->person_id, j->feed,
-				      sizeof j->feed, err)) == -1)
+	if ((found = remind_link_feed(db, c, row->plan_id, row->person_id, j->feed, sizeof j->feed,
+				      err)) == -1)
 		return -1;
 	in.feed_url = found ? j->feed : NULL;
 	return remind_invite_text(db, &in, &j->msg, err);

@@ -104,11 +104,12 @@ static int handle(struct db *db, const struct config *c, const struct remind_dig
 			    "came due while reminders could not run; "
 			    "by then its day was over",
 			    now, err);
-	else if (remind_digest_text(db,
-				    &(struct remind_digest_in){ plan, &people.v[0], at,
-								remind_digest_since(db, d->person_id, at),
-								"qweek done", NULL },
-				    &msg, &empty, err) == 0)
+	else if (remind_digest_text(
+			 db,
+			 &(struct remind_digest_in){ plan, &people.v[0], at,
+						     remind_digest_since(db, d->person_id, at),
+						     "qweek done", NULL },
+			 &msg, &empty, err) == 0)
 		rc = record(db, c, d, &people.v[0], at, empty ? "nothing to say that day" : NULL,
 			    now, err);
 out:

@@ -148,8 +148,7 @@ static int compose(struct digest_ctx *x, const struct remind_digest_in *in, cons
 		   struct remind_msg *out)
 {
 	const struct digest_words *w = x->w;
-	const char *heads[NSECTIONS] = { w->sections[0], w->sections[1], w->sections[2],
-					 w->marks };
+	const char *heads[NSECTIONS] = { w->sections[0], w->sections[1], w->sections[2], w->marks };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);

@@ -96,6 +96,20 @@ static void item_vars(struct env *e, const struct remind_hook_in *in)
 	env_put(e, "QWEEK_DONE_COMMAND", in->msg->done_command);
 }
 
+static void page_var(struct env *e, const struct remind_hook_in *in)
+{
+	const char *page = in->msg->page_url != NULL ? in->msg->page_url : "";
+	char *url = NULL;
+
+	if (*page != '\0' && in->msg->item != NULL &&
+	    asprintf(&url, "%s#item-%lld", page, (long long)in->msg->item->id) != -1) {
+		env_put(e, "QWEEK_PAGE_URL", url);
+		free(url);
+	} else {
+		env_put(e, "QWEEK_PAGE_URL", page);
+	}
+}
+
 char **remind_hook_env(const struct remind_hook_in *in)
 {
 	const struct plan *plan = in->msg->plan;
@@ -118,6 +132,7 @@ char **remind_hook_env(const struct remind_hook_in *in)
 	env_put(&e, "QWEEK_OCCURRENCE", buf);
 	if (in->msg->item != NULL)
 		item_vars(&e, in);
+	page_var(&e, in);
 	if (e.failed || e.v == NULL) {
 		remind_hook_env_free(e.v);
 		return NULL;

@@ -19,7 +19,8 @@ struct remind_hook_in {
  * QWEEK_PLAN_TITLE, QWEEK_LANG, QWEEK_TZ, QWEEK_PERSON, QWEEK_EMAIL, QWEEK_ROLE,
  * QWEEK_REMINDER_ID, QWEEK_RULE, QWEEK_OCCURRENCE and, for an item, QWEEK_ITEM (its REF),
  * QWEEK_ITEM_ID, QWEEK_TITLE, QWEEK_KIND, QWEEK_WHEN, QWEEK_AT, QWEEK_WHERE, QWEEK_WHO and
- * QWEEK_DONE_COMMAND. Free with remind_hook_env_free; NULL if out of memory.
+ * QWEEK_DONE_COMMAND; QWEEK_PAGE_URL, where the person acts (the item on their page,
+ * /me/<secret>#item-ID, or their page), empty when there is none. Free with remind_hook_env_free; NULL if out of memory.
  */
 char **remind_hook_env(const struct remind_hook_in *in);
 void remind_hook_env_free(char **env);

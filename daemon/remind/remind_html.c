@@ -95,9 +95,10 @@ void remind_html_list(struct buf *b, const char *lines, int small)
 	const char *s = lines, *nl;
 	char *line;
 
-	buf_add_str(b, small ? "<ul style=\"margin:8px 0;padding-left:22px;font-size:15px;color:" GREY
-			       "\">\n" :
-			       "<ul style=\"margin:8px 0;padding-left:22px\">\n");
+	buf_add_str(b,
+		    small ? "<ul style=\"margin:8px 0;padding-left:22px;font-size:15px;color:" GREY
+			    "\">\n" :
+			    "<ul style=\"margin:8px 0;padding-left:22px\">\n");
 	for (; *s != '\0'; s = *nl != '\0' ? nl + 1 : nl) {
 		nl = s + strcspn(s, "\n");
 		if (nl == s)

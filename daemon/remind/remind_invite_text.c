@@ -162,8 +162,8 @@ static void text_calendar(FILE *f, const struct invite_words *w, const char *htt
 		fprintf(f, "- %s\n", w->apps[i]);
 }
 
-static char *text(const struct remind_invite_in *in, const struct invite_words *w,
-		  const char *head, const char *items, int count, const char *webcal)
+static char *text(const struct remind_invite_in *in, const struct invite_words *w, const char *head,
+		  const char *items, int count, const char *webcal)
 {
 	char *buf = NULL;
 	size_t len = 0;

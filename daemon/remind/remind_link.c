@@ -71,8 +71,8 @@ static int make_page(struct db *db, int64_t plan_id, int64_t person_id,
 	return 1;
 }
 
-static void url(const struct config *c, const char *prefix, const char *secret,
-		const char *suffix, char *buf, size_t len)
+static void url(const struct config *c, const char *prefix, const char *secret, const char *suffix,
+		char *buf, size_t len)
 {
 	char base[512];
 

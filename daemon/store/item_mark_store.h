@@ -22,7 +22,7 @@ struct item_mark {
 /* Calls FN for each mark of plan PLAN_ID made after SINCE and up to UNTIL, oldest first, leaving
  * out those made by NOT_BY (NULL: none left out). */
 int store_item_mark_each(struct db *db, int64_t plan_id, int64_t since, int64_t until,
-			 const char *not_by, int (*fn)(const struct item_mark *, void *),
-			 void *ctx, struct error *err);
+			 const char *not_by, int (*fn)(const struct item_mark *, void *), void *ctx,
+			 struct error *err);
 
 #endif

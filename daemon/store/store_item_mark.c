@@ -27,8 +27,8 @@ int store_item_mark_add(struct db *db, int64_t id, const char *state, const char
 }
 
 int store_item_mark_each(struct db *db, int64_t plan_id, int64_t since, int64_t until,
-			 const char *not_by, int (*fn)(const struct item_mark *, void *),
-			 void *ctx, struct error *err)
+			 const char *not_by, int (*fn)(const struct item_mark *, void *), void *ctx,
+			 struct error *err)
 {
 	static const char sql[] = "SELECT m.item_id, m.at, i.label, i.title, m.state, m.by_name, "
 				  "m.note FROM item_marks m JOIN items i ON i.id = m.item_id "

@@ -62,6 +62,7 @@ assert_eq "2017-11-13T15:00:00+07:00" "$(var "$id" QWEEK_OCCURRENCE)" "QWEEK_OCC
 assert_eq "актовый зал" "$(var "$id" QWEEK_WHERE)" "QWEEK_WHERE"
 assert_eq "Иванова А. П., Гость" "$(var "$id" QWEEK_WHO)" "QWEEK_WHO"
 assert_eq "qweek done 1" "$(var "$id" QWEEK_DONE_COMMAND)" "QWEEK_DONE_COMMAND"
+assert_match "^http://[^/]+/me/[a-z2-7]{26}#item-[0-9]+$" "$(var "$id" QWEEK_PAGE_URL)" "QWEEK_PAGE_URL: the item on the person's page"
 assert_eq "Гость" "$(var "$id" QWEEK_PERSON)" "QWEEK_PERSON"
 assert_eq "" "$(var "$id" QWEEK_EMAIL)" "QWEEK_EMAIL"
 assert_eq "nedelya-kachestva-2017 Asia/Krasnoyarsk ru" \

@@ -118,8 +118,8 @@ static void test_text(void **state)
 {
 	struct remind_item it = { 0 };
 	struct plan p = plan_in("ru");
-	struct remind_msg_in in = { REMIND_MSG_EVENT, &p,  &it, "7.2", "Иванова А. П.",
-				    "qweek done 7.2", NULL,	       NULL };
+	struct remind_msg_in in = { REMIND_MSG_EVENT, &p,   &it, "7.2", "Иванова А. П.",
+				    "qweek done 7.2", NULL, NULL };
 	struct remind_msg msg;
 	char when[64];
 
@@ -188,8 +188,8 @@ static void test_text(void **state)
 
 static void test_build_html(void **state)
 {
-	struct smtp_mime m = { "nk@example.org", NULL, "a@example.org", "Срок", "Текст\n",
-			       1510646400, 0, "<2@example.org>", NULL, "<p>HTML</p>\n" };
+	struct smtp_mime m = { "nk@example.org", NULL, "a@example.org",	  "Срок", "Текст\n",
+			       1510646400,	 0,    "<2@example.org>", NULL,	  "<p>HTML</p>\n" };
 	size_t len;
 	char *msg = smtp_mime_build(&m, &len), *b, boundary[80], delim[160];
 
@@ -198,9 +198,11 @@ static void test_build_html(void **state)
 
 	assert_non_null(b = strstr(msg, head));
 	assert_int_equal(sscanf(b + strlen(head), "%79[^\"]", boundary), 1);
-	snprintf(delim, sizeof delim, "\r\n--%s\r\nContent-Type: text/plain; charset=utf-8", boundary);
+	snprintf(delim, sizeof delim, "\r\n--%s\r\nContent-Type: text/plain; charset=utf-8",
+		 boundary);
 	assert_non_null(b = strstr(msg, delim));
-	snprintf(delim, sizeof delim, "\r\n--%s\r\nContent-Type: text/html; charset=utf-8", boundary);
+	snprintf(delim, sizeof delim, "\r\n--%s\r\nContent-Type: text/html; charset=utf-8",
+		 boundary);
 	assert_non_null(strstr(b, delim));
 	snprintf(delim, sizeof delim, "\r\n--%s--\r\n", boundary);
 	assert_non_null(strstr(msg, delim));
@@ -225,11 +227,10 @@ static void test_done_command(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_base64),	     cmocka_unit_test(test_header_text),
-		cmocka_unit_test(test_address),	     cmocka_unit_test(test_date),
-		cmocka_unit_test(test_build),
-		cmocka_unit_test(test_build_html),	     cmocka_unit_test(test_text),
-		cmocka_unit_test(test_done_command),
+		cmocka_unit_test(test_base64),	cmocka_unit_test(test_header_text),
+		cmocka_unit_test(test_address), cmocka_unit_test(test_date),
+		cmocka_unit_test(test_build),	cmocka_unit_test(test_build_html),
+		cmocka_unit_test(test_text),	cmocka_unit_test(test_done_command),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
