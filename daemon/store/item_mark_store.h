@@ -19,8 +19,11 @@ struct item_mark {
 	const char *label, *title, *state, *by, *note;
 };
 
-/* Calls FN for each mark of plan PLAN_ID made after SINCE and up to UNTIL, oldest first, leaving
- * out those made by NOT_BY (NULL: none left out). */
+/*
+ * Calls FN for each mark of plan PLAN_ID made by one of its people (staff: on their page, with a
+ * token of theirs, or on their behalf with --by; not under the administrator's own name) after
+ * SINCE and up to UNTIL, oldest first, leaving out those made by NOT_BY (NULL: none left out).
+ */
 int store_item_mark_each(struct db *db, int64_t plan_id, int64_t since, int64_t until,
 			 const char *not_by, int (*fn)(const struct item_mark *, void *), void *ctx,
 			 struct error *err);

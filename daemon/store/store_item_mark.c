@@ -33,7 +33,9 @@ int store_item_mark_each(struct db *db, int64_t plan_id, int64_t since, int64_t 
 	static const char sql[] = "SELECT m.item_id, m.at, i.label, i.title, m.state, m.by_name, "
 				  "m.note FROM item_marks m JOIN items i ON i.id = m.item_id "
 				  "WHERE m.plan_id = ?1 AND m.at > ?2 AND m.at <= ?3 AND "
-				  "(?4 IS NULL OR m.by_name <> ?4) ORDER BY m.at, m.id";
+				  "(?4 IS NULL OR m.by_name <> ?4) AND EXISTS (SELECT 1 FROM "
+				  "people p WHERE p.plan_id = m.plan_id AND p.kind = 'person' AND "
+				  "p.name = m.by_name) ORDER BY m.at, m.id";
 	sqlite3_stmt *st = db_stmt(db, sql);
 	struct item_mark m;
 	int rc;
