@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +49,18 @@ void remind_html_p(struct buf *b, const char *text, int small)
 			       "<p style=\"margin:12px 0\">");
 	lines(b, text);
 	buf_add_str(b, "</p>\n");
+}
+
+void remind_html_pf(struct buf *b, const char *fmt, const char *arg)
+{
+	char *s;
+
+	if (asprintf(&s, fmt, arg) == -1) {
+		b->failed = 1;
+		return;
+	}
+	remind_html_p(b, s, 0);
+	free(s);
 }
 
 void remind_html_h(struct buf *b, const char *text)

@@ -15,6 +15,9 @@ void remind_html_open(struct buf *b, const char *lang, const char *title);
 /* A paragraph of TEXT (its new lines as line breaks); SMALL: the grey, smaller kind. */
 void remind_html_p(struct buf *b, const char *text, int small);
 
+/* A paragraph of FMT (one "%s") with ARG; out of memory fails the document. */
+void remind_html_pf(struct buf *b, const char *fmt, const char *arg);
+
 /* A heading of a part: TEXT. */
 void remind_html_h(struct buf *b, const char *text);
 

@@ -145,8 +145,11 @@ static char *intro(const struct plan *p, const struct invite_words *w)
 		snprintf(org, sizeof org, " (%s)", p->org);
 	moment_human_day(p->first_day, a, sizeof a);
 	moment_human_day(p->last_day, b, sizeof b);
-	if (asprintf(&s, w->intro, p->title, org) == -1 || asprintf(&line, w->dates, a, b) == -1 ||
-	    asprintf(&out, "%s\n%s", s, line) == -1)
+	if (asprintf(&s, w->intro, p->title, org) == -1)
+		s = NULL;
+	if (s != NULL && asprintf(&line, w->dates, a, b) == -1)
+		line = NULL;
+	if (line != NULL && asprintf(&out, "%s\n%s", s, line) == -1)
 		out = NULL;
 	free(s);
 	free(line);
@@ -194,14 +197,12 @@ static char *html(const struct remind_invite_in *in, const struct invite_words *
 		  const char *webcal)
 {
 	struct buf b;
-	char *s = NULL, apps[2048] = "";
+	char apps[2048] = "";
 	size_t used = 0;
 
 	buf_init(&b, 8192);
 	remind_html_open(&b, in->plan->lang, subject);
-	if (asprintf(&s, w->hello, in->person) != -1)
-		remind_html_p(&b, s, 0);
-	free(s);
+	remind_html_pf(&b, w->hello, in->person);
 	remind_html_p(&b, head, 0);
 	remind_html_p(&b, w->explain, 0);
 	remind_html_button(&b, in->page_url, w->button);

@@ -315,18 +315,17 @@ static char *html(const struct remind_msg_in *in, const struct words *w, const c
 		  const char *info, const char *link)
 {
 	struct buf b;
-	char *s = NULL, *head = NULL;
+	char *head = NULL;
 
 	buf_init(&b, 4096);
 	remind_html_open(&b, in->plan->lang, subject);
-	if (asprintf(&s, w->hello, in->person) != -1)
-		remind_html_p(&b, s, 0);
-	free(s);
-	s = NULL;
-	if (asprintf(&s, w->intro[in->kind], in->plan->title) != -1)
-		remind_html_p(&b, s, 0);
-	free(s);
-	if (in->item != NULL && asprintf(&head, "%s %s", in->ref, in->item->title) != -1)
+	remind_html_pf(&b, w->hello, in->person);
+	remind_html_pf(&b, w->intro[in->kind], in->plan->title);
+	if (in->item != NULL && asprintf(&head, "%s %s", in->ref, in->item->title) == -1) {
+		head = NULL;
+		b.failed = 1;
+	}
+	if (head != NULL)
 		remind_html_box(&b, head, info);
 	free(head);
 	remind_html_button(&b, link, in->item != NULL ? w->button : w->page);
