@@ -158,8 +158,12 @@ static int load_digest(const struct remind_row *row, struct job *j, int64_t now,
 	else
 		snprintf(hint, sizeof hint, "qweek done");
 	if (remind_link_page(D.d->db, &D.d->config, row->plan_id, row->person_id, 1, j->page,
-			     sizeof j->page, err) == -1)
-		return -1;
+			     sizeof j->page, err) == -1) {
+		log_warn("reminders: digest #%lld goes without a page link: %s", (long long)row->id,
+			 err->message ? err->message : "?");
+		error_clear(err);
+		*j->page = '\0';
+	}
 	in.plan = j->plan;
 	in.person = &j->person.v[0];
 	in.at = row->occurrence;

@@ -12,6 +12,7 @@
 
 #include "core/config.h"
 #include "store/db.h"
+#include "store/item_mark_store.h"
 #include "store/store.h"
 
 /* The store against a real SQLite file in a temporary directory. */
@@ -184,6 +185,54 @@ static void test_items_in_plan_order(void **state)
 	assert_string_equal(labels, "7;7.2;7.10;8;;");
 }
 
+static int collect_mark(const struct item_mark *m, void *arg)
+{
+	char line[160];
+
+	snprintf(line, sizeof line, "%lld %s %s %s;", (long long)m->at, m->state, m->by, m->note);
+	strcat(arg, line);
+	return 0;
+}
+
+/* A person's change of state is a mark (done, reopen; not cancel, not an import's); a stale
+ * form's is none. The digest reads a plan's marks by its people between two instants. */
+static void test_item_marks(void **state)
+{
+	struct fixture *f = *state;
+	struct error err = ERROR_INIT;
+	char marks[512] = "";
+	int64_t id, person;
+
+	assert_int_equal(store_person_insert(f->db, f->plan.id, "Петров С. И.", "person", NULL,
+					     NULL, 1, &person, &err),
+			 0);
+	add_item(f, "3");
+	assert_int_equal(store_item_by_label(f->db, f->plan.id, "3", &id, 1, &err), 1);
+	assert_int_equal(
+		store_item_set_state(f->db, id, "done", "9 человек", "Петров С. И.", 100, &err), 0);
+	assert_int_equal(store_item_set_state(f->db, id, "open", NULL, "Администратор", 110, &err),
+			 0);
+	assert_int_equal(
+		store_item_set_state_seq(f->db, id, 2, "done", NULL, "Петров С. И.", 120, &err), 1);
+	assert_int_equal(
+		store_item_set_state_seq(f->db, id, 2, "open", NULL, "Петров С. И.", 125, &err),
+		0); /* stale: no change, no mark */
+	assert_int_equal(
+		store_item_set_state(f->db, id, "cancelled", NULL, "Петров С. И.", 130, &err), 0);
+	assert_int_equal(
+		store_item_set_state_at(f->db, id, "done", NULL, "Петров С. И.", 50, 140, &err),
+		0); /* an import's */
+	assert_int_equal(
+		store_item_mark_each(f->db, f->plan.id, 0, 1000, NULL, collect_mark, marks, &err),
+		0);
+	assert_string_equal(marks, "100 done Петров С. И. 9 человек;120 done Петров С. И. ;");
+	marks[0] = '\0';
+	assert_int_equal(store_item_mark_each(f->db, f->plan.id, 100, 1000, "Петров С. И.",
+					      collect_mark, marks, &err),
+			 0);
+	assert_string_equal(marks, "");
+}
+
 static void test_config(void **state)
 {
 	struct config c;
@@ -210,6 +259,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_person_names_fold_case, setup, teardown),
 		cmocka_unit_test(test_label_order),
 		cmocka_unit_test_setup_teardown(test_items_in_plan_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_item_marks, setup, teardown),
 		cmocka_unit_test(test_config),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
