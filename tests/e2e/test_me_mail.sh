@@ -95,20 +95,23 @@ if show "$(mail_to petrov@example.org)" | grep -qF "$(head -n 1 "$T/pages")"; th
 assert_match "Пока пунктов нет" "$(show "$(mail_to kravets@example.org)")" "the planner has no items"
 cp "$D/$(mail_to ivanova@example.org).html" "$ART/invite-ru.html"
 
-step "invite again: the same links; an unknown name refuses, naming it"
-before=$(show "$(mail_to ivanova@example.org)" | grep -E '/me/|/feeds/')
-expect_ok q "${Q[@]}" invite --who "иванова а. п."
-assert_match "^sent to Иванова А. П\.$" "$(last_out)" "human output"
-assert_eq 4 "$(mail_count)" "one more message"
+step "invite again (a group: each member): the same links; an unknown name refuses, naming it"
+before_i=$(show "$(mail_to ivanova@example.org)" | grep -E '/me/|/feeds/')
+before_p=$(show "$(mail_to petrov@example.org)" | grep -E '/me/|/feeds/')
+expect_ok q "${Q[@]}" invite --who "психологи" --who "Иванова А. П."
+assert_eq "$(printf '2 sent, 0 not sent\nsent to Иванова А. П.\nsent to Петров С. И.')" \
+	"$(LC_ALL=C sort <"$T/last.out")" "human output: each member once"
+assert_eq 5 "$(mail_count)" "two more messages"
 dump
-assert_eq "$before" "$(show 4 | grep -E '/me/|/feeds/')" "the same page and feed links"
+assert_eq "$before_i" "$(show "$(mail_to ivanova@example.org 4)" | grep -E '/me/|/feeds/')" "Иванова: the same links"
+assert_eq "$before_p" "$(show "$(mail_to petrov@example.org 4)" | grep -E '/me/|/feeds/')" "Петров: the same links"
 expect_fail 1 q "${Q[@]}" invite --who "Иванов"
 assert_match "Иванов" "$(last_err)" "names what was typed"
 expect_fail 2 q "${Q[@]}" invite
 expect_fail 2 q "${Q[@]}" invite --all --who "Петров С. И."
 expect_ok q "${Q[@]}" invite --who "Сидорова Н. В."
 assert_match "^not sent to Сидорова Н\. В\.: no email address" "$(last_out)" "a person without an address: listed"
-assert_eq 4 "$(mail_count)" "nothing sent to her"
+assert_eq 5 "$(mail_count)" "nothing sent to her"
 
 step "a Ukrainian plan: the invitation in Ukrainian"
 q plan new "Тиждень якості 2026" --slug tyzhden --from 26.10.2026 --to 30.10.2026 \
