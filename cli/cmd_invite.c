@@ -156,8 +156,9 @@ static enum cmd_retval cmd_invite_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd_entry cmd_invite_entry = {
 	.name = "invite",
 	.usage = "(--who NAME... | --all)",
-	.summary = "Email people their welcome: the week, their items, their page and calendar",
-	.help = "Sends each person named (--who, repeated; a group: each member), or every person\n"
+	.summary = N_("Email people their welcome: the week, their items, their page and calendar"),
+	.help = N_(
+		"Sends each person named (--who, repeated; a group: each member), or every person\n"
 		"of the plan (--all), an email in the plan's language: what the week is, their\n"
 		"items, the link to their own page (where they mark items done from a phone) and\n"
 		"how to subscribe their calendar. The links are the ones `qweek person link`\n"
@@ -168,7 +169,7 @@ const struct cmd_entry cmd_invite_entry = {
 		"\n"
 		"examples:\n"
 		"  qweek invite --all\n"
-		"  qweek invite --who \"Иванова А. П.\" --who \"Петренко О. І.\"\n",
+		"  qweek invite --who \"Иванова А. П.\" --who \"Петренко О. І.\"\n"),
 	.options = cmd_invite_options,
 	.lower = 0,
 	.upper = 0,
