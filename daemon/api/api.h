@@ -47,6 +47,12 @@ int api_plan_reply_rules(struct request *r, const struct plan *p, struct error *
 int api_actor(struct request *r, const struct plan *p, const char *by, const char **out, char *buf,
 	      size_t len, struct error *err);
 
+/*
+ * api_actor.c: makes who asks (as api_actor names them, via "cli") the maker of the request's
+ * changes in the history (plan_write_default), unless a write names someone else.
+ */
+void api_actor_default(struct request *r);
+
 /* The JSON string array from names joined by '\x1f'. */
 json_t *api_name_list(const char *joined);
 
@@ -57,6 +63,8 @@ int api_plans_show(struct request *r, struct error *err);
 int api_plans_edit(struct request *r, struct error *err);
 int api_people_list(struct request *r, struct error *err);
 int api_people_create(struct request *r, struct error *err);
+int api_history(struct request *r, struct error *err);
+int api_undo(struct request *r, struct error *err);
 int api_items_list(struct request *r, struct error *err);
 int api_items_create(struct request *r, struct error *err);
 int api_items_show(struct request *r, struct error *err);

@@ -311,6 +311,7 @@ static int move(struct db *db, const struct plan *p, const struct form *f, int64
 
 	if (plan_write_begin(&w, db, p->id, err) == -1)
 		return -1;
+	plan_write_by(&w, name, "page");
 	changed = store_item_set_state_seq(db, f->item, seq, f->done ? "done" : "open", f->note,
 					   f->done ? name : NULL, clock_now(), err);
 	if (changed != 1 || plan_write_commit(&w, err) == -1) {
