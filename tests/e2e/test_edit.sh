@@ -97,4 +97,12 @@ qj show 5.1 >/dev/null 2>&1 && fail "the sub-item is still there"
 assert_match "deleted item 5 \(2 item" "$(last_out)" "two items"
 H=$(qj history --limit 1)
 assert_match "пункт 5 «Розділ»: вилучено" "$(jget 'd["changes"][0]["what"]' "$H")" "the history, in the plan's words (uk)"
+step "add --no 3 when an item 3 exists: taken, with a warning; a cancelled 3 is not ambiguous"
+expect_ok q add "Ще один" --when "14.11 16.00" --no 3
+assert_match "warning: № 3 is already used by item @[0-9]+ \(«Семінар»\): now there are two" "$(last_err)" "warned as import does"
+refused 1 done 3
+assert_match "«3» names 2 items" "$(last_err)" "two open items numbered 3 are ambiguous"
+q cancel "@$(qj list | jget '[i["id"] for i in d["items"] if i["title"] == "Ще один"][0]')" >/dev/null
+expect_ok q done 3
+assert_eq done "$(qj list | jget '[i["state"] for i in d["items"] if i["title"] == "Семінар"][0]')" "the cancelled 3 is passed over"
 echo "ok"
