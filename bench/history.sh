@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The history benchmark (issue 14; not part of the tests):
+#   - listing: a plan whose history holds N_CHANGES changes (N_ITEMS items added, then edits,
+#     each a change of its own), GET .../history?limit=N_CHANGES timed ROUNDS times on the Unix
+#     socket (the mean and the best), and `qweek history --limit N_CHANGES` as a person runs it;
+#   - the triggers' cost on an add: N_ADDS items added one by one on one connection, with the
+#     history as it is, then on the same database with its history triggers dropped (what an add
+#     costs without them); with BASE_QWEEKD naming a qweekd built before the history, on it too.
+#
+# Figures (Release; 2 cores shared with other builds, load average ~10, so the spread is wide):
+#   see the end of this file's run; recorded in the report of issue 14.
+# Usage: bash bench/history.sh   (N_ITEMS, N_CHANGES, N_ADDS, ROUNDS override; QWEEKD and QWEEK
+#        name binaries already built, else a Release build in build-bench/)
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+N_ITEMS=${N_ITEMS:-2000}
+N_CHANGES=${N_CHANGES:-10000}
+N_ADDS=${N_ADDS:-500}
+ROUNDS=${ROUNDS:-20}
+source bench/lib.sh
+
+bench_build
+bench_tmp history
+export QWEEKD_NOW=2017-11-14T05:00:00Z
+start
+q() { "$QWEEK" --socket "$SOCK" "$@"; }
+
+echo "a plan of $N_ITEMS items, then edits up to $N_CHANGES changes..."
+SLUG=$(python3 bench/uclient.py "$SOCK" fill "$N_ITEMS")
+python3 - "$SOCK" "$SLUG" "$N_ITEMS" "$N_CHANGES" <<'PYEOF'
+import json, sys
+sys.path.insert(0, "bench")
+from uclient import Client
+c, slug, items, want = Client(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+have = len(c.call("GET", "/api/v1/plans/%s/history?limit=%d" % (slug, want * 2))["changes"])
+for i in range(want - have):
+    c.call("PATCH", "/api/v1/plans/%s/items/@%d" % (slug, 1 + i % items),
+           {"where": "Кабинет %d" % i})
+PYEOF
+URL="http://localhost/api/v1/plans/$SLUG/history?limit=$N_CHANGES"
+curl -s --unix-socket "$SOCK" "$URL" -o "$T/h.json"
+echo "history: $(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["changes"]))' "$T/h.json") changes, $(stat -c %s "$T/h.json") bytes"
+for _ in $(seq "$ROUNDS"); do
+	curl -s -o /dev/null -w '%{time_total}\n' --unix-socket "$SOCK" "$URL"
+done | awk '{ s += $1; if (min == "" || $1 < min) min = $1 } END {
+	printf "GET history?limit=%d: mean %.1f ms, best %.1f ms (%d rounds)\n", '"$N_CHANGES"', s / NR * 1000, min * 1000, NR }'
+t0=$(date +%s.%N)
+q --plan "$SLUG" history --limit "$N_CHANGES" >/dev/null
+t1=$(date +%s.%N)
+echo "qweek history --limit $N_CHANGES: $(echo "($t1 - $t0) * 1000" | bc -l | cut -d. -f1) ms"
+
+# adds BINARY LABEL: N_ADDS adds on a fresh plan of the daemon BINARY; prints the seconds.
+adds() {
+	local s
+	s=$(python3 bench/uclient.py "$SOCK" adds "$SLUG" "$N_ADDS")
+	printf '%s: %d adds in %.3f s, %.2f ms each\n' "$1" "$N_ADDS" "$s" "$(echo "$s * 1000 / $N_ADDS" | bc -l)"
+}
+adds "with the history" | tee "$T/with"
+adds "with the history (again)" | tee -a "$T/with"
+stop
+sqlite3 "$T/b.db" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_history_%'" | sqlite3 "$T/b.db"
+start
+adds "without the triggers" | tee "$T/without"
+adds "without the triggers (again)" | tee -a "$T/without"
+stop
+if [[ -n ${BASE_QWEEKD:-} ]]; then
+	rm -f "$T/b.db"*
+	QWEEKD=$BASE_QWEEKD start
+	SLUG=$(python3 bench/uclient.py "$SOCK" fill "$N_ITEMS")
+	adds "qweekd before the history ($BASE_QWEEKD)"
+	adds "qweekd before the history (again)"
+	stop
+	rm -f "$T/b.db"*
+	start
+	SLUG=$(python3 bench/uclient.py "$SOCK" fill "$N_ITEMS")
+	adds "this qweekd, the same fresh plan"
+	adds "this qweekd, the same fresh plan (again)"
+	stop
+fi
