@@ -42,10 +42,41 @@ static const char *hw(const char *lang, enum hw w)
 }
 
 /* Fields people read, shown as "field: «old» → «new»" (the state has its own words). */
-static const char *const shown[] = { "label", "title", "when_text", "description", "place",
-				     "note", "name", "role", "email", "slug", "org",
-				     "first_day", "last_day", "tz", "lang", "events",
-				     "deadlines", "overdue", "rules", NULL };
+struct shown_field {
+	const char *column, *ru, *uk, *en;
+};
+
+static const struct shown_field shown[] = {
+	{ "label", "номер", "номер", "number" },
+	{ "title", "название", "назва", "title" },
+	{ "when_text", "когда", "коли", "when" },
+	{ "description", "описание", "опис", "description" },
+	{ "place", "место", "місце", "where" },
+	{ "note", "заметка", "примітка", "note" },
+	{ "name", "имя", "ім’я", "name" },
+	{ "role", "роль", "роль", "role" },
+	{ "email", "почта", "пошта", "e-mail" },
+	{ "slug", "slug", "slug", "slug" },
+	{ "org", "организация", "організація", "organisation" },
+	{ "first_day", "с", "з", "from" },
+	{ "last_day", "по", "по", "to" },
+	{ "tz", "часовой пояс", "часовий пояс", "time zone" },
+	{ "lang", "язык", "мова", "language" },
+	{ "events", "события", "події", "events" },
+	{ "deadlines", "сроки", "терміни", "deadlines" },
+	{ "overdue", "просрочено", "прострочено", "overdue" },
+	{ "rules", "правила", "правила", "rules" },
+	{ NULL, NULL, NULL, NULL },
+};
+
+static const char *field_word(const char *lang, const struct shown_field *f)
+{
+	if (strcmp(lang, "uk") == 0)
+		return f->uk;
+	if (strcmp(lang, "en") == 0)
+		return f->en;
+	return f->ru;
+}
 
 static const char *state_word(const char *lang, const char *s)
 {
@@ -67,14 +98,17 @@ static const char *str(json_t *o, const char *k)
 static void what_fields(struct buf *b, const char *lang, json_t *old, json_t *new)
 {
 	const char *os = str(old, "state"), *ns = str(new, "state");
+	int n = 0;
 
 	if (strcmp(os, ns) != 0)
-		buf_printf(b, ": %s → %s", state_word(lang, os), state_word(lang, ns));
-	for (const char *const *f = shown; *f != NULL; f++) {
-		json_t *a = json_object_get(old, *f), *z = json_object_get(new, *f);
+		buf_printf(b, "%s%s → %s", n++ ? "; " : ": ", state_word(lang, os),
+			   state_word(lang, ns));
+	for (const struct shown_field *f = shown; f->column != NULL; f++) {
+		json_t *a = json_object_get(old, f->column), *z = json_object_get(new, f->column);
 		if (a == NULL || json_equal(a, z))
 			continue;
-		buf_printf(b, "; %s: «%s» → «%s»", *f, json_is_string(a) ? json_string_value(a) : "",
+		buf_printf(b, "%s%s: «%s» → «%s»", n++ ? "; " : ": ", field_word(lang, f),
+			   json_is_string(a) ? json_string_value(a) : "",
 			   json_is_string(z) ? json_string_value(z) : "");
 	}
 }

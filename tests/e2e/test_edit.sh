@@ -6,7 +6,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 export QWEEKD_NOW=2017-11-14T05:00:00Z
 start_daemon
-dump() { qj list | canon; qj person list | canon; }
+# dump: the plan as the API shows it, and how long its history is (a refusal records nothing).
+dump() { qj list; qj person list; sqlite3 "$T/q.db" "SELECT count(*) FROM changes"; }
 # refused CODE ARGS...: the command fails with CODE, and the plan is as it was.
 refused() {
 	local code=$1 before

@@ -10,7 +10,7 @@ ADMIN=$(id -un)
 # hist [ARGS]: the JSON history; field F of change N (0 = newest) with hf N F.
 hist() { qj history "$@"; }
 hf() { jget "d['changes'][$1]['$2']" "$(hist --limit 100)"; }
-dump() { qj list | canon; qj person list | canon; qj plan show | canon; }
+dump() { qj list; qj person list; qj plan show; sqlite3 "$T/q.db" "SELECT count(*) FROM changes"; }
 
 step "a plan, people, items: each a change, by the administrator through the CLI"
 q plan new "Неделя качества 2017" --from 08.11.2017 --to 15.11.2017 --tz Asia/Krasnoyarsk >/dev/null
@@ -80,6 +80,7 @@ q edit 4 --title "Отчёт 1" >/dev/null
 E1=$(hf 0 id)
 q edit 4 --where "Кабинет 5" >/dev/null
 E2=$(hf 0 id)
+assert_eq "пункт 4 «Отчёт 1»: место: «» → «Кабинет 5»" "$(hf 0 what)" "an edit in words"
 BEFORE=$(dump)
 expect_fail 1 q undo --id "$E1"
 assert_match "change $E1 cannot be undone: later changes touched the same things: $E2 " "$(last_err)" "names the later change"
