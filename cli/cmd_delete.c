@@ -11,8 +11,8 @@
 /* qweek delete: removes an item for good (a mistake; cancel is for what will not happen). */
 
 static const struct args_option cmd_delete_options[] = { { "yes", 0 },
-							  { "with-children", 0 },
-							  { NULL, 0 } };
+							 { "with-children", 0 },
+							 { NULL, 0 } };
 
 /* Asks on the terminal whether to delete REF: 1 yes, 0 no. */
 static int cmd_delete_ask(const char *ref)
@@ -36,9 +36,10 @@ static enum cmd_retval cmd_delete_exec(struct cmd_ctx *ctx, struct args *args)
 
 	if (!args_has(args, "yes")) {
 		if (!isatty(STDIN_FILENO))
-			return ctx_fail(_("deleting item %s is for good: add --yes (or qweek cancel %s "
-					  "keeps it, marked cancelled)"),
-					ref, ref);
+			return ctx_fail(
+				_("deleting item %s is for good: add --yes (or qweek cancel %s "
+				  "keeps it, marked cancelled)"),
+				ref, ref);
 		if (!cmd_delete_ask(ref))
 			return ctx_fail("%s", _("nothing deleted"));
 	}

@@ -14,8 +14,8 @@
  */
 
 static const struct args_option cmd_history_options[] = { { "who", ARGS_VALUE },
-							   { "limit", ARGS_VALUE },
-							   { NULL, 0 } };
+							  { "limit", ARGS_VALUE },
+							  { NULL, 0 } };
 
 /* "2017-11-14T12:03:00+07:00" as "14.11 12:03" (anything else as it is). */
 static void cmd_history_at(const char *at, char *buf, size_t len)

@@ -4,7 +4,8 @@
 
 /* qweek person remove. */
 
-static const struct args_option cmd_person_remove_options[] = { { "reassign", ARGS_VALUE }, { NULL, 0 } };
+static const struct args_option cmd_person_remove_options[] = { { "reassign", ARGS_VALUE },
+								{ NULL, 0 } };
 
 static enum cmd_retval cmd_person_remove_exec(struct cmd_ctx *ctx, struct args *args)
 {

@@ -19,7 +19,8 @@ static enum cmd_retval cmd_undo_exec(struct cmd_ctx *ctx, struct args *args)
 	enum cmd_retval rv;
 	char *path;
 
-	if (body == NULL || (id != NULL && json_object_set_new(body, "id", json_string(id)) == -1)) {
+	if (body == NULL ||
+	    (id != NULL && json_object_set_new(body, "id", json_string(id)) == -1)) {
 		json_decref(body);
 		return ctx_fail("%s", _("out of memory"));
 	}

@@ -43,9 +43,8 @@ static json_t *person_change_body(struct args *args)
 }
 
 /* Sends METHOD to .../people/NAME[TAIL] with BODY; prints the reply or SAID. */
-static enum cmd_retval person_change_send(struct cmd_ctx *ctx, const char *method,
-					  const char *name, const char *tail, json_t *body,
-					  const char *said)
+static enum cmd_retval person_change_send(struct cmd_ctx *ctx, const char *method, const char *name,
+					  const char *tail, json_t *body, const char *said)
 {
 	struct jscan *reply;
 	enum cmd_retval rv;

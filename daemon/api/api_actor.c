@@ -101,5 +101,6 @@ void api_actor_default(struct request *r)
 {
 	char buf[200];
 
-	plan_write_default(asker(r, r->plan != NULL ? r->plan->lang : "ru", buf, sizeof buf), "cli");
+	plan_write_default(asker(r, r->plan != NULL ? r->plan->lang : "ru", buf, sizeof buf),
+			   "cli");
 }

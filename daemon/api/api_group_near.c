@@ -20,7 +20,8 @@ static int near_group(const struct person *p, void *arg)
 {
 	struct near *n = arg;
 
-	if (strcmp(p->kind, "group") == 0 && *n->found == '\0' && import_names_near(n->name, p->name))
+	if (strcmp(p->kind, "group") == 0 && *n->found == '\0' &&
+	    import_names_near(n->name, p->name))
 		snprintf(n->found, sizeof n->found, "%s", p->name);
 	return 0;
 }

@@ -13,22 +13,74 @@
  * history's triggers wrote; what people never read (sort keys, instants, versions) is left out.
  */
 
-enum hw { HW_ITEM, HW_PERSON, HW_GROUP, HW_PLAN, HW_REMIND, HW_ADDED, HW_REMOVED, HW_OPEN,
-	  HW_DONE, HW_CANCELLED, HW_IN_GROUP, HW_OUT_GROUP, HW_WHO, HW_MORE, HW_UNDO, HW_COUNT };
+enum hw {
+	HW_ITEM,
+	HW_PERSON,
+	HW_GROUP,
+	HW_PLAN,
+	HW_REMIND,
+	HW_ADDED,
+	HW_REMOVED,
+	HW_OPEN,
+	HW_DONE,
+	HW_CANCELLED,
+	HW_IN_GROUP,
+	HW_OUT_GROUP,
+	HW_WHO,
+	HW_MORE,
+	HW_UNDO,
+	HW_COUNT
+};
 
 static const char *const hw_ru[HW_COUNT] = {
-	"пункт", "человек", "группа", "план", "напоминания", "добавлен", "удалён", "открыт",
-	"выполнен", "отменён", "в группе", "вышел из группы", "ответственные изменены", "и ещё",
+	"пункт",
+	"человек",
+	"группа",
+	"план",
+	"напоминания",
+	"добавлен",
+	"удалён",
+	"открыт",
+	"выполнен",
+	"отменён",
+	"в группе",
+	"вышел из группы",
+	"ответственные изменены",
+	"и ещё",
 	"отмена изменения",
 };
 static const char *const hw_uk[HW_COUNT] = {
-	"пункт", "особа", "група", "план", "нагадування", "додано", "вилучено", "відкрито",
-	"виконано", "скасовано", "у групі", "вийшов з групи", "відповідальних змінено", "і ще",
+	"пункт",
+	"особа",
+	"група",
+	"план",
+	"нагадування",
+	"додано",
+	"вилучено",
+	"відкрито",
+	"виконано",
+	"скасовано",
+	"у групі",
+	"вийшов з групи",
+	"відповідальних змінено",
+	"і ще",
 	"скасування зміни",
 };
 static const char *const hw_en[HW_COUNT] = {
-	"item", "person", "group", "plan", "reminders", "added", "removed", "open",
-	"done", "cancelled", "in group", "left group", "responsible changed", "and",
+	"item",
+	"person",
+	"group",
+	"plan",
+	"reminders",
+	"added",
+	"removed",
+	"open",
+	"done",
+	"cancelled",
+	"in group",
+	"left group",
+	"responsible changed",
+	"and",
 	"undo of change",
 };
 
@@ -119,13 +171,14 @@ static int what_row(struct api_what *x, const struct change_row *r, json_t *old,
 {
 	json_t *o = old != NULL ? old : new;
 	const char *lang = x->lang, *op = old == NULL ? hw(lang, HW_ADDED) :
-					  new == NULL ? hw(lang, HW_REMOVED) : NULL;
+					  new == NULL ? hw(lang, HW_REMOVED) :
+							NULL;
 	char a[200], g[200];
 
 	if (strcmp(r->tbl, "items") == 0) {
 		const char *label = str(o, "label");
-		buf_printf(b, "%s %s%s«%s»", hw(lang, HW_ITEM), *label ? label : "", *label ? " " : "",
-			   str(new != NULL ? new : old, "title"));
+		buf_printf(b, "%s %s%s«%s»", hw(lang, HW_ITEM), *label ? label : "",
+			   *label ? " " : "", str(new != NULL ? new : old, "title"));
 		if (*x->ref == '\0')
 			snprintf(x->ref, sizeof x->ref, "%s", label);
 	} else if (strcmp(r->tbl, "people") == 0) {
@@ -135,11 +188,12 @@ static int what_row(struct api_what *x, const struct change_row *r, json_t *old,
 	} else if (strcmp(r->tbl, "plans") == 0) {
 		buf_printf(b, "%s «%s»", hw(lang, HW_PLAN), str(new != NULL ? new : old, "title"));
 	} else if (strcmp(r->tbl, "members") == 0) {
-		store_history_person_name(x->db, json_integer_value(json_object_get(o, "person_id")),
-					  a, sizeof a);
+		store_history_person_name(
+			x->db, json_integer_value(json_object_get(o, "person_id")), a, sizeof a);
 		store_history_person_name(x->db, json_integer_value(json_object_get(o, "group_id")),
 					  g, sizeof g);
-		buf_printf(b, "«%s» %s «%s»", a, hw(lang, new != NULL ? HW_IN_GROUP : HW_OUT_GROUP), g);
+		buf_printf(b, "«%s» %s «%s»", a, hw(lang, new != NULL ? HW_IN_GROUP : HW_OUT_GROUP),
+			   g);
 		return 1;
 	} else if (strncmp(r->tbl, "remind_", 7) == 0) {
 		buf_printf(b, "%s", hw(lang, HW_REMIND));

@@ -194,10 +194,11 @@ static void warn_label(struct request *r, const struct plan *p, int64_t id, cons
 	for (int i = 0; i < n && i < 4; i++) {
 		if (ids[i] == id || store_item_get(db, p->id, ids[i], read_title, title, &e) == -1)
 			continue;
-		http_warn(r,
-			  "№ %s is already used by item @%lld («%s»): now there are two (qweek edit "
-			  "@%lld --no N renumbers one)",
-			  label, (long long)ids[i], title, (long long)id);
+		http_warn(
+			r,
+			"№ %s is already used by item @%lld («%s»): now there are two (qweek edit "
+			"@%lld --no N renumbers one)",
+			label, (long long)ids[i], title, (long long)id);
 		break;
 	}
 out:

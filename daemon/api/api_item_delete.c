@@ -17,8 +17,8 @@ int api_items_delete(struct request *r, struct error *err)
 	struct db *db = r->daemon->db;
 	const struct plan *p = r->plan;
 	const char *wc = http_query(r, "with_children");
-	int with = wc != NULL && (strcmp(wc, "1") == 0 || strcmp(wc, "yes") == 0 ||
-				  strcmp(wc, "true") == 0);
+	int with = wc != NULL &&
+		   (strcmp(wc, "1") == 0 || strcmp(wc, "yes") == 0 || strcmp(wc, "true") == 0);
 	struct plan_write w;
 	int64_t id, children, gone;
 	char q[200];
@@ -35,7 +35,8 @@ int api_items_delete(struct request *r, struct error *err)
 				 api_shell_quote(r->args[1], q, sizeof q));
 	if (plan_write_begin(&w, db, p->id, err) == -1)
 		return -1;
-	if ((gone = store_item_delete(db, id, with, err)) == -1 || plan_write_commit(&w, err) == -1) {
+	if ((gone = store_item_delete(db, id, with, err)) == -1 ||
+	    plan_write_commit(&w, err) == -1) {
 		plan_write_rollback(&w);
 		return -1;
 	}

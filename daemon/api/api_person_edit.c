@@ -93,9 +93,10 @@ static int apply(struct db *db, const struct plan *p, const struct who *w, const
 		if (found == -1)
 			return -1;
 		if (found && other != w->id)
-			return error_set(err, ERR_CONFLICT,
-					 "there is already a person or group named «%s» in this plan",
-					 new_name);
+			return error_set(
+				err, ERR_CONFLICT,
+				"there is already a person or group named «%s» in this plan",
+				new_name);
 	}
 	if (store_person_update(db, w->id, new_name, json_in_str(body, "role"),
 				json_in_str(body, "email"), err) == -1 ||
@@ -123,8 +124,8 @@ int api_people_edit(struct request *r, struct error *err)
 	new_name = json_in_trimmed(r->body, "name");
 	if (x.is_group && json_object_get(r->body, "leave") != NULL)
 		error_set(err, ERR_INVALID, "a group belongs to no groups");
-	else if (api_person_check(r->body, new_name != NULL ? new_name : r->args[1], x.kind,
-				  err) == 0 &&
+	else if (api_person_check(r->body, new_name != NULL ? new_name : r->args[1], x.kind, err) ==
+			 0 &&
 		 plan_write_begin(&w, db, p->id, err) == 0) {
 		if (apply(db, p, &x, r->args[1], new_name, r->body, new_group, err) == -1 ||
 		    plan_write_commit(&w, err) == -1)
@@ -172,7 +173,8 @@ int api_people_remove(struct request *r, struct error *err)
 	    can_go(r, &x, r->args[1], to_name, err) == -1)
 		return -1;
 	if (to_name != NULL && to.id == x.id)
-		return error_set(err, ERR_INVALID, "«%s» cannot take over their own items", to_name);
+		return error_set(err, ERR_INVALID, "«%s» cannot take over their own items",
+				 to_name);
 	if (plan_write_begin(&w, db, p->id, err) == -1)
 		return -1;
 	if ((to_name != NULL && store_person_reassign(db, x.id, to.id, clock_now(), err) == -1) ||

@@ -43,7 +43,8 @@ static int read_undone(const struct change *c, void *arg)
 	u->what = api_history_what(&u->x, c);
 	snprintf(u->by, sizeof u->by, "%s", c->by);
 	for (size_t i = 0; i < c->nrows; i++)
-		u->creates_plan |= strcmp(c->rows[i].tbl, "plans") == 0 && c->rows[i].before == NULL;
+		u->creates_plan |=
+			strcmp(c->rows[i].tbl, "plans") == 0 && c->rows[i].before == NULL;
 	return 0;
 }
 
@@ -57,8 +58,8 @@ static int which(struct request *r, const char *by, int64_t *id, struct error *e
 	if (given != NULL) {
 		*id = strtoll(given, &end, 10);
 		if (*given == '\0' || *end != '\0' || *id <= 0)
-			return error_set(err, ERR_INVALID, "change «%s»: give its number (qweek history)",
-					 given);
+			return error_set(err, ERR_INVALID,
+					 "change «%s»: give its number (qweek history)", given);
 		return 0;
 	}
 	found = store_history_last(r->daemon->db, r->plan->id, by != NULL ? by : "", id, err);
@@ -83,8 +84,9 @@ static int undoable(struct request *r, int64_t id, struct undo_ctx *u, struct er
 	if (n == -1 || (n = store_history_undone(db, id, &undo_id, err)) == -1)
 		return -1;
 	if (n == 1)
-		return error_set(err, ERR_CONFLICT, "change %lld was undone already, by change %lld",
-				 (long long)id, (long long)undo_id);
+		return error_set(err, ERR_CONFLICT,
+				 "change %lld was undone already, by change %lld", (long long)id,
+				 (long long)undo_id);
 	if (u->creates_plan)
 		return error_set(err, ERR_CONFLICT,
 				 "change %lld made the plan itself: undo cannot remove a plan",
@@ -94,10 +96,11 @@ static int undoable(struct request *r, int64_t id, struct undo_ctx *u, struct er
 	if (n > 0) {
 		size_t len;
 		char *later = buf_take(&u->later, &len);
-		error_set(err, ERR_CONFLICT,
-			  "change %lld cannot be undone: later changes touched the same things: %s. "
-			  "Undo them first (qweek undo --id N)",
-			  (long long)id, later != NULL ? later : "");
+		error_set(
+			err, ERR_CONFLICT,
+			"change %lld cannot be undone: later changes touched the same things: %s. "
+			"Undo them first (qweek undo --id N)",
+			(long long)id, later != NULL ? later : "");
 		free(later);
 		return -1;
 	}
@@ -113,7 +116,8 @@ static int revert(struct request *r, int64_t id, const char *by, struct error *e
 		return -1;
 	plan_write_by(&w, by, "cli");
 	w.undoes = id;
-	if (store_history_revert(db, id, clock_now(), err) == -1 || plan_write_commit(&w, err) == -1) {
+	if (store_history_revert(db, id, clock_now(), err) == -1 ||
+	    plan_write_commit(&w, err) == -1) {
 		plan_write_rollback(&w);
 		return -1;
 	}
@@ -132,7 +136,8 @@ int api_undo(struct request *r, struct error *err)
 	if (json_in_check(r->body, fields, err) == -1 ||
 	    api_actor(r, r->plan, NULL, &by, name, sizeof name, err) == -1 ||
 	    which(r, by, &id, err) == -1 || undoable(r, id, &u, err) == -1 ||
-	    revert(r, id, by, err) == -1 || store_history_undone(r->daemon->db, id, &made, err) == -1)
+	    revert(r, id, by, err) == -1 ||
+	    store_history_undone(r->daemon->db, id, &made, err) == -1)
 		goto out;
 	r->reply = json_pack("{s:I, s:s, s:s, s:I}", "undone", (json_int_t)id, "by", u.by, "what",
 			     u.what != NULL ? u.what : "", "change", (json_int_t)made);

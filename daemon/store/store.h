@@ -77,8 +77,7 @@ int store_member_remove(struct db *db, int64_t group_id, int64_t person_id, stru
 /* How many open items ID is responsible for directly, or -1 with ERR. */
 int64_t store_person_open_items(struct db *db, int64_t id, struct error *err);
 /* Gives the open items of FROM to TO as well (FROM's own assignments go with FROM). */
-int store_person_reassign(struct db *db, int64_t from, int64_t to, int64_t now,
-			  struct error *err);
+int store_person_reassign(struct db *db, int64_t from, int64_t to, int64_t now, struct error *err);
 int store_person_delete(struct db *db, int64_t id, struct error *err);
 /* How many items are directly under item ID, or -1 with ERR. */
 int64_t store_item_children(struct db *db, int64_t id, struct error *err);

@@ -8,11 +8,11 @@
 /* Reading the history: the changes of a plan, newest first, each with its rows. */
 
 #define CHANGE_COLUMNS "c.id, c.at, c.by, c.via, coalesce(c.undoes, 0), "
-#define ROW_COLUMNS "r.tbl, r.row_key, coalesce(r.item_id, 0), r.before, r.after "
+#define ROW_COLUMNS    "r.tbl, r.row_key, coalesce(r.item_id, 0), r.before, r.after "
 
 /* Reads the rows of consecutive result lines of one change into C; steps past them. */
 static void read_change(sqlite3_stmt *st, int *rc, struct change *c, struct change_row *rows,
-		       size_t max)
+			size_t max)
 {
 	int64_t id = sqlite3_column_int64(st, 0);
 

@@ -66,8 +66,7 @@ int64_t store_person_open_items(struct db *db, int64_t id, struct error *err)
 			id, err);
 }
 
-int store_person_reassign(struct db *db, int64_t from, int64_t to, int64_t now,
-			  struct error *err)
+int store_person_reassign(struct db *db, int64_t from, int64_t to, int64_t now, struct error *err)
 {
 	static const char add[] =
 		"INSERT OR IGNORE INTO assignments (item_id, person_id, position) "

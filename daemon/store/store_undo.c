@@ -76,7 +76,8 @@ static int columns(struct db *db, const char *json, int update, const char *tbl,
 
 		bad |= !plain_name(k);
 		if (items && strcmp(k, "seq") == 0)
-			snprintf(value, sizeof value, update ? "seq + 1" : "json_extract(?1, '$.seq') + 1");
+			snprintf(value, sizeof value,
+				 update ? "seq + 1" : "json_extract(?1, '$.seq') + 1");
 		else if (items && strcmp(k, "updated") == 0)
 			snprintf(value, sizeof value, "?2");
 		else
@@ -125,7 +126,8 @@ static int revert_row(struct db *db, const struct undo_row *r, int64_t now, stru
 	int rc;
 
 	if (revert_sql(db, r, sql, sizeof sql) == -1)
-		return error_set(err, ERR_INTERNAL, "a row of table %s cannot be read back", r->tbl);
+		return error_set(err, ERR_INTERNAL, "a row of table %s cannot be read back",
+				 r->tbl);
 	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		return error_set(err, ERR_INTERNAL, "cannot undo a row of %s: %s", r->tbl,
@@ -157,7 +159,8 @@ static int load_rows(struct db *db, int64_t id, struct undo_row **rows, size_t *
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
-			struct undo_row *more = realloc(*rows, (cap = cap ? cap * 2 : 16) * sizeof **rows);
+			struct undo_row *more =
+				realloc(*rows, (cap = cap ? cap * 2 : 16) * sizeof **rows);
 			if (more == NULL) {
 				sqlite3_reset(st);
 				return error_set(err, ERR_INTERNAL, "out of memory");
