@@ -90,7 +90,7 @@ const struct cmd_entry *cmd_find(int argc, char *const *argv, int *words, const 
 			*words = w;
 			return *e;
 		}
-		if (m == 0) {
+		if (m == 0 && !(*e)->whole) {
 			if (used < sizeof list)
 				used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
 							 n != 0 ? ", " : "", (*e)->name);

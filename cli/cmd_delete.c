@@ -73,5 +73,6 @@ const struct cmd_entry cmd_delete_entry = {
 	.options = cmd_delete_options,
 	.lower = 1,
 	.upper = 1,
+	.whole = 1,
 	.exec = cmd_delete_exec,
 };

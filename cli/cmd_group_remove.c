@@ -24,5 +24,6 @@ const struct cmd_entry cmd_group_remove_entry = {
 	.options = cmd_group_remove_options,
 	.lower = 1,
 	.upper = 1,
+	.whole = 1,
 	.exec = cmd_group_remove_exec,
 };

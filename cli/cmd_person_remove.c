@@ -25,5 +25,6 @@ const struct cmd_entry cmd_person_remove_entry = {
 	.options = cmd_person_remove_options,
 	.lower = 1,
 	.upper = 1,
+	.whole = 1,
 	.exec = cmd_person_remove_exec,
 };
