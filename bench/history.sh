@@ -17,7 +17,7 @@ cd "$ROOT"
 N_ITEMS=${N_ITEMS:-2000}
 N_CHANGES=${N_CHANGES:-10000}
 N_ADDS=${N_ADDS:-500}
-ROUNDS=${ROUNDS:-20}
+ROUNDS=${ROUNDS:-10}
 source bench/lib.sh
 
 bench_build
@@ -38,13 +38,24 @@ for i in range(want - have):
     c.call("PATCH", "/api/v1/plans/%s/items/@%d" % (slug, 1 + i % items),
            {"where": "Кабинет %d" % i})
 PYEOF
-URL="http://localhost/api/v1/plans/$SLUG/history?limit=$N_CHANGES"
-curl -s --unix-socket "$SOCK" "$URL" -o "$T/h.json"
-echo "history: $(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["changes"]))' "$T/h.json") changes, $(stat -c %s "$T/h.json") bytes"
-for _ in $(seq "$ROUNDS"); do
-	curl -s -o /dev/null -w '%{time_total}\n' --unix-socket "$SOCK" "$URL"
-done | awk '{ s += $1; if (min == "" || $1 < min) min = $1 } END {
-	printf "GET history?limit=%d: mean %.1f ms, best %.1f ms (%d rounds)\n", '"$N_CHANGES"', s / NR * 1000, min * 1000, NR }'
+cpu_ms() { awk '{ print ($14 + $15) * 1000 / '"$(getconf CLK_TCK)"' }' "/proc/$PID/stat"; }
+# listing LIMIT: GET .../history?limit=LIMIT ROUNDS times: wall time (mean, best) and the
+# daemon's own CPU per request (steadier than the wall time on a loaded machine).
+listing() {
+	local url="http://localhost/api/v1/plans/$SLUG/history?limit=$1" c0 c1
+	curl -s --unix-socket "$SOCK" "$url" -o "$T/h.json"
+	c0=$(cpu_ms)
+	for _ in $(seq "$ROUNDS"); do
+		curl -s -o /dev/null -w '%{time_total}\n' --unix-socket "$SOCK" "$url"
+	done >"$T/times"
+	c1=$(cpu_ms)
+	awk -v lim="$1" -v cpu="$(echo "($c1 - $c0) / $ROUNDS" | bc -l)" -v bytes="$(stat -c %s "$T/h.json")" '
+		{ s += $1; if (min == "" || $1 < min) min = $1 }
+		END { printf "GET history?limit=%d (%d bytes): mean %.1f ms, best %.1f ms, qweekd CPU %.1f ms/request (%d rounds)\n", lim, bytes, s / NR * 1000, min * 1000, cpu, NR }' "$T/times"
+}
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+listing 50
+listing "$N_CHANGES"
 t0=$(date +%s.%N)
 q --plan "$SLUG" history --limit "$N_CHANGES" >/dev/null
 t1=$(date +%s.%N)

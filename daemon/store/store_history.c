@@ -83,12 +83,20 @@ static int each_change(struct db *db, sqlite3_stmt *st, size_t max, history_fn f
 int store_history_each(struct db *db, const struct history_query *q, history_fn fn, void *ctx,
 		       struct error *err)
 {
+	/*
+	 * The oldest change listed bounds a walk of the index from the newest: no sort of the
+	 * rows (their JSON) in a temporary tree.
+	 */
+#define HISTORY_FILTER                                                                          \
+	"plan_id = ?1 AND (?2 = 0 OR id IN (SELECT change_id FROM change_rows WHERE item_id = " \
+	"?2)) AND (?3 IS NULL OR by = ?3)"
+
 	static const char sql[] =
 		"SELECT " CHANGE_COLUMNS ROW_COLUMNS
-		"FROM (SELECT * FROM changes WHERE plan_id = ?1 AND (?2 = 0 OR id IN "
-		"(SELECT change_id FROM change_rows WHERE item_id = ?2)) AND (?3 IS NULL OR by = ?3) "
-		"ORDER BY id DESC LIMIT ?4) c JOIN change_rows r ON r.change_id = c.id "
-		"ORDER BY c.id DESC, r.id";
+		"FROM changes c JOIN change_rows r ON r.change_id = c.id WHERE c.plan_id = ?1 "
+		"AND (?2 = 0 OR c.id IN (SELECT change_id FROM change_rows WHERE item_id = ?2)) "
+		"AND (?3 IS NULL OR c.by = ?3) AND c.id >= coalesce((SELECT min(id) FROM (SELECT id FROM changes WHERE " HISTORY_FILTER
+		" ORDER BY id DESC LIMIT ?4)), 0) ORDER BY c.id DESC, r.id";
 	sqlite3_stmt *st = db_stmt(db, sql);
 
 	sqlite3_bind_int64(st, 1, q->plan_id);
