@@ -16,8 +16,10 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_plan_edit_entry,	  &cmd_remind_list_entry,   &cmd_remind_test_entry,
 	&cmd_remind_set_entry,	  &cmd_remind_show_entry,   &cmd_remind_status_entry,
 	&cmd_remind_digest_entry, &cmd_status_entry,	    &cmd_import_entry,
-	&cmd_export_entry,	  &cmd_help_entry,
-	&cmd_invite_entry,	  NULL
+	&cmd_export_entry,	  &cmd_help_entry,	    &cmd_history_entry,
+	&cmd_undo_entry,	  &cmd_person_edit_entry,   &cmd_person_remove_entry,
+	&cmd_group_edit_entry,	  &cmd_group_remove_entry,  &cmd_delete_entry,
+	&cmd_invite_entry, NULL
 };
 
 /* Commands whose names are two words start with one of these. */
@@ -88,7 +90,7 @@ const struct cmd_entry *cmd_find(int argc, char *const *argv, int *words, const 
 			*words = w;
 			return *e;
 		}
-		if (m == 0) {
+		if (m == 0 && !(*e)->whole) {
 			if (used < sizeof list)
 				used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
 							 n != 0 ? ", " : "", (*e)->name);

@@ -22,6 +22,9 @@ extern const struct cmd_entry cmd_remind_list_entry, cmd_remind_test_entry;
 extern const struct cmd_entry cmd_remind_set_entry, cmd_remind_show_entry, cmd_remind_status_entry;
 extern const struct cmd_entry cmd_remind_digest_entry;
 extern const struct cmd_entry cmd_invite_entry;
+extern const struct cmd_entry cmd_history_entry, cmd_undo_entry;
+extern const struct cmd_entry cmd_person_edit_entry, cmd_person_remove_entry;
+extern const struct cmd_entry cmd_group_edit_entry, cmd_group_remove_entry, cmd_delete_entry;
 
 /* The first line of qweek's own usage. */
 #define CMD_MAIN_USAGE \

@@ -7,6 +7,7 @@
 static const struct args_option cmd_person_add_options[] = { { "role", ARGS_VALUE },
 							     { "email", ARGS_VALUE },
 							     { "group", ARGS_VALUE | ARGS_REPEAT },
+							     { "new-group", 0 },
 							     { NULL, 0 } };
 
 static enum cmd_retval cmd_person_add_exec(struct cmd_ctx *ctx, struct args *args)
@@ -16,11 +17,13 @@ static enum cmd_retval cmd_person_add_exec(struct cmd_ctx *ctx, struct args *arg
 
 const struct cmd_entry cmd_person_add_entry = {
 	.name = "person add",
-	.usage = "NAME [--role ROLE] [--email ADDR] [--group GROUP]...",
+	.usage = "NAME [--role ROLE] [--email ADDR] [--group GROUP]... [--new-group]",
 	.summary = "Add a person who can be responsible for items",
 	.help = "Adds a person to the plan. --group puts them in a group (made when missing);\n"
 		"give it once per group. Items name people and groups with --who. Names are\n"
 		"unique in a plan, whatever the case. With --email, qweekd can send reminders.\n"
+		"A new group named nearly as one there is is refused (did you mean ...?):\n"
+		"--new-group makes it all the same.\n"
 		"\n"
 		"example:\n"
 		"  qweek person add \"Иванова А. П.\" --role психолог --email ivanova@example.org \\\n"

@@ -25,6 +25,7 @@ struct cmd_entry {
 	const struct args_option *options;
 	int lower, upper; /* positional arguments; upper -1 for no limit */
 	enum cmd_retval (*exec)(struct cmd_ctx *ctx, struct args *args);
+	int whole; /* named in full words only, never by a prefix: what removes for good */
 };
 
 /* "usage: qweek NAME USAGE" and a newline. */

@@ -24,6 +24,9 @@ static json_t *person_body(struct args *args, int group)
 	if (util_json_set(body, "role", args_get(args, "role")) == -1 ||
 	    util_json_set(body, "email", args_get(args, "email")) == -1)
 		goto fail;
+	if (args_has(args, "new-group") &&
+	    json_object_set_new(body, "new_group", json_true()) == -1)
+		goto fail;
 	if (args_has(args, "group")) {
 		if ((groups = json_array()) == NULL ||
 		    json_object_set_new(body, "groups", groups) == -1)

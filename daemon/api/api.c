@@ -132,11 +132,37 @@ static int ignore_item(const struct item *it, void *ctx)
 	return 0;
 }
 
+static int read_cancelled(const struct item *it, void *ctx)
+{
+	*(int *)ctx = strcmp(it->state, "cancelled") == 0;
+	return 0;
+}
+
+/*
+ * Of the N items IDS that share a label, the one that is not cancelled, when there is exactly
+ * one (a cancelled test item does not make "done 3" ambiguous): 1 with *ID, 0, or -1 with ERR.
+ */
+static int only_live(struct db *db, const struct plan *p, const int64_t *ids, int n, int64_t *id,
+		     struct error *err)
+{
+	int live = 0, cancelled = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (store_item_get(db, p->id, ids[i], read_cancelled, &cancelled, err) == -1)
+			return -1;
+		if (!cancelled) {
+			*id = ids[i];
+			live++;
+		}
+	}
+	return live == 1;
+}
+
 int api_item_resolve(struct db *db, const struct plan *p, const char *ref, int64_t *id,
 		     struct error *err)
 {
 	int64_t ids[16];
-	int n;
+	int n, found;
 
 	if (parse_id_ref(ref, id) == 0)
 		return store_item_get(db, p->id, *id, ignore_item, NULL, err);
@@ -151,6 +177,8 @@ int api_item_resolve(struct db *db, const struct plan *p, const char *ref, int64
 		store_item_suggest(db, p->id, ref, err);
 		return -1;
 	}
+	if (n > 1 && n <= 16 && (found = only_live(db, p, ids, n, id, err)) != 0)
+		return found == 1 ? 0 : -1;
 	error_set(err, ERR_AMBIGUOUS, "«%s» names %d items; say which with @ID", ref, n);
 	store_item_same_label(db, p->id, ref, err);
 	return -1;

@@ -47,6 +47,28 @@ int api_plan_reply_rules(struct request *r, const struct plan *p, struct error *
 int api_actor(struct request *r, const struct plan *p, const char *by, const char **out, char *buf,
 	      size_t len, struct error *err);
 
+/*
+ * api_actor.c: makes who asks (as api_actor names them, via "cli") the maker of the request's
+ * changes in the history (plan_write_default), unless a write names someone else.
+ */
+void api_actor_default(struct request *r);
+
+/* api_person.c: what person add and person edit share. */
+int api_person_check(json_t *body, const char *name, const char *kind, struct error *err);
+int api_group_for(struct db *db, int64_t plan_id, const char *name, int new_group, int64_t *id,
+		  struct error *err);
+/* Adds person P to the reply ARG (an array, or an object filled in). */
+int api_person_json(const struct person *p, void *arg);
+/*
+ * api_group_near.c: refuses (409, 0 or -1) a new group NAME whose name is nearly that of a
+ * group of the plan: «did you mean …?»; 0 when none is near.
+ */
+int api_group_near(struct db *db, int64_t plan_id, const char *name, struct error *err);
+/* Removes boolean NAME from OBJ (so that json_in_check does not see it): 1 if it was true. */
+int api_take_flag(json_t *obj, const char *name);
+/* S quoted for a shell's command line ('…'), into BUF; returns BUF. */
+const char *api_shell_quote(const char *s, char *buf, size_t len);
+
 /* The JSON string array from names joined by '\x1f'. */
 json_t *api_name_list(const char *joined);
 
@@ -57,6 +79,11 @@ int api_plans_show(struct request *r, struct error *err);
 int api_plans_edit(struct request *r, struct error *err);
 int api_people_list(struct request *r, struct error *err);
 int api_people_create(struct request *r, struct error *err);
+int api_history(struct request *r, struct error *err);
+int api_people_edit(struct request *r, struct error *err);
+int api_people_remove(struct request *r, struct error *err);
+int api_items_delete(struct request *r, struct error *err);
+int api_undo(struct request *r, struct error *err);
 int api_items_list(struct request *r, struct error *err);
 int api_items_create(struct request *r, struct error *err);
 int api_items_show(struct request *r, struct error *err);

@@ -134,7 +134,7 @@ static int check_role(struct request *r, const struct route *rt, struct error *e
 	return error_set(err, ERR_FORBIDDEN, "a viewer token may only read the plan");
 }
 
-int api_access(struct request *r, struct error *err)
+static int access_decide(struct request *r, struct error *err)
 {
 	const struct config *c = &r->daemon->config;
 	const struct route *rt = r->route;
@@ -161,4 +161,12 @@ int api_access(struct request *r, struct error *err)
 	if (check_plan(r, err) == -1 || find_plan(r, err) == -1)
 		return -1;
 	return check_role(r, rt, err);
+}
+
+int api_access(struct request *r, struct error *err)
+{
+	int rc = access_decide(r, err);
+
+	api_actor_default(r); /* whoever asks makes the changes the history records */
+	return rc;
 }

@@ -8,6 +8,7 @@
 #include "api/api.h"
 #include "core/daemon.h"
 #include "store/feed_store.h"
+#include "store/plan_write.h"
 
 /*
  * Who did it, as the status page, the report and the feeds show it: always a person's name,
@@ -39,7 +40,7 @@ static int full_name(long uid, char *buf, size_t len)
 	return *buf != '\0' ? 0 : -1;
 }
 
-static const char *asker(const struct request *r, const struct plan *p, char *buf, size_t len)
+static const char *asker(const struct request *r, const char *lang, char *buf, size_t len)
 {
 	const char *admin = r->daemon->config.admin_name;
 
@@ -48,7 +49,7 @@ static const char *asker(const struct request *r, const struct plan *p, char *bu
 	if (admin != NULL && *admin != '\0')
 		return admin;
 	if (r->peer_uid == 0)
-		return administrator(p->lang);
+		return administrator(lang);
 	if (full_name(r->peer_uid, buf, len) == 0)
 		return buf;
 	return *r->peer != '\0' ? r->peer : NULL;
@@ -89,9 +90,17 @@ int api_actor(struct request *r, const struct plan *p, const char *by, const cha
 	      size_t len, struct error *err)
 {
 	if (by == NULL || *by == '\0') {
-		*out = asker(r, p, buf, len);
+		*out = asker(r, p->lang, buf, len);
 		return 0;
 	}
 	*out = reporter(r, p, by, buf, len, err);
 	return *out != NULL ? 0 : -1;
+}
+
+void api_actor_default(struct request *r)
+{
+	char buf[200];
+
+	plan_write_default(asker(r, r->plan != NULL ? r->plan->lang : "ru", buf, sizeof buf),
+			   "cli");
 }

@@ -188,6 +188,7 @@ int api_feeds_create(struct request *r, struct error *err)
 	char *who = NULL, *name = NULL, secret[FEED_SECRET_LEN + 1], what[600], how[600];
 	const char *hint[2] = { what, how };
 	int rotate, exists = 0, made = 0, rc = -1;
+	char quoted[256];
 
 	if (read_request(r, &who, &rotate, err) == -1 ||
 	    resolve_who(r, p, who, &row.person_id, &name, err) == -1 ||
@@ -196,7 +197,7 @@ int api_feeds_create(struct request *r, struct error *err)
 	snprintf(what, sizeof what, "%s%s%s", name ? "«" : "the plan", name ? name : "",
 		 name ? "»'s feed" : "'s feed");
 	snprintf(how, sizeof how, "qweek feed%s%s --rotate", name ? " --who " : "",
-		 name ? name : "");
+		 name ? api_shell_quote(name, quoted, sizeof quoted) : "");
 	row.plan_id = p->id;
 	if ((!exists || rotate) && plan_write_begin(&w, db, p->id, err) == -1)
 		goto out;

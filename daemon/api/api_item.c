@@ -173,6 +173,38 @@ static void warn_outside(struct request *r, const struct plan *p, const struct i
 		  to);
 }
 
+static int read_title(const struct item *it, void *ctx)
+{
+	snprintf(ctx, 160, "%s", it->title);
+	return 0;
+}
+
+/* A number given that another item has already: taken, as the import takes it, but said. */
+static void warn_label(struct request *r, const struct plan *p, int64_t id, const char *label)
+{
+	struct db *db = r->daemon->db;
+	int64_t ids[4];
+	char title[160] = "";
+	struct error e = ERROR_INIT;
+	int n;
+
+	if (label == NULL || *label == '\0' ||
+	    (n = store_item_by_label(db, p->id, label, ids, 4, &e)) < 1)
+		goto out;
+	for (int i = 0; i < n && i < 4; i++) {
+		if (ids[i] == id || store_item_get(db, p->id, ids[i], read_title, title, &e) == -1)
+			continue;
+		http_warn(
+			r,
+			"№ %s is already used by item @%lld («%s»): now there are two (qweek edit "
+			"@%lld --no N renumbers one)",
+			label, (long long)ids[i], title, (long long)id);
+		break;
+	}
+out:
+	error_clear(&e);
+}
+
 /* Runs the write of Q in one transaction and replies with the item. */
 static int commit_item(struct request *r, const struct plan *p, int64_t id, struct item_req *q,
 		       struct error *err)
@@ -195,6 +227,8 @@ static int commit_item(struct request *r, const struct plan *p, int64_t id, stru
 		return -1;
 	}
 	warn_outside(r, p, q);
+	if (created || q->change.label != NULL)
+		warn_label(r, p, id, q->change.label);
 	return api_reply_item(r, p, id, created ? 201 : 200, err);
 }
 

@@ -312,6 +312,7 @@ static int move(struct db *db, const struct plan *p, const struct form *f, int64
 	if (plan_write_begin(&w, db, p->id, err) == -1)
 		return -1;
 	/* NAME for a reopening too: the item keeps no done_by then, its mark does. */
+	plan_write_by(&w, name, "page");
 	changed = store_item_set_state_seq(db, f->item, seq, f->done ? "done" : "open", f->note,
 					   name, clock_now(), err);
 	if (changed != 1 || plan_write_commit(&w, err) == -1) {

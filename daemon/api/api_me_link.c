@@ -136,13 +136,15 @@ int api_person_link(struct request *r, struct error *err)
 	const char *hint[2] = { "the person's feed", how };
 	int64_t person;
 	int rotate, rc = -1;
+	char quoted[256];
 
 	if (api_link_rotate(r, "a link request", &rotate, err) == -1 ||
 	    link_person(r, p, &person, &name, err) == -1 ||
 	    (l.page_exists = store_page_find(db, person, &l.page, err)) == -1 ||
 	    (l.feed_exists = store_feed_find(db, p->id, person, &l.feed, err)) == -1)
 		goto out;
-	snprintf(how, sizeof how, "qweek person link \"%s\" --rotate", name);
+	snprintf(how, sizeof how, "qweek person link %s --rotate",
+		 api_shell_quote(name, quoted, sizeof quoted));
 	l.page.plan_id = l.feed.plan_id = p->id;
 	l.page.person_id = l.feed.person_id = person;
 	if (both_secrets(db, &l, rotate, hint, err) == -1)

@@ -10,7 +10,7 @@
 
 /* People and groups: who is responsible for what. */
 
-static int add_person_json(const struct person *p, void *arg)
+int api_person_json(const struct person *p, void *arg)
 {
 	json_t *target = arg;
 	json_t *j =
@@ -30,12 +30,15 @@ int api_people_list(struct request *r, struct error *err)
 	json_t *people = json_array();
 
 	r->reply = json_pack("{s:o}", "people", people);
-	return store_person_each(r->daemon->db, r->plan->id, 0, add_person_json, people, err);
+	return store_person_each(r->daemon->db, r->plan->id, 0, api_person_json, people, err);
 }
 
-/* Finds group NAME, creating it when missing; a person of that name is refused. */
-static int group_for(struct db *db, int64_t plan_id, const char *name, int64_t *id,
-		     struct error *err)
+/*
+ * Finds group NAME, creating it when missing (NEW_GROUP 0: unless its name is nearly that of
+ * a group there is: then refused, asking); a person of that name is refused.
+ */
+int api_group_for(struct db *db, int64_t plan_id, const char *name, int new_group, int64_t *id,
+		  struct error *err)
 {
 	int is_group = 0;
 	int found = store_person_lookup(db, plan_id, name, id, &is_group, err);
@@ -46,10 +49,12 @@ static int group_for(struct db *db, int64_t plan_id, const char *name, int64_t *
 		return error_set(err, ERR_CONFLICT, "«%s» is a person, not a group", name);
 	if (found)
 		return 0;
+	if (!new_group && api_group_near(db, plan_id, name, err) == -1)
+		return -1;
 	return store_person_insert(db, plan_id, name, "group", NULL, NULL, clock_now(), id, err);
 }
 
-static int check_person(json_t *body, const char *name, const char *kind, struct error *err)
+int api_person_check(json_t *body, const char *name, const char *kind, struct error *err)
 {
 	const char *email = json_in_str(body, "email");
 
@@ -68,7 +73,7 @@ static int check_person(json_t *body, const char *name, const char *kind, struct
 }
 
 static int insert_person(struct db *db, int64_t plan_id, json_t *body, const char *name,
-			 const char *kind, int64_t *id, struct error *err)
+			 const char *kind, int new_group, int64_t *id, struct error *err)
 {
 	json_t *groups = json_object_get(body, "groups"), *g;
 	int64_t gid;
@@ -81,7 +86,7 @@ static int insert_person(struct db *db, int64_t plan_id, json_t *body, const cha
 		const char *gname = json_string_value(g);
 		if (*gname == '\0')
 			return error_set(err, ERR_INVALID, "a group needs a name");
-		if (group_for(db, plan_id, gname, &gid, err) == -1 ||
+		if (api_group_for(db, plan_id, gname, new_group, &gid, err) == -1 ||
 		    store_member_add(db, gid, *id, err) == -1)
 			return -1;
 	}
@@ -101,24 +106,24 @@ int api_people_create(struct request *r, struct error *err)
 	struct plan_write w;
 	char *name = NULL;
 	int64_t id;
-	int rc = -1;
+	int rc = -1, new_group = api_take_flag(r->body, "new_group");
 
 	if (json_in_check(r->body, fields, err) == -1)
 		goto out;
 	name = json_in_trimmed(r->body, "name");
 	if (kind == NULL)
 		kind = "person";
-	if (check_person(r->body, name, kind, err) == -1 ||
+	if (api_person_check(r->body, name, kind, err) == -1 ||
 	    plan_write_begin(&w, db, p->id, err) == -1)
 		goto out;
-	if (insert_person(db, p->id, r->body, name, kind, &id, err) == -1 ||
+	if (insert_person(db, p->id, r->body, name, kind, new_group, &id, err) == -1 ||
 	    plan_write_commit(&w, err) == -1) {
 		plan_write_rollback(&w);
 		goto out;
 	}
 	r->status = 201;
 	r->reply = json_object();
-	rc = store_person_each(db, p->id, id, add_person_json, r->reply, err);
+	rc = store_person_each(db, p->id, id, api_person_json, r->reply, err);
 out:
 	free(name);
 	return rc;

@@ -54,5 +54,10 @@ const struct route api_routes[] = {
 	{ EVHTTP_REQ_PUT, P "/reminders/digest", api_reminders_digest_set, ROUTE_WRITES },
 	{ EVHTTP_REQ_GET, P "/reminders/:id", api_reminder_show, 0 },
 	{ EVHTTP_REQ_GET, "/api/v1/reminders", api_reminders_status, 0 },
+	{ EVHTTP_REQ_GET, P "/history", api_history, 0 },
+	{ EVHTTP_REQ_POST, P "/undo", api_undo, ROUTE_WRITES },
+	{ EVHTTP_REQ_PATCH, P "/people/:name", api_people_edit, ROUTE_WRITES },
+	{ EVHTTP_REQ_DELETE, P "/people/:name", api_people_remove, ROUTE_WRITES },
+	{ EVHTTP_REQ_DELETE, P "/items/:ref", api_items_delete, ROUTE_WRITES },
 	{ 0, NULL, NULL, 0 },
 };

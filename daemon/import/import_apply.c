@@ -87,6 +87,7 @@ int import_apply(struct db *db, const struct plan *p, struct import_file *f,
 	memset(out, 0, sizeof *out);
 	if (res == NULL || plan_write_begin(&w, db, p->id, err) == -1)
 		goto out;
+	plan_write_by(&w, NULL, "import");
 	if (import_match_load(db, p->id, &x.match, err) == -1 ||
 	    (x.people = import_people_load(db, p->id, x.now, err)) == NULL ||
 	    run_rows(&x, res, &c, err) == -1) {

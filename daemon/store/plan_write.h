@@ -19,6 +19,9 @@ struct plan_write {
 	struct db *db;
 	int64_t plan_id; /* the plan changed; 0 while a new plan has no id yet (set it then) */
 	int quiet;	 /* the reminders' bookkeeping: no announcement */
+	/* Who made the change and through which channel, for the history (plan_write_by). */
+	const char *by, *via;
+	int64_t undoes; /* the change this one reverts (qweek undo), else 0 */
 };
 
 /*
@@ -35,6 +38,19 @@ int plan_write_begin_quiet(struct plan_write *w, struct db *db, struct error *er
  * (rolled back) and nothing is announced.
  */
 int plan_write_commit(struct plan_write *w, struct error *err);
+
+/*
+ * Records the change W as made by WHO (a person's name as people read it) through VIA ("cli",
+ * "page", "caldav", "import", "survey"); both are kept, not copied, until the commit. A change
+ * that sets nothing is recorded as plan_write_default says, else as the administrator via cli.
+ */
+void plan_write_by(struct plan_write *w, const char *who, const char *via);
+
+/*
+ * Who the changes of the request being served are made by, unless a write says otherwise
+ * (copied; NULL WHO: nobody in particular, the administrator). The API sets it per request.
+ */
+void plan_write_default(const char *who, const char *via);
 
 /* Undoes the change; nothing when it was committed or undone already. */
 void plan_write_rollback(struct plan_write *w);

@@ -69,6 +69,21 @@ void store_person_suggest(struct db *db, int64_t plan_id, const char *name, stru
 /* Makes PERSON_ID a member of GROUP_ID (no error if already). */
 int store_member_add(struct db *db, int64_t group_id, int64_t person_id, struct error *err);
 
+/* store_remove.c: changing and removing people, groups, items (NULL: a field kept). */
+int store_person_update(struct db *db, int64_t id, const char *name, const char *role,
+			const char *email, struct error *err);
+/* Takes PERSON_ID out of GROUP_ID: 1 done, 0 they were not in it, -1 with ERR. */
+int store_member_remove(struct db *db, int64_t group_id, int64_t person_id, struct error *err);
+/* How many open items ID is responsible for directly, or -1 with ERR. */
+int64_t store_person_open_items(struct db *db, int64_t id, struct error *err);
+/* Gives the open items of FROM to TO as well (FROM's own assignments go with FROM). */
+int store_person_reassign(struct db *db, int64_t from, int64_t to, int64_t now, struct error *err);
+int store_person_delete(struct db *db, int64_t id, struct error *err);
+/* How many items are directly under item ID, or -1 with ERR. */
+int64_t store_item_children(struct db *db, int64_t id, struct error *err);
+/* Deletes item ID (and, WITH_CHILDREN, all under it): how many went, or -1 with ERR. */
+int store_item_delete(struct db *db, int64_t id, int with_children, struct error *err);
+
 int store_person_each(struct db *db, int64_t plan_id, int64_t only_id,
 		      int (*fn)(const struct person *, void *), void *ctx, struct error *err);
 

@@ -160,6 +160,9 @@ static void test_find(void **state)
 	found(2, ARGV("p", "add"), "person add", 2);
 	found(2, ARGV("g", "a"), "group add", 2);
 	found(1, ARGV("d"), "done", 1);
+	found(1, ARGV("delete"), "delete", 1);
+	found(2, ARGV("p", "r"), "person revoke", 2); /* removals are never named by a prefix */
+	not_found(1, ARGV("del"), "unknown command del", NULL);
 	not_found(1, ARGV("s"), "ambiguous command s: could be show, status", NULL);
 	not_found(1, ARGV("plan"), "plan needs a command after it", "plan");
 	not_found(2, ARGV("plan", "drop"), "unknown command plan drop", "plan");
