@@ -21,6 +21,7 @@ extern const struct cmd_entry cmd_report_entry, cmd_feed_entry;
 extern const struct cmd_entry cmd_remind_list_entry, cmd_remind_test_entry;
 extern const struct cmd_entry cmd_remind_set_entry, cmd_remind_show_entry, cmd_remind_status_entry;
 extern const struct cmd_entry cmd_remind_digest_entry;
+extern const struct cmd_entry cmd_backup_entry;
 
 /* The first line of qweek's own usage. */
 #define CMD_MAIN_USAGE \
@@ -37,5 +38,10 @@ const struct cmd_entry *cmd_find(int argc, char *const *argv, int *words, const 
 
 /* The commands of GROUP ("plan"), or of all of qweek when GROUP is NULL. */
 void cmd_print_list(FILE *f, const char *group);
+
+/* Every command, in the order of qweek --help, ended by NULL; the global options' help text.
+ * The manual page and the shell completion are made from them (man/qweek_docgen.c). */
+const struct cmd_entry *const *cmd_all(void);
+const char *cmd_options_text(void);
 
 #endif

@@ -53,5 +53,9 @@ const struct route api_routes[] = {
 	{ EVHTTP_REQ_PUT, P "/reminders/digest", api_reminders_digest_set, ROUTE_WRITES },
 	{ EVHTTP_REQ_GET, P "/reminders/:id", api_reminder_show, 0 },
 	{ EVHTTP_REQ_GET, "/api/v1/reminders", api_reminders_status, 0 },
+	/* Backups (api_backup.c): the administrator only. */
+	{ EVHTTP_REQ_POST, "/api/v1/backup", api_backup_start, ROUTE_ADMIN },
+	{ EVHTTP_REQ_GET, "/api/v1/backup", api_backup_show, ROUTE_ADMIN },
+	{ EVHTTP_REQ_GET, "/api/v1/backup/file", api_backup_file, ROUTE_ADMIN },
 	{ 0, NULL, NULL, 0 },
 };
