@@ -177,7 +177,7 @@ static int set_value(struct config *c, const struct config_key *k, const char *v
 static const char *config_nearest(const char *section, const char *name)
 {
 	const char *best = NULL, *cand;
-	size_t bestd = strlen(name) > 4 ? 2 : 1, d;
+	size_t n = strlen(name), bestd = n > 8 ? 3 : n > 4 ? 2 : 1, d;
 
 	for (size_t i = 0; i < sizeof config_keys / sizeof config_keys[0]; i++) {
 		const struct config_key *k = &config_keys[i];
@@ -199,13 +199,16 @@ static int config_section_known(const char *section)
 	return 0;
 }
 
-/* Why SECTION.KEY is refused, with the nearest name when there is one. */
-static int config_unknown(const char *section, const char *key, char **cause)
+/* Why SECTION.KEY = VALUE is refused, with the nearest name when there is one. */
+static int config_unknown(const char *section, const char *key, const char *value, char **cause)
 {
 	const char *near;
 	int rc;
 
-	if (!config_section_known(section)) {
+	if (strpbrk(key, " \t") != NULL) { /* "listen 127.0.0.1:8080": inih split it at ':' */
+		rc = asprintf(cause, "«%s:%s» is not a 'key = value' line (it has no '=')", key,
+			      value);
+	} else if (!config_section_known(section)) {
 		near = config_nearest(NULL, section);
 		rc = near != NULL ? asprintf(cause, "unknown section [%s]: did you mean [%s]?",
 					     section, near) :
@@ -217,8 +220,7 @@ static int config_unknown(const char *section, const char *key, char **cause)
 		rc = asprintf(cause, "unknown key '%s' in section [%s]: did you mean '%s'?", key,
 			      section, near);
 	} else {
-		rc = asprintf(cause, "unknown key '%s' in section [%s] (see qweekd.conf(5))", key,
-			      section);
+		rc = asprintf(cause, "unknown key '%s' in section [%s]", key, section);
 	}
 	if (rc == -1)
 		*cause = NULL;
@@ -233,7 +235,7 @@ int config_set(struct config *c, const char *section, const char *key, const cha
 		if (strcmp(k->section, section) == 0 && strcmp(k->name, key) == 0)
 			return set_value(c, k, value, cause);
 	}
-	return config_unknown(section, key, cause);
+	return config_unknown(section, key, value, cause);
 }
 
 struct load_ctx {
