@@ -24,6 +24,17 @@ static void scd_text(FILE *f, const char *text, size_t n)
 	}
 }
 
+/* A line of a literal block: scdoc takes a backslash there as an escape too. */
+static void scd_literal(FILE *f, const char *text, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (text[i] == '\\')
+			fputc('\\', f);
+		fputc(text[i], f);
+	}
+	fputc('\n', f);
+}
+
 /* The help of E: its prose as paragraphs, its indented lines (examples) as a literal block. */
 static void scd_help(FILE *f, const char *help)
 {
@@ -38,7 +49,7 @@ static void scd_help(FILE *f, const char *help)
 		else if (!indented && in_block)
 			fputs("```\n\n", f), in_block = 0;
 		if (in_block)
-			fprintf(f, "%.*s\n", (int)n, help);
+			scd_literal(f, help, n);
 		else if (n == 0)
 			fputs("\n", f);
 		else {
