@@ -94,9 +94,24 @@ _qweek_positional_of() {
 	esac
 }
 
+# _qweek_command_words CUR [WORD]: the first words of the commands, or the second ones after WORD.
+_qweek_command_words() {
+	local cur=$1 c
+	local -a next=()
+	shift
+	for c in "${_qweek_commands[@]}"; do
+		if (($# == 0)); then
+			next+=("${c%% *}")
+		elif [[ $c == "$1 "* ]]; then
+			next+=("${c#* }")
+		fi
+	done
+	COMPREPLY=($(compgen -W "$(printf '%s\n' "${next[@]}" | sort -u)" -- "$cur"))
+}
+
 _qweek() {
-	local cur=${COMP_WORDS[COMP_CWORD]} i w cmd= opts kind
-	local -a pos=() _qweek_conn=()
+	local cur=${COMP_WORDS[COMP_CWORD]} i w c cmd= opts copts
+	local -a pos=() args=() _qweek_conn=()
 	local _qweek_bin=${COMP_WORDS[0]}
 	COMPREPLY=()
 	# The words before the one completed: connection options kept, the command found.
@@ -107,8 +122,11 @@ _qweek() {
 			_qweek_conn+=("$w" "${COMP_WORDS[i + 1]}")
 			((i++))
 			;;
-		--*) [[ " ${_qweek_command_options[$cmd]} $_qweek_global_options " == *" $w= "* ]] && ((i++)) ;;
-		*) [[ -z $cmd ]] && pos+=("$w") ;;
+		--*)
+			copts=${cmd:+${_qweek_command_options[$cmd]}}
+			[[ " $copts $_qweek_global_options " == *" $w= "* ]] && ((i++))
+			;;
+		*) if [[ -z $cmd ]]; then pos+=("$w"); else args+=("$w"); fi ;;
 		esac
 		if [[ -z $cmd && ${#pos[@]} -gt 0 ]]; then
 			for c in "${_qweek_commands[@]}"; do
@@ -118,30 +136,19 @@ _qweek() {
 	done
 	# The value of an option?
 	w=${COMP_WORDS[COMP_CWORD - 1]}
-	if ((COMP_CWORD > 1)) && [[ $w == --* &&
-		" ${_qweek_command_options[$cmd]} $_qweek_global_options " == *" $w= "* ]]; then
+	copts=${cmd:+${_qweek_command_options[$cmd]}}
+	if ((COMP_CWORD > 1)) && [[ $w == --* && " $copts $_qweek_global_options " == *" $w= "* ]]; then
 		_qweek_complete_value "$(_qweek_value_of "$w" "$cmd")" "$cur"
 		return 0
 	fi
 	if [[ $cur == -* ]]; then
-		opts="${_qweek_command_options[$cmd]} $_qweek_global_options"
+		opts="$copts $_qweek_global_options"
 		COMPREPLY=($(compgen -W "${opts//=/}" -- "$cur"))
 		return 0
 	fi
-	if [[ -z $cmd ]]; then
-		local -a next=()
-		for c in "${_qweek_commands[@]}"; do
-			if ((${#pos[@]} == 0)); then
-				next+=("${c%% *}")
-			elif [[ $c == "${pos[0]} "* ]]; then
-				next+=("${c#* }")
-			fi
-		done
-		COMPREPLY=($(compgen -W "$(printf '%s\n' "${next[@]}" | sort -u)" -- "$cur"))
-		return 0
-	fi
-	if [[ $cmd == help ]]; then
-		COMPREPLY=($(compgen -W "$(printf '%s\n' "${_qweek_commands[@]%% *}" | sort -u)" -- "$cur"))
+	if [[ -z $cmd || $cmd == help ]]; then
+		[[ $cmd == help ]] && pos=("${args[@]}")
+		_qweek_command_words "$cur" "${pos[@]}"
 		return 0
 	fi
 	_qweek_complete_value "$(_qweek_positional_of "$cmd")" "$cur"
