@@ -81,11 +81,12 @@ set(CPACK_PACKAGE_NAME qweek)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "qweek maintainers <qweek@example.org>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "plans and tracks a social-services institution's Quality Week")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "qweekd holds the plans of a Quality Week (activities, dates, deadlines, who is\n"
-    "responsible, what is done) in one SQLite file and serves them: an HTTP/JSON API for\n"
-    "the qweek command-line client, calendar feeds, the director's status page and staff\n"
-    "pages for phones; it sends reminders by mail or a command.")
+string(CONCAT CPACK_DEBIAN_PACKAGE_DESCRIPTION
+  "plans and tracks a social-services institution's Quality Week\n"
+  "qweekd holds the plans of a Quality Week (activities, dates, deadlines, who is\n"
+  "responsible, what is done) in one SQLite file and serves them: an HTTP/JSON API for\n"
+  "the qweek command-line client, calendar feeds, the director's status page and staff\n"
+  "pages for phones; it sends reminders by mail or a command.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION admin)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
