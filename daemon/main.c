@@ -449,6 +449,7 @@ static int restore(const struct config *c, const char *file)
 		free(cause);
 		return 1;
 	}
+	db_restore_own(key);
 	printf("restored %s into %s and %s.key into %s\n(what they replaced is kept as "
 	       "%s.before-restore and %s); start qweekd\n",
 	       file, c->db, file, key, c->db, old);

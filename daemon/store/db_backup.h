@@ -37,4 +37,7 @@ void db_backup_free(struct db_backup *b);
  */
 int db_restore(const char *file, const char *db, char **cause);
 
+/* Run as root: gives PATH the owner of its folder (a service's state directory); else nothing. */
+void db_restore_own(const char *path);
+
 #endif

@@ -140,6 +140,26 @@ static int restore_set_aside(const char *db, char **cause)
 	return 0;
 }
 
+/*
+ * Gives PATH the owner of the folder it is in: root restores into the state directory of a
+ * service that runs as another user (systemd's DynamicUser), which must be able to open it.
+ */
+void db_restore_own(const char *path)
+{
+	char dir[4096];
+	char *slash;
+	struct stat st;
+
+	snprintf(dir, sizeof dir, "%s", path);
+	slash = strrchr(dir, '/');
+	if (slash == NULL)
+		snprintf(dir, sizeof dir, ".");
+	else
+		slash[slash == dir] = '\0';
+	if (geteuid() == 0 && stat(dir, &st) == 0 && st.st_uid != 0)
+		(void)!chown(path, st.st_uid, st.st_gid);
+}
+
 int db_restore(const char *file, const char *db, char **cause)
 {
 	char tmp[4096];
@@ -153,6 +173,7 @@ int db_restore(const char *file, const char *db, char **cause)
 		return -1;
 	if ((lock = restore_lock(db, cause)) != -1) {
 		if (restore_copy(copy, tmp, cause) == 0 && restore_set_aside(db, cause) == 0) {
+			db_restore_own(tmp);
 			rc = rename(tmp, db);
 			if (rc == -1)
 				restore_cause(cause, "cannot move %s into place: %s", tmp,
