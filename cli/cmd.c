@@ -16,8 +16,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_plan_edit_entry,	  &cmd_remind_list_entry,   &cmd_remind_test_entry,
 	&cmd_remind_set_entry,	  &cmd_remind_show_entry,   &cmd_remind_status_entry,
 	&cmd_remind_digest_entry, &cmd_status_entry,	    &cmd_import_entry,
-	&cmd_export_entry,	  &cmd_help_entry,
-	&cmd_backup_entry,
+	&cmd_export_entry,	  &cmd_help_entry,	    &cmd_backup_entry,
 	NULL
 };
 
@@ -143,9 +142,4 @@ void cmd_print_list(FILE *f, const char *group)
 const struct cmd_entry *const *cmd_all(void)
 {
 	return cmd_table;
-}
-
-const char *cmd_options_text(void)
-{
-	return cmd_options_help;
 }

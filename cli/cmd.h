@@ -39,9 +39,8 @@ const struct cmd_entry *cmd_find(int argc, char *const *argv, int *words, const 
 /* The commands of GROUP ("plan"), or of all of qweek when GROUP is NULL. */
 void cmd_print_list(FILE *f, const char *group);
 
-/* Every command, in the order of qweek --help, ended by NULL; the global options' help text.
- * The manual page and the shell completion are made from them (man/qweek_docgen.c). */
+/* Every command, in the order of qweek --help, ended by NULL: the manual page and the shell
+ * completion are made from it (man/qweek_docgen.c). */
 const struct cmd_entry *const *cmd_all(void);
-const char *cmd_options_text(void);
 
 #endif

@@ -15,7 +15,7 @@
 #include "api/api.h"
 #include "core/clock.h"
 #include "core/config.h"
-#include "core/config_lint.h"
+#include "core/config_notify.h"
 #include "core/daemon.h"
 #include "feed/feed.h"
 #include "http/http.h"
@@ -37,8 +37,8 @@ struct options {
 	int foreground;
 	int check_only;
 	const char *restore; /* --restore FILE */
-	struct config cli; /* what the command line set, applied over the file */
-	int cli_set[6];	   /* which of db, socket, listen, log_level, url, trusted_proxy it set */
+	struct config cli;   /* what the command line set, applied over the file */
+	int cli_set[6];	     /* which of db, socket, listen, log_level, url, trusted_proxy it set */
 };
 
 /* The command line, kept for SIGHUP: a reload lays it over the file again. */
@@ -474,7 +474,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (load_config(&opts, &d.config, &cause) == -1 ||
-	    (opts.check_only && config_lint_notify(&d.config, &cause) == -1) || opts.check_only) {
+	    (opts.check_only && config_notify_check(&d.config, &cause) == -1) || opts.check_only) {
 		int failed = cause != NULL || !opts.check_only;
 		if (failed)
 			fprintf(stderr, "qweekd: %s\n", cause ? cause : "bad configuration");

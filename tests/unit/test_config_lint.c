@@ -13,6 +13,7 @@
 
 #include "core/config.h"
 #include "core/config_lint.h"
+#include "core/config_notify.h"
 
 static char ini[64];
 
@@ -93,25 +94,25 @@ static void test_notify_command(void **state)
 	assert_true(fd != -1);
 	close(fd);
 	config_init(&c);
-	assert_int_equal(config_lint_notify(&c, &cause), 0); /* none configured */
+	assert_int_equal(config_notify_check(&c, &cause), 0); /* none configured */
 	c.notify_command = strdup("/nonexistent/hook --flag");
-	assert_int_equal(config_lint_notify(&c, &cause), -1);
+	assert_int_equal(config_notify_check(&c, &cause), -1);
 	assert_string_equal(cause, "[notify] command = /nonexistent/hook --flag: /nonexistent/hook "
 				   "does not exist");
 	free(cause);
 	free(c.notify_command);
 	assert_true(asprintf(&c.notify_command, "%s \"$QWEEK_TO\"", script) > 0);
-	assert_int_equal(config_lint_notify(&c, &cause), -1);
+	assert_int_equal(config_notify_check(&c, &cause), -1);
 	assert_non_null(strstr(cause, "is not an executable file"));
 	free(cause);
 	chmod(script, 0700);
-	assert_int_equal(config_lint_notify(&c, &cause), 0);
+	assert_int_equal(config_notify_check(&c, &cause), 0);
 	free(c.notify_command);
 	c.notify_command = strdup("LANG=C exec cat >> /tmp/x");
-	assert_int_equal(config_lint_notify(&c, &cause), 0); /* cat, found in PATH */
+	assert_int_equal(config_notify_check(&c, &cause), 0); /* cat, found in PATH */
 	free(c.notify_command);
 	c.notify_command = strdup("no-such-program-qweek x");
-	assert_int_equal(config_lint_notify(&c, &cause), -1);
+	assert_int_equal(config_notify_check(&c, &cause), -1);
 	assert_string_equal(cause, "[notify] command = no-such-program-qweek x: "
 				   "no-such-program-qweek is not a program in PATH");
 	free(cause);
@@ -130,8 +131,10 @@ static void test_distance(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_unknown_section), cmocka_unit_test(test_nearest_key),
-		cmocka_unit_test(test_line_without_equals), cmocka_unit_test(test_notify_command),
+		cmocka_unit_test(test_unknown_section),
+		cmocka_unit_test(test_nearest_key),
+		cmocka_unit_test(test_line_without_equals),
+		cmocka_unit_test(test_notify_command),
 		cmocka_unit_test(test_distance),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
