@@ -58,6 +58,9 @@ _qweek_offer() {
 	done
 }
 
+# A new command or option is completed from the tables as soon as it is in cli/cmd.c; if its
+# value or argument is a name, a label or a slug, add it to one of the two case lists below.
+
 # _qweek_value_of OPTION COMMAND: what kind of value OPTION of COMMAND takes.
 _qweek_value_of() {
 	case $1 in
