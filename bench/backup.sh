@@ -54,18 +54,20 @@ stats() {
 }
 
 client idle &
-sleep 3
+CPID=$!
+for _ in $(seq 300); do (($(wc -l <"$T/lat.idle" 2>/dev/null || echo 0) >= 1000)) && break; sleep 0.1; done
 touch "$T/stop.idle"
-wait
+wait "$CPID"
 echo "without a backup: $(stats "$T/lat.idle")"
 
 client busy &
+CPID=$!
 sleep 0.5
 t0=$(date +%s.%N)
 "$QWEEK" --socket "$SOCK" backup "$T/copy.db" >/dev/null
 t1=$(date +%s.%N)
 touch "$T/stop.busy"
-wait
+wait "$CPID"
 grep "backup:" "$T/qweekd.log" | tail -n 1
 python3 -c "import sys; s = float(sys.argv[2]) - float(sys.argv[1]); print('qweek backup: %.2f s, %.0f MB/s' % (s, int(sys.argv[3]) / s))" "$t0" "$t1" "$(du -m "$T/copy.db" | cut -f1)"
 echo "during the backup: $(stats "$T/lat.busy")"
