@@ -16,10 +16,10 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_plan_edit_entry,	  &cmd_remind_list_entry,   &cmd_remind_test_entry,
 	&cmd_remind_set_entry,	  &cmd_remind_show_entry,   &cmd_remind_status_entry,
 	&cmd_remind_digest_entry, &cmd_status_entry,	    &cmd_import_entry,
-	&cmd_export_entry,	  &cmd_help_entry,	    &cmd_history_entry,
-	&cmd_undo_entry,	  &cmd_person_edit_entry,   &cmd_person_remove_entry,
-	&cmd_group_edit_entry,	  &cmd_group_remove_entry,  &cmd_delete_entry,
-	&cmd_invite_entry, NULL
+	&cmd_export_entry, &cmd_help_entry, &cmd_history_entry,
+	&cmd_undo_entry, &cmd_person_edit_entry, &cmd_person_remove_entry,
+	&cmd_group_edit_entry, &cmd_group_remove_entry, &cmd_delete_entry,
+	&cmd_invite_entry, &cmd_backup_entry, NULL
 };
 
 /* Commands whose names are two words start with one of these. */
@@ -139,4 +139,9 @@ void cmd_print_list(FILE *f, const char *group)
 	if (group == NULL)
 		fprintf(f, "\n%s", cmd_options_help);
 	fprintf(f, "\nsee qweek COMMAND --help\n");
+}
+
+const struct cmd_entry *const *cmd_all(void)
+{
+	return cmd_table;
 }

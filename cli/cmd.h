@@ -25,6 +25,7 @@ extern const struct cmd_entry cmd_invite_entry;
 extern const struct cmd_entry cmd_history_entry, cmd_undo_entry;
 extern const struct cmd_entry cmd_person_edit_entry, cmd_person_remove_entry;
 extern const struct cmd_entry cmd_group_edit_entry, cmd_group_remove_entry, cmd_delete_entry;
+extern const struct cmd_entry cmd_backup_entry;
 
 /* The first line of qweek's own usage. */
 #define CMD_MAIN_USAGE \
@@ -41,5 +42,9 @@ const struct cmd_entry *cmd_find(int argc, char *const *argv, int *words, const 
 
 /* The commands of GROUP ("plan"), or of all of qweek when GROUP is NULL. */
 void cmd_print_list(FILE *f, const char *group);
+
+/* Every command, in the order of qweek --help, ended by NULL: the manual page and the shell
+ * completion are made from it (man/qweek_docgen.c). */
+const struct cmd_entry *const *cmd_all(void);
 
 #endif

@@ -15,6 +15,7 @@
 #include "api/api.h"
 #include "core/clock.h"
 #include "core/config.h"
+#include "core/config_notify.h"
 #include "core/daemon.h"
 #include "feed/feed.h"
 #include "http/http.h"
@@ -25,6 +26,7 @@
 #include "remind/remind.h"
 #include "report/me_page.h"
 #include "report/status_page.h"
+#include "store/db_backup.h"
 #include "store/link_store.h"
 #include "time/tz.h"
 
@@ -34,8 +36,9 @@ struct options {
 	const char *config;
 	int foreground;
 	int check_only;
-	struct config cli; /* what the command line set, applied over the file */
-	int cli_set[6];	   /* which of db, socket, listen, log_level, url, trusted_proxy it set */
+	const char *restore; /* --restore FILE */
+	struct config cli;   /* what the command line set, applied over the file */
+	int cli_set[6];	     /* which of db, socket, listen, log_level, url, trusted_proxy it set */
 };
 
 /* The command line, kept for SIGHUP: a reload lays it over the file again. */
@@ -44,10 +47,36 @@ static struct options opts;
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: qweekd [--config FILE] [--db PATH] [--socket PATH] [--listen HOST:PORT]\n"
-		"              [--url http://HOST:PORT] [--log-level LEVEL] [--trusted-proxy ADDRS]\n"
-		"              [--foreground] [-n]\n"
-		"  -n  check the configuration, say \"configuration OK\" or what is wrong, exit\n");
+		"usage: qweekd [OPTION...]\n"
+		"Holds Quality Week plans and serves them to qweek, calendar apps and browsers.\n"
+		"\n"
+		"  -c, --config FILE        read the configuration FILE (qweekd.conf(5))\n"
+		"  -d, --db PATH            the database ([daemon] db; default: "
+		"$STATE_DIRECTORY/qweek.db,\n"
+		"                           else ~/.local/share/qweek/qweek.db)\n"
+		"  -s, --socket PATH        the Unix socket of qweek ([daemon] socket; default:\n"
+		"                           $RUNTIME_DIRECTORY/qweekd.sock, else "
+		"$XDG_RUNTIME_DIR/qweek/)\n"
+		"  -l, --listen HOST:PORT   also serve HTTP on TCP: feeds, pages, the API with a "
+		"token\n"
+		"  -u, --url URL            how people reach it, for the links it prints ([daemon] "
+		"url)\n"
+		"  -L, --log-level LEVEL    error, warn, info (the default) or debug\n"
+		"      --trusted-proxy ADDRS  reverse proxies whose X-Forwarded-For is believed\n"
+		"  -f, --foreground         stay in the foreground, log to stderr (systemd: "
+		"always)\n"
+		"  -n, --check              check the configuration: say \"configuration OK\" or "
+		"what is\n"
+		"                           wrong (exit 1), and exit\n"
+		"      --restore FILE       put the copy FILE (and FILE.key) made by qweek backup in "
+		"place\n"
+		"                           of the database and link key; qweekd must be stopped\n"
+		"  -h, --help               this help\n"
+		"  -V, --version            the version\n"
+		"\n"
+		"Signals: SIGTERM and SIGINT stop it; SIGHUP reloads the configuration.\n"
+		"Exit status: 0 stopped; 1 could not start or restore (the reason on stderr);\n"
+		"2 a wrong command line. See qweekd(8) and qweekd.conf(5).\n");
 }
 
 static void parse_args(int argc, char **argv, struct options *o)
@@ -62,6 +91,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 		{ "trusted-proxy", required_argument, NULL, 'P' },
 		{ "foreground", no_argument, NULL, 'f' },
 		{ "check", no_argument, NULL, 'n' },
+		{ "restore", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -113,6 +143,9 @@ static void parse_args(int argc, char **argv, struct options *o)
 			break;
 		case 'n':
 			o->check_only = 1;
+			break;
+		case 'R':
+			o->restore = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -379,6 +412,50 @@ static void run(struct daemon *d, struct options *o)
 	event_free(ev_hup);
 }
 
+/*
+ * qweekd --restore FILE: the copy FILE and its link key FILE.key (qweek backup) in place of the
+ * configured database and key. The key is read first, so that a copy without it changes nothing.
+ */
+static int restore(const struct config *c, const char *file)
+{
+	char keyfile[4096], buf[4096], old[4096];
+	const char *key = c->key != NULL ? c->key : link_key_path_for(c->db, buf, sizeof buf);
+	char *cause = NULL;
+
+	snprintf(keyfile, sizeof keyfile, "%s.key", file);
+	if (key == NULL) {
+		fprintf(stderr, "qweekd: %s: the path is too long\n", c->db);
+		return 1;
+	}
+	if (link_key_load(keyfile, 0, &cause) == -1) {
+		fprintf(stderr,
+			"qweekd: %s; the copy's links need its key (qweek backup writes it beside "
+			"the copy): nothing was restored\n",
+			cause ? cause : keyfile);
+		free(cause);
+		return 1;
+	}
+	if (db_restore(file, c->db, &cause) == -1) {
+		fprintf(stderr, "qweekd: %s\n", cause ? cause : "the restore failed");
+		free(cause);
+		return 1;
+	}
+	snprintf(old, sizeof old, "%s.before-restore", key);
+	if ((rename(key, old) == -1 && errno != ENOENT) || link_key_save(key, &cause) == -1) {
+		fprintf(stderr,
+			"qweekd: the database is restored, but not its link key: %s; copy %s to "
+			"%s by hand\n",
+			cause ? cause : strerror(errno), keyfile, key);
+		free(cause);
+		return 1;
+	}
+	db_restore_own(key);
+	printf("restored %s into %s and %s.key into %s\n(what they replaced is kept as "
+	       "%s.before-restore and %s); start qweekd\n",
+	       file, c->db, file, key, c->db, old);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct daemon d = { 0 };
@@ -396,7 +473,8 @@ int main(int argc, char **argv)
 				"2017-11-14T03:00:00Z\n");
 		return 2;
 	}
-	if (load_config(&opts, &d.config, &cause) == -1 || opts.check_only) {
+	if (load_config(&opts, &d.config, &cause) == -1 ||
+	    (opts.check_only && config_notify_check(&d.config, &cause) == -1) || opts.check_only) {
 		int failed = cause != NULL || !opts.check_only;
 		if (failed)
 			fprintf(stderr, "qweekd: %s\n", cause ? cause : "bad configuration");
@@ -407,8 +485,16 @@ int main(int argc, char **argv)
 		config_free(&opts.cli);
 		return failed;
 	}
+	if (opts.restore != NULL) {
+		int rc = restore(&d.config, opts.restore);
+		link_key_forget();
+		config_free(&d.config);
+		config_free(&opts.cli);
+		return rc;
+	}
 	log_set_level(d.config.log_level);
 	run(&d, &opts);
+	api_backup_shutdown();
 	feed_shutdown();
 	link_key_forget();
 	status_page_cache_free();

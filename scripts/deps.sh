@@ -32,6 +32,9 @@ PACKAGES=(
 	faketime
 	# the HTTPS front of contrib/nginx (test_nginx_front): nginx, and openssl for its certificate
 	nginx-light openssl
+	# the manual pages (scdoc builds them, man-db renders them in test_man); the .deb of
+	# cpack -G DEB needs dpkg-shlibdeps (dpkg-dev, with build-essential)
+	scdoc man-db
 )
 PACKAGES+=("$@")
 if ((npm)) && ! command -v npm >/dev/null 2>&1; then

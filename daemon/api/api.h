@@ -125,5 +125,10 @@ int api_reminder_show(struct request *r, struct error *err);
 int api_reminders_status(struct request *r, struct error *err);
 int api_reminders_digests(struct request *r, struct error *err);
 int api_reminders_digest_set(struct request *r, struct error *err);
+/* Backups (api_backup.c); api_backup_shutdown drops one under way, at exit. */
+int api_backup_start(struct request *r, struct error *err);
+int api_backup_show(struct request *r, struct error *err);
+int api_backup_file(struct request *r, struct error *err);
+void api_backup_shutdown(void);
 
 #endif

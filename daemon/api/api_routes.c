@@ -59,5 +59,9 @@ const struct route api_routes[] = {
 	{ EVHTTP_REQ_PATCH, P "/people/:name", api_people_edit, ROUTE_WRITES },
 	{ EVHTTP_REQ_DELETE, P "/people/:name", api_people_remove, ROUTE_WRITES },
 	{ EVHTTP_REQ_DELETE, P "/items/:ref", api_items_delete, ROUTE_WRITES },
+	/* Backups (api_backup.c): the administrator only. */
+	{ EVHTTP_REQ_POST, "/api/v1/backup", api_backup_start, ROUTE_ADMIN },
+	{ EVHTTP_REQ_GET, "/api/v1/backup", api_backup_show, ROUTE_ADMIN },
+	{ EVHTTP_REQ_GET, "/api/v1/backup/file", api_backup_file, ROUTE_ADMIN },
 	{ 0, NULL, NULL, 0 },
 };

@@ -9,6 +9,7 @@
 #include <ini.h>
 
 #include "core/config.h"
+#include "core/config_lint.h"
 #include "core/log.h"
 
 /* Configuration parsed once into a struct; `qweekd -n` runs the same code and reports. */
@@ -172,6 +173,60 @@ static int set_value(struct config *c, const struct config_key *k, const char *v
 	return 0;
 }
 
+/* The known name nearest to NAME (of sections if SECTION is NULL, else of its keys), or NULL. */
+static const char *config_nearest(const char *section, const char *name)
+{
+	const char *best = NULL, *cand;
+	size_t n = strlen(name), bestd = n > 8 ? 3 : n > 4 ? 2 : 1, d;
+
+	for (size_t i = 0; i < sizeof config_keys / sizeof config_keys[0]; i++) {
+		const struct config_key *k = &config_keys[i];
+		if (section != NULL && strcmp(k->section, section) != 0)
+			continue;
+		cand = section != NULL ? k->name : k->section;
+		if ((d = config_lint_distance(name, cand, bestd)) <= bestd &&
+		    (best == NULL || d < bestd))
+			best = cand, bestd = d;
+	}
+	return best;
+}
+
+static int config_section_known(const char *section)
+{
+	for (size_t i = 0; i < sizeof config_keys / sizeof config_keys[0]; i++)
+		if (strcmp(config_keys[i].section, section) == 0)
+			return 1;
+	return 0;
+}
+
+/* Why SECTION.KEY = VALUE is refused, with the nearest name when there is one. */
+static int config_unknown(const char *section, const char *key, const char *value, char **cause)
+{
+	const char *near;
+	int rc;
+
+	if (strpbrk(key, " \t") != NULL) { /* "listen 127.0.0.1:8080": inih split it at ':' */
+		rc = asprintf(cause, "«%s:%s» is not a 'key = value' line (it has no '=')", key,
+			      value);
+	} else if (!config_section_known(section)) {
+		near = config_nearest(NULL, section);
+		rc = near != NULL ? asprintf(cause, "unknown section [%s]: did you mean [%s]?",
+					     section, near) :
+				    asprintf(cause,
+					     "unknown section [%s]: the sections are [daemon], "
+					     "[smtp] and [notify]",
+					     section);
+	} else if ((near = config_nearest(section, key)) != NULL) {
+		rc = asprintf(cause, "unknown key '%s' in section [%s]: did you mean '%s'?", key,
+			      section, near);
+	} else {
+		rc = asprintf(cause, "unknown key '%s' in section [%s]", key, section);
+	}
+	if (rc == -1)
+		*cause = NULL;
+	return -1;
+}
+
 int config_set(struct config *c, const char *section, const char *key, const char *value,
 	       char **cause)
 {
@@ -180,9 +235,7 @@ int config_set(struct config *c, const char *section, const char *key, const cha
 		if (strcmp(k->section, section) == 0 && strcmp(k->name, key) == 0)
 			return set_value(c, k, value, cause);
 	}
-	if (asprintf(cause, "unknown key '%s' in section [%s]", key, section) == -1)
-		*cause = NULL;
-	return -1;
+	return config_unknown(section, key, value, cause);
 }
 
 struct load_ctx {
@@ -203,7 +256,8 @@ int config_load(struct config *c, const char *file, char **cause)
 {
 	struct load_ctx ctx = { c, NULL };
 	FILE *f = fopen(file, "r");
-	int line;
+	char *lint = NULL;
+	int line, bad;
 
 	if (f == NULL) {
 		if (asprintf(cause, "%s: %s", file, strerror(errno)) == -1)
@@ -214,6 +268,13 @@ int config_load(struct config *c, const char *file, char **cause)
 	fclose(f);
 	if (line == 0)
 		return 0;
+	/* A line inih did not take, if it is the first wrong one: quoted, with what is wrong. */
+	if ((bad = config_lint_lines(file, &lint)) > 0 && (ctx.cause == NULL || bad <= line)) {
+		free(ctx.cause);
+		*cause = lint;
+		return -1;
+	}
+	free(lint);
 	if (asprintf(cause, "%s:%d: %s", file, line,
 		     ctx.cause != NULL ? ctx.cause : "not a 'key = value' line or a [section]") ==
 	    -1)

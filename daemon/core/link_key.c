@@ -101,16 +101,15 @@ static int read_key(int fd, const char *path, char **cause)
 	return 0;
 }
 
-/* Writes a new key into a temporary file and renames it into place (never half a key). */
-static int make_key(const char *path, char **cause)
+/* Writes the key into a temporary file and renames it into place (never half a key). */
+static int write_key(const char *path, char **cause)
 {
 	static const char hex[] = "0123456789abcdef";
 	char tmp[4096], text[2 * LINK_KEY_LEN + 1], dir[4096];
 	int fd, ok;
 
-	if (snprintf(tmp, sizeof tmp, "%s.new", path) >= (int)sizeof tmp ||
-	    secret_random(key, LINK_KEY_LEN) == -1) {
-		*cause = cause_of("cannot make the link key", path, EINVAL);
+	if (snprintf(tmp, sizeof tmp, "%s.new", path) >= (int)sizeof tmp) {
+		*cause = cause_of("cannot write the link key", path, ENAMETOOLONG);
 		return -1;
 	}
 	for (size_t i = 0; i < LINK_KEY_LEN; i++) {
@@ -125,9 +124,8 @@ static int make_key(const char *path, char **cause)
 	if (fd != -1 && close(fd) != 0)
 		ok = 0;
 	if (!ok || rename(tmp, path) == -1) {
-		*cause = cause_of("cannot make the link key", path, errno);
+		*cause = cause_of("cannot write the link key", path, errno);
 		unlink(tmp);
-		explicit_bzero(key, sizeof key);
 		return -1;
 	}
 	snprintf(dir, sizeof dir, "%s", path);
@@ -135,9 +133,46 @@ static int make_key(const char *path, char **cause)
 		fsync(fd);
 		close(fd);
 	}
+	return 0;
+}
+
+static int make_key(const char *path, char **cause)
+{
+	if (secret_random(key, LINK_KEY_LEN) == -1) {
+		*cause = cause_of("cannot make the link key", path, EINVAL);
+		return -1;
+	}
+	if (write_key(path, cause) == -1) {
+		explicit_bzero(key, sizeof key);
+		return -1;
+	}
 	loaded = 1;
 	log_info("made the link key %s (back it up, but not in the same place as the database)",
 		 path);
+	return 0;
+}
+
+int link_key_save(const char *path, char **cause)
+{
+	*cause = NULL;
+	if (!loaded) {
+		*cause = strdup("no link key is loaded");
+		return -1;
+	}
+	return write_key(path, cause);
+}
+
+int link_key_hex(char out[2 * LINK_KEY_LEN + 1])
+{
+	static const char hex[] = "0123456789abcdef";
+
+	if (!loaded)
+		return -1;
+	for (size_t i = 0; i < LINK_KEY_LEN; i++) {
+		out[2 * i] = hex[key[i] >> 4];
+		out[2 * i + 1] = hex[key[i] & 15];
+	}
+	out[2 * LINK_KEY_LEN] = '\0';
 	return 0;
 }
 

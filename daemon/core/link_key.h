@@ -42,6 +42,13 @@ int link_key_ready(void);
 int link_secret(const unsigned char salt[LINK_SALT_LEN], enum link_kind kind, int64_t plan_id,
 		int64_t person_id, int64_t gen, char out[FEED_SECRET_LEN + 1]);
 
+/* Writes the loaded key to PATH (0600, whole or not at all): qweekd --restore. 0 or -1 with
+ * *CAUSE (malloc'd). */
+int link_key_save(const char *path, char **cause);
+
+/* The loaded key as the key file holds it (64 hex digits), for a backup; 0, or -1 (none). */
+int link_key_hex(char out[2 * LINK_KEY_LEN + 1]);
+
 /* Forgets the key (at exit). */
 void link_key_forget(void);
 
