@@ -32,6 +32,8 @@ PACKAGES=(
 	faketime
 	# the HTTPS front of contrib/nginx (test_nginx_front): nginx, and openssl for its certificate
 	nginx-light openssl
+	# CalDAV (issue 16): its XML with libxml2; real clients python3-caldav and todoman
+	libxml2-dev python3-caldav todoman
 )
 PACKAGES+=("$@")
 if ((npm)) && ! command -v npm >/dev/null 2>&1; then
