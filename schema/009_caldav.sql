@@ -19,3 +19,20 @@ CREATE TABLE app_passwords (
 	created INTEGER NOT NULL
 );
 CREATE INDEX app_passwords_person ON app_passwords(person_id);
+
+-- What changed, for a CalDAV sync (RFC 6578): each item's latest change gets the next number,
+-- so a sync token is a number and a sync after one change carries that one item. Kept by
+-- triggers, so that no write path can forget it: every change of an item moves its seq.
+CREATE TABLE dav_changes (
+	rev INTEGER PRIMARY KEY AUTOINCREMENT,
+	plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+	item_id INTEGER NOT NULL UNIQUE REFERENCES items(id) ON DELETE CASCADE
+);
+CREATE INDEX dav_changes_plan ON dav_changes(plan_id, rev);
+INSERT INTO dav_changes (plan_id, item_id) SELECT plan_id, id FROM items ORDER BY updated, id;
+CREATE TRIGGER dav_changes_insert AFTER INSERT ON items BEGIN
+	INSERT OR REPLACE INTO dav_changes (plan_id, item_id) VALUES (NEW.plan_id, NEW.id);
+END;
+CREATE TRIGGER dav_changes_update AFTER UPDATE OF seq, plan_id ON items BEGIN
+	INSERT OR REPLACE INTO dav_changes (plan_id, item_id) VALUES (NEW.plan_id, NEW.id);
+END;

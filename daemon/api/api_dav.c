@@ -74,23 +74,19 @@ int api_dav_refuse(struct request *r, int status, const char *condition, const c
 	return api_dav_send(r, status, "application/xml; charset=utf-8", &b, NULL, err);
 }
 
-int api_dav_token(struct dav_ctx *c, char *buf, size_t len, int64_t *since_now,
-		  struct error *err)
+int api_dav_token(struct dav_ctx *c, char *buf, size_t len, struct error *err)
 {
 	struct db *db = c->r->daemon->db;
 	struct plan *p = store_plan_get(db, c->who.plan_id, err);
-	int64_t updated = 0, seqs = 0;
+	int64_t rev = 0;
 
-	if (p == NULL || store_dav_version(db, c->who.plan_id, &updated, &seqs, err) == -1) {
+	if (p == NULL || store_dav_version(db, c->who.plan_id, &rev, err) == -1) {
 		plan_free(p);
 		return -1;
 	}
-	if (p->updated > updated)
-		updated = p->updated;
+	/* The plan's own version too: its reminder rules are every task's alarms. */
+	snprintf(buf, len, DAV_TOKEN_PREFIX "%" PRId64 "-%" PRId64, rev, p->updated);
 	plan_free(p);
-	snprintf(buf, len, "http://qweek.invalid/sync/%" PRId64 "-%" PRId64, updated, seqs);
-	if (since_now != NULL)
-		*since_now = updated;
 	return 0;
 }
 
@@ -159,8 +155,9 @@ static int read_path(struct dav_ctx *c, struct error *err)
 		return error_set(err, ERR_FORBIDDEN,
 				 "%s is signed in as %s: another person's tasks are theirs alone",
 				 r->path, c->who.login);
-	if (r->args[1] == NULL)
-		return 0;
+	if (r->args[1] == NULL || r->method == HTTP_REQ_MKCALENDAR ||
+	    r->method == HTTP_REQ_PROPPATCH || r->method == EVHTTP_REQ_DELETE)
+		return 0; /* refused whatever the path (refuse_method) */
 	if (strcmp(r->args[1], DAV_COLLECTION) != 0)
 		return error_set(err, ERR_NOT_FOUND,
 				 "there is nothing at %s: the tasks are at %s" DAV_COLLECTION "/",

@@ -57,9 +57,12 @@ int api_dav_send(struct request *r, int status, const char *content_type, struct
 int api_dav_refuse(struct request *r, int status, const char *condition, const char *why,
 		   struct error *err);
 
-/* The sync token and ctag of the person's collection (the plan's version) into BUF. */
-int api_dav_token(struct dav_ctx *c, char *buf, size_t len, int64_t *since_now,
-		  struct error *err);
+/*
+ * The sync token and ctag of the person's collection into BUF: DAV_TOKEN_PREFIX "<rev>-<plan>",
+ * the plan's latest change of an item (store_dav_version) and its own `updated`.
+ */
+#define DAV_TOKEN_PREFIX "http://qweek.invalid/sync/"
+int api_dav_token(struct dav_ctx *c, char *buf, size_t len, struct error *err);
 
 /* An item's ETag (quoted) into BUF, from its version and its plan's. */
 void api_dav_etag(const struct item *it, int64_t plan_updated, char *buf, size_t len);

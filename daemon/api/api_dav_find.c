@@ -192,7 +192,7 @@ static int find_collection(struct dav_ctx *c, const struct dav_body *body, struc
 	struct members m = { c, body, b, 0, clock_now() };
 	int rc = -1;
 
-	if (p == NULL || api_dav_token(c, token, sizeof token, NULL, err) == -1)
+	if (p == NULL || api_dav_token(c, token, sizeof token, err) == -1)
 		goto out;
 	cp.title = p->title;
 	m.plan_updated = p->updated;

@@ -14,9 +14,9 @@
 /*
  * REPORT on the collection: calendar-query (every task: a time range is left to the client,
  * which filters what it shows anyway), calendar-multiget (the hrefs asked), and sync-collection
- * (what changed since a token: the items updated since, and the items of the plan updated since
- * that are no longer the person's, as gone). A token is the plan's version (api_dav_token), so
- * after one change a sync carries that one task.
+ * (what changed since a token: the person's items changed since, and the plan's items changed
+ * since that are no longer the person's, as gone). A token is the plan's version
+ * (api_dav_token), so after one change a sync carries that one task.
  */
 
 struct ids {
@@ -55,8 +55,9 @@ struct report {
 	const struct dav_body *body;
 	struct buf *b;
 	struct feed_dav render;
-	int64_t since, now;
-	struct ids wanted; /* multiget: the ids asked, sorted */
+	int64_t since, now, plan_updated;
+	int all;	   /* sync: every member (a first sync, or the plan's rules changed) */
+	struct ids wanted; /* multiget: the ids asked; sync: the items changed; sorted */
 	struct ids seen;   /* the members written (multiget) or all members (sync) */
 };
 
@@ -86,7 +87,7 @@ static int on_item(const struct item *it, void *arg)
 	case DAV_SYNC:
 		if (ids_add(&rp->seen, it->id) == -1)
 			return -1;
-		if (it->updated < rp->since && rp->render.plan->updated < rp->since)
+		if (!rp->all && !ids_has(&rp->wanted, it->id))
 			return 0;
 		break;
 	default:
@@ -123,30 +124,47 @@ static int multiget_gone(struct report *rp)
 
 static int on_changed(int64_t id, void *arg)
 {
-	struct report *rp = arg;
+	return ids_add(arg, id);
+}
+
+/* The items changed since the token that are not (or no longer) the person's: gone. */
+static int sync_gone(struct report *rp)
+{
 	char href[128];
 
-	if (ids_has(&rp->seen, id))
-		return 0;
-	api_dav_href(rp->c, id, href, sizeof href);
-	dav_out_status(rp->b, href, "HTTP/1.1 404 Not Found");
+	for (size_t i = 0; i < rp->wanted.n; i++) {
+		if (ids_has(&rp->seen, rp->wanted.v[i]))
+			continue;
+		api_dav_href(rp->c, rp->wanted.v[i], href, sizeof href);
+		dav_out_status(rp->b, href, "HTTP/1.1 404 Not Found");
+	}
 	return rp->b->failed ? -1 : 0;
 }
 
-/* "http://qweek.invalid/sync/<updated>-<seqs>" → its updated; "" → the beginning. */
-static int read_token(const char *token, int64_t *since)
+/*
+ * DAV_TOKEN_PREFIX "<rev>-<plan>" → the items changed since REV into RP->wanted, or RP->all
+ * when the plan's own version moved; "" (a first sync) → all. 1 when it is no token of ours.
+ */
+static int read_token(struct report *rp, const char *token, struct error *err)
 {
-	static const char prefix[] = "http://qweek.invalid/sync/";
-	char *end;
+	struct dav_ctx *c = rp->c;
+	long long rev, plan;
+	int n = 0;
 
 	if (*token == '\0') {
-		*since = INT64_MIN;
+		rp->all = 1;
 		return 0;
 	}
-	if (strncmp(token, prefix, sizeof prefix - 1) != 0)
+	if (strncmp(token, DAV_TOKEN_PREFIX, strlen(DAV_TOKEN_PREFIX)) != 0 ||
+	    sscanf(token + strlen(DAV_TOKEN_PREFIX), "%lld-%lld%n", &rev, &plan, &n) != 2 ||
+	    token[strlen(DAV_TOKEN_PREFIX) + (size_t)n] != '\0')
+		return 1;
+	rp->since = rev;
+	rp->plan_updated = plan;
+	if (store_dav_changed(c->r->daemon->db, c->who.plan_id, rev, on_changed, &rp->wanted,
+			      err) == -1)
 		return -1;
-	*since = strtoll(token + sizeof prefix - 1, &end, 10);
-	return *end == '-' ? 0 : -1;
+	return 0;
 }
 
 static int run(struct report *rp, struct error *err)
@@ -158,30 +176,35 @@ static int run(struct report *rp, struct error *err)
 		return err->kind != ERR_NONE ? -1 : error_set(err, ERR_INTERNAL, "out of memory");
 	if (rp->body->kind == DAV_MULTIGET)
 		return multiget_gone(rp);
-	if (rp->body->kind != DAV_SYNC || rp->since == INT64_MIN)
+	if (rp->body->kind != DAV_SYNC || rp->all)
 		return 0;
 	if (rp->seen.n > 0)
 		qsort(rp->seen.v, rp->seen.n, sizeof *rp->seen.v, cmp_id);
-	return store_dav_changed(db, c->who.plan_id, rp->since, on_changed, rp, err);
+	return sync_gone(rp);
 }
 
+/* A refusal sent: 1 (the report is over), or -1 when it could not be. */
+static int refused(struct report *rp, const char *condition, const char *why,
+		   struct error *err)
+{
+	return api_dav_refuse(rp->c->r, 403, condition, why, err) == 0 ? 1 : -1;
+}
+
+/* What the body asks, checked: 0, 1 refused (sent), -1 with ERR. */
 static int prepare(struct report *rp, struct error *err)
 {
 	const struct dav_body *body = rp->body;
+	int bad = 0;
 
 	if (body->kind == DAV_OTHER_REPORT)
-		return api_dav_refuse(rp->c->r, 403, "<d:supported-report/>",
-				      "this REPORT is not offered here", err) == 0 ?
-			       1 :
-			       -1;
-	if (body->kind == DAV_PROPFIND)
-		return error_set(err, ERR_INVALID, "a REPORT's body is not a propfind");
-	if (body->kind == DAV_SYNC && read_token(body->sync_token, &rp->since) == -1)
-		return api_dav_refuse(rp->c->r, 403, "<d:valid-sync-token/>",
-				      "the sync token is not this collection's: sync anew", err) ==
-				       0 ?
-			       1 :
-			       -1;
+		return refused(rp, "<d:supported-report/>", "this REPORT is not offered here", err);
+	if (body->kind == DAV_SYNC)
+		bad = read_token(rp, body->sync_token, err);
+	if (bad != 0)
+		return bad == -1 ? -1 :
+				   refused(rp, "<d:valid-sync-token/>",
+					   "the sync token is not this collection's: sync anew",
+					   err);
 	for (int i = 0; i < body->nhrefs; i++) {
 		int64_t id = href_item(rp->c, body->hrefs[i]);
 		if (id != 0 && ids_add(&rp->wanted, id) == -1)
@@ -202,8 +225,10 @@ static int answer(struct report *rp, struct error *err)
 		return later == 1 ? 0 : -1;
 	feed_uid_host(&c->r->daemon->config, host, sizeof host);
 	if (feed_dav_open(&rp->render, c->r->daemon->db, c->who.plan_id, host, rp->now, err) == -1 ||
-	    api_dav_token(c, token, sizeof token, NULL, err) == -1)
+	    api_dav_token(c, token, sizeof token, err) == -1)
 		return -1;
+	if (rp->render.plan->updated != rp->plan_updated)
+		rp->all = 1; /* the rules of every task's alarms changed */
 	dav_out_begin(rp->b);
 	/* A query for events alone: this collection has none. */
 	if ((rp->body->kind != DAV_CALENDAR_QUERY || rp->body->comp_todo ||

@@ -54,13 +54,12 @@ int store_app_password_each(struct db *db, int64_t person_id,
 			    struct error *err);
 
 /*
- * A plan's version for a sync: the latest `updated` of its items and the sum of their
- * sequences (every change moves it, even two within one second). 0, or -1 with ERR.
+ * A plan's version for a sync: the number of the latest change of one of its items (the
+ * dav_changes table of schema 009, kept by triggers). 0, or -1 with ERR.
  */
-int store_dav_version(struct db *db, int64_t plan_id, int64_t *updated, int64_t *seqs,
-		      struct error *err);
+int store_dav_version(struct db *db, int64_t plan_id, int64_t *rev, struct error *err);
 
-/* Calls FN with the id of each item of the plan updated at or after SINCE. */
+/* Calls FN with the id of each item of the plan changed after version SINCE. */
 int store_dav_changed(struct db *db, int64_t plan_id, int64_t since,
 		      int (*fn)(int64_t id, void *), void *ctx, struct error *err);
 

@@ -144,20 +144,16 @@ int store_app_password_each(struct db *db, int64_t person_id,
 	return rc == SQLITE_DONE ? 0 : db_fail(db, rc, err);
 }
 
-int store_dav_version(struct db *db, int64_t plan_id, int64_t *updated, int64_t *seqs,
-		      struct error *err)
+int store_dav_version(struct db *db, int64_t plan_id, int64_t *rev, struct error *err)
 {
-	static const char sql[] = "SELECT coalesce(max(updated), 0), coalesce(sum(seq), 0) "
-				  "FROM items WHERE plan_id = ?";
+	static const char sql[] = "SELECT coalesce(max(rev), 0) FROM dav_changes WHERE plan_id = ?";
 	sqlite3_stmt *st = db_stmt(db, sql);
 	int rc;
 
 	sqlite3_bind_int64(st, 1, plan_id);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*updated = sqlite3_column_int64(st, 0);
-		*seqs = sqlite3_column_int64(st, 1);
-	}
+	if (rc == SQLITE_ROW)
+		*rev = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : db_fail(db, rc, err);
 }
@@ -165,7 +161,7 @@ int store_dav_version(struct db *db, int64_t plan_id, int64_t *updated, int64_t 
 int store_dav_changed(struct db *db, int64_t plan_id, int64_t since,
 		      int (*fn)(int64_t id, void *), void *ctx, struct error *err)
 {
-	static const char sql[] = "SELECT id FROM items WHERE plan_id = ? AND updated >= ?";
+	static const char sql[] = "SELECT item_id FROM dav_changes WHERE plan_id = ? AND rev > ?";
 	sqlite3_stmt *st = db_stmt(db, sql);
 	int rc;
 
