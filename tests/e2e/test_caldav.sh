@@ -178,5 +178,27 @@ assert_eq 401 "$(curl -s -o /dev/null -w '%{http_code}' -X PROPFIND "$BASE/dav/"
 grep -q "$PASS" "$DAEMON_LOG" && fail "a password is in the log"
 grep -q "wrong-one" "$DAEMON_LOG" && fail "a wrong password is in the log"
 
+step "the person's page: an app password made (shown once), used, listed, revoked"
+PAGE=$(jget 'd["page"]' "$LINK")
+curl -s "$PAGE" | grep -q 'href="?caldav=1"' || fail "the page leads to the task-app part"
+curl -s "$PAGE?caldav=1" >"$T/app.html"
+grep -q "value=\"$BASE/dav/\"" "$T/app.html" || fail "the URL on the page"
+grep -q "value=\"$LOGIN\"" "$T/app.html" || fail "the login on the page"
+code=$(curl -s -o "$T/made.html" -w '%{http_code}' --data-urlencode action=app-password \
+	--data-urlencode "label=Телефон" "$PAGE")
+assert_eq 201 "$code" "an app password made"
+APP=$(sed -n 's/.*id="dav-password" type="text" readonly value="\([a-z2-7]*\)".*/\1/p' "$T/made.html")
+assert_match '^[a-z2-7]{24}$' "$APP" "shown once"
+curl -s "$PAGE?caldav=1" | grep -q "$APP" && fail "the password is shown again"
+curl -s "$PAGE?caldav=1" | grep -q "Телефон" || fail "the password is listed by its label"
+PASS=$APP
+assert_eq 207 "$(dav PROPFIND /dav/ -H 'Depth: 0')" "the app password signs in"
+$CHECK "$URL" "$LOGIN" "$APP" list >/dev/null || fail "python3-caldav with the app password"
+ID=$(sed -n 's/.*name="password" value="\([0-9]*\)".*/\1/p' "$T/made.html" | head -1)
+assert_eq 303 "$(curl -s -o /dev/null -w '%{http_code}' --data "action=app-password-revoke&password=$ID" "$PAGE")" "revoked"
+assert_eq 401 "$(dav PROPFIND /dav/ -H 'Depth: 0')" "a revoked password"
+grep -q "$APP" "$DAEMON_LOG" && fail "the app password is in the log"
+sqlite3 "$T/q.db" 'SELECT count(*) FROM app_passwords' | grep -qx 0 || fail "the revoked row is gone"
+
 stop_daemon
 echo "OK"
