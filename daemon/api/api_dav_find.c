@@ -124,6 +124,8 @@ static int collection_prop(struct buf *b, const struct dav_prop *p, void *ctx)
 			       "</d:current-user-privilege-set>");
 	else if (is(p, DAV_NS, "owner"))
 		href_prop(b, "d:owner", cp->c->home);
+	else if (is(p, DAV_NS, "current-user-principal")) /* on every resource: RFC 5397 */
+		href_prop(b, "d:current-user-principal", cp->c->home);
 	else if (is(p, DAV_NS_APPLE, "calendar-color"))
 		buf_add_str(b, "<ic:calendar-color>#2E7D32FF</ic:calendar-color>");
 	else
