@@ -9,6 +9,7 @@
 #include "core/daemon.h"
 #include "dav/dav_out.h"
 #include "feed/feed.h"
+#include "store/auth_store.h"
 #include "store/feed_store.h"
 
 /*
@@ -54,18 +55,20 @@ struct report {
 	struct dav_ctx *c;
 	const struct dav_body *body;
 	struct buf *b;
-	struct feed_dav render;
+	struct feed_dav render;	 /* open when calendar-data is asked for */
+	int rendering;
+	int64_t plan_now;	 /* the plan's own version now */
 	int64_t since, now, plan_updated;
 	int all;	   /* sync: every member (a first sync, or the plan's rules changed) */
 	struct ids wanted; /* multiget: the ids asked; sync: the items changed; sorted */
-	struct ids seen;   /* the members written (multiget) or all members (sync) */
+	struct ids seen;   /* multiget: the members written */
 };
 
 static const struct dav_prop none[] = { { "", "" } };
 
 static int write_one(struct report *rp, const struct item *it)
 {
-	struct dav_item_props ip = { rp->c, it, &rp->render, rp->render.plan->updated };
+	struct dav_item_props ip = { rp->c, it, rp->rendering ? &rp->render : NULL, rp->plan_now };
 	char href[128];
 
 	api_dav_href(rp->c, it->id, href, sizeof href);
@@ -82,12 +85,6 @@ static int on_item(const struct item *it, void *arg)
 	switch (rp->body->kind) {
 	case DAV_MULTIGET:
 		if (!ids_has(&rp->wanted, it->id))
-			return 0;
-		break;
-	case DAV_SYNC:
-		if (ids_add(&rp->seen, it->id) == -1)
-			return -1;
-		if (!rp->all && !ids_has(&rp->wanted, it->id))
 			return 0;
 		break;
 	default:
@@ -127,20 +124,6 @@ static int on_changed(int64_t id, void *arg)
 	return ids_add(arg, id);
 }
 
-/* The items changed since the token that are not (or no longer) the person's: gone. */
-static int sync_gone(struct report *rp)
-{
-	char href[128];
-
-	for (size_t i = 0; i < rp->wanted.n; i++) {
-		if (ids_has(&rp->seen, rp->wanted.v[i]))
-			continue;
-		api_dav_href(rp->c, rp->wanted.v[i], href, sizeof href);
-		dav_out_status(rp->b, href, "HTTP/1.1 404 Not Found");
-	}
-	return rp->b->failed ? -1 : 0;
-}
-
 /*
  * DAV_TOKEN_PREFIX "<rev>-<plan>" → the items changed since REV into RP->wanted, or RP->all
  * when the plan's own version moved; "" (a first sync) → all. 1 when it is no token of ours.
@@ -167,20 +150,58 @@ static int read_token(struct report *rp, const char *token, struct error *err)
 	return 0;
 }
 
+static int on_changed_item(const struct item *it, void *arg)
+{
+	struct report *rp = arg;
+	char href[128];
+
+	if (api_dav_member(it, rp->now))
+		return write_one(rp, it);
+	api_dav_href(rp->c, it->id, href, sizeof href);
+	dav_out_status(rp->b, href, "HTTP/1.1 404 Not Found");
+	return rp->b->failed ? -1 : 0;
+}
+
+/*
+ * A sync with a token: only the items changed since are looked at, each the person's (then
+ * written) or not (then gone), so its cost is that of the changes, not of the collection.
+ */
+static int sync_changed(struct report *rp, struct error *err)
+{
+	struct dav_ctx *c = rp->c;
+	struct db *db = c->r->daemon->db;
+	char href[128];
+	int mine;
+
+	for (size_t i = 0; i < rp->wanted.n; i++) {
+		int64_t id = rp->wanted.v[i];
+		if ((mine = store_item_responsible(db, id, c->who.person_id, err)) == -1)
+			return -1;
+		if (mine &&
+		    store_item_get(db, c->who.plan_id, id, on_changed_item, rp, err) == 0)
+			continue;
+		if (err->kind != ERR_NONE && err->kind != ERR_NOT_FOUND)
+			return -1;
+		error_clear(err);
+		api_dav_href(c, id, href, sizeof href);
+		dav_out_status(rp->b, href, "HTTP/1.1 404 Not Found");
+	}
+	return rp->b->failed ? error_set(err, ERR_INTERNAL, "out of memory") : 0;
+}
+
 static int run(struct report *rp, struct error *err)
 {
 	struct dav_ctx *c = rp->c;
 	struct db *db = c->r->daemon->db;
 
+	if (rp->body->kind == DAV_SYNC && !rp->all)
+		return sync_changed(rp, err);
+
 	if (store_feed_items(db, c->who.plan_id, c->who.person_id, on_item, rp, err) == -1)
 		return err->kind != ERR_NONE ? -1 : error_set(err, ERR_INTERNAL, "out of memory");
 	if (rp->body->kind == DAV_MULTIGET)
 		return multiget_gone(rp);
-	if (rp->body->kind != DAV_SYNC || rp->all)
-		return 0;
-	if (rp->seen.n > 0)
-		qsort(rp->seen.v, rp->seen.n, sizeof *rp->seen.v, cmp_id);
-	return sync_gone(rp);
+	return 0;
 }
 
 /* A refusal sent: 1 (the report is over), or -1 when it could not be. */
@@ -219,15 +240,22 @@ static int answer(struct report *rp, struct error *err)
 {
 	struct dav_ctx *c = rp->c;
 	char token[128], host[256];
+	struct plan *p;
 	int later;
 
 	if ((later = prepare(rp, err)) != 0)
 		return later == 1 ? 0 : -1;
+	if ((p = store_plan_get(c->r->daemon->db, c->who.plan_id, err)) == NULL)
+		return -1;
+	rp->plan_now = p->updated;
+	plan_free(p);
 	feed_uid_host(&c->r->daemon->config, host, sizeof host);
-	if (feed_dav_open(&rp->render, c->r->daemon->db, c->who.plan_id, host, rp->now, err) == -1 ||
+	rp->rendering = dav_body_wants(rp->body, DAV_NS_CALDAV, "calendar-data");
+	if ((rp->rendering && feed_dav_open(&rp->render, c->r->daemon->db, c->who.plan_id, host,
+					    rp->now, err) == -1) ||
 	    api_dav_token(c, token, sizeof token, err) == -1)
 		return -1;
-	if (rp->render.plan->updated != rp->plan_updated)
+	if (rp->plan_now != rp->plan_updated)
 		rp->all = 1; /* the rules of every task's alarms changed */
 	dav_out_begin(rp->b);
 	/* A query for events alone: this collection has none. */
@@ -258,7 +286,8 @@ int api_dav_report(struct dav_ctx *c, struct error *err)
 		return -1;
 	buf_init(&b, 16384);
 	rc = answer(&rp, err);
-	feed_dav_close(&rp.render);
+	if (rp.rendering)
+		feed_dav_close(&rp.render);
 	buf_free(&b);
 	free(rp.wanted.v);
 	free(rp.seen.v);
