@@ -88,8 +88,8 @@ static void unauthorized(struct request *r, int delay_ms)
 int api_dav_auth(struct dav_ctx *c, struct error *err)
 {
 	struct request *r = c->r;
-	const char *h = evhttp_find_header(evhttp_request_get_input_headers(r->ev),
-					   "Authorization");
+	const char *h =
+		evhttp_find_header(evhttp_request_get_input_headers(r->ev), "Authorization");
 	char cred[MAX_CREDENTIALS], *password = NULL;
 	int found = 0, ok = 0;
 

@@ -15,12 +15,18 @@
  * answered 404 in its own propstat, as RFC 4918 has it.
  */
 
-#define P(ns, name) { ns, name }
+#define P(ns, name)      \
+	{                \
+		ns, name \
+	}
 
 static const struct dav_prop principal_all[] = {
-	P(DAV_NS, "resourcetype"),	    P(DAV_NS, "displayname"),
-	P(DAV_NS, "current-user-principal"), P(DAV_NS, "principal-URL"),
-	P(DAV_NS_CALDAV, "calendar-home-set"), { "", "" },
+	P(DAV_NS, "resourcetype"),
+	P(DAV_NS, "displayname"),
+	P(DAV_NS, "current-user-principal"),
+	P(DAV_NS, "principal-URL"),
+	P(DAV_NS_CALDAV, "calendar-home-set"),
+	{ "", "" },
 };
 
 static const struct dav_prop collection_all[] = {
@@ -225,8 +231,7 @@ static int find_item(struct dav_ctx *c, const struct dav_body *body, struct buf 
 	if (c->item_id != 0 &&
 	    (mine = store_item_responsible(db, c->item_id, c->who.person_id, err)) == -1)
 		return -1;
-	if (mine == 1 &&
-	    store_item_get(db, c->who.plan_id, c->item_id, write_member, &m, err) == 0)
+	if (mine == 1 && store_item_get(db, c->who.plan_id, c->item_id, write_member, &m, err) == 0)
 		return 0;
 	if (err->kind != ERR_NONE && err->kind != ERR_NOT_FOUND)
 		return -1;

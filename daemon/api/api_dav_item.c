@@ -132,10 +132,9 @@ static int change(struct dav_ctx *c, const struct current *cur, const struct dav
 
 	if (plan_write_begin(&w, db, c->who.plan_id, err) == -1)
 		return -1;
-	changed = store_item_set_state_seq_at(db, c->item_id, cur->seq, t->done ? "done" : "open",
-					      NULL, t->done ? by : NULL,
-					      t->done ? done_at(t, now, cur->created) : now, now,
-					      err);
+	changed = store_item_set_state_seq_at(
+		db, c->item_id, cur->seq, t->done ? "done" : "open", NULL, t->done ? by : NULL,
+		t->done ? done_at(t, now, cur->created) : now, now, err);
 	if (changed != 1 || plan_write_commit(&w, err) == -1) {
 		plan_write_rollback(&w);
 		return changed == 0 ? 0 : -1;
@@ -160,9 +159,9 @@ static int put(struct dav_ctx *c, struct current *cur, struct error *err)
 	int moved;
 
 	if (!matches(c->r, cur->etag))
-		return api_dav_refuse(c->r, 412, "<d:no-conflicting-lock/>",
-				      "the task changed since it was read: sync, then tick it again",
-				      err);
+		return api_dav_refuse(
+			c->r, 412, "<d:no-conflicting-lock/>",
+			"the task changed since it was read: sync, then tick it again", err);
 	if (len > DAV_MAX_BODY)
 		return error_set(err, ERR_TOO_LARGE, "the request is larger than %d bytes",
 				 DAV_MAX_BODY);

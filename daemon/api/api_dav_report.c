@@ -55,9 +55,9 @@ struct report {
 	struct dav_ctx *c;
 	const struct dav_body *body;
 	struct buf *b;
-	struct feed_dav render;	 /* open when calendar-data is asked for */
+	struct feed_dav render; /* open when calendar-data is asked for */
 	int rendering;
-	int64_t plan_now;	 /* the plan's own version now */
+	int64_t plan_now; /* the plan's own version now */
 	int64_t since, now, plan_updated;
 	int all;	   /* sync: every member (a first sync, or the plan's rules changed) */
 	struct ids wanted; /* multiget: the ids asked; sync: the items changed; sorted */
@@ -177,8 +177,7 @@ static int sync_changed(struct report *rp, struct error *err)
 		int64_t id = rp->wanted.v[i];
 		if ((mine = store_item_responsible(db, id, c->who.person_id, err)) == -1)
 			return -1;
-		if (mine &&
-		    store_item_get(db, c->who.plan_id, id, on_changed_item, rp, err) == 0)
+		if (mine && store_item_get(db, c->who.plan_id, id, on_changed_item, rp, err) == 0)
 			continue;
 		if (err->kind != ERR_NONE && err->kind != ERR_NOT_FOUND)
 			return -1;
@@ -205,8 +204,7 @@ static int run(struct report *rp, struct error *err)
 }
 
 /* A refusal sent: 1 (the report is over), or -1 when it could not be. */
-static int refused(struct report *rp, const char *condition, const char *why,
-		   struct error *err)
+static int refused(struct report *rp, const char *condition, const char *why, struct error *err)
 {
 	return api_dav_refuse(rp->c->r, 403, condition, why, err) == 0 ? 1 : -1;
 }
@@ -222,10 +220,10 @@ static int prepare(struct report *rp, struct error *err)
 	if (body->kind == DAV_SYNC)
 		bad = read_token(rp, body->sync_token, err);
 	if (bad != 0)
-		return bad == -1 ? -1 :
-				   refused(rp, "<d:valid-sync-token/>",
-					   "the sync token is not this collection's: sync anew",
-					   err);
+		return bad == -1 ?
+			       -1 :
+			       refused(rp, "<d:valid-sync-token/>",
+				       "the sync token is not this collection's: sync anew", err);
 	for (int i = 0; i < body->nhrefs; i++) {
 		int64_t id = href_item(rp->c, body->hrefs[i]);
 		if (id != 0 && ids_add(&rp->wanted, id) == -1)

@@ -26,9 +26,9 @@
  * listed and revoked. Whoever holds the page's URL may do this, as they may tick items off.
  */
 
-#define MAX_FORM	  2048
-#define MAX_LABEL	  60 /* characters */
-#define MAX_PASSWORDS	  50
+#define MAX_FORM	   2048
+#define MAX_LABEL	   60 /* characters */
+#define MAX_PASSWORDS	   50
 #define PASSWORD_RAW_BYTES 15 /* 120 bits: 24 base32 letters and digits */
 
 struct listing {
@@ -90,8 +90,8 @@ static int page(struct request *r, const struct page_row *pg, const char *new_pa
 		goto out;
 	api_link_url(&r->daemon->config, "/dav/", "", "", url, sizeof url);
 	buf_init(&b, 8192);
-	me_page_caldav(&b, &(struct me_caldav){ p->lang, name, url, login, l->v, l->n,
-						new_password });
+	me_page_caldav(&b,
+		       &(struct me_caldav){ p->lang, name, url, login, l->v, l->n, new_password });
 	send_page(r, new_password != NULL ? 201 : 200, &b);
 	buf_free(&b);
 	rc = 0;
@@ -176,8 +176,8 @@ static int revoke_password(struct request *r, const struct page_row *pg, const c
 /* The form's fields into KV (the caller clears it): 0, or the status of a refusal. */
 static int read_form(struct request *r, struct evkeyvalq *kv)
 {
-	const char *ct = evhttp_find_header(evhttp_request_get_input_headers(r->ev),
-					    "Content-Type");
+	const char *ct =
+		evhttp_find_header(evhttp_request_get_input_headers(r->ev), "Content-Type");
 	size_t len;
 	const char *body = http_body(r, &len);
 	char *text;

@@ -107,9 +107,8 @@ static json_t *links_json(const struct config *c, const char *who, const struct 
 	api_link_url(c, "/feeds/", l->feed_secret, ".ics", http, sizeof http);
 	api_link_webcal(http, webcal, sizeof webcal);
 	api_link_url(c, "/dav/", "", "", dav, sizeof dav); /* a task app's CalDAV (api_dav.h) */
-	return json_pack("{s:s, s:s, s:{s:s, s:s}, s:{s:s, s:s}}", "who", who, "page", page,
-			 "feed", "http", http, "webcal", webcal, "caldav", "url", dav, "username",
-			 login);
+	return json_pack("{s:s, s:s, s:{s:s, s:s}, s:{s:s, s:s}}", "who", who, "page", page, "feed",
+			 "http", http, "webcal", webcal, "caldav", "url", dav, "username", login);
 }
 
 int api_person_link(struct request *r, struct error *err)

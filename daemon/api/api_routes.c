@@ -12,8 +12,8 @@
 #define P "/api/v1/plans/:plan"
 
 /* CalDAV (api_dav.c): one handler tells the methods apart; HEAD is GET's. */
-#define DAV_METHODS                                                                        \
-	(EVHTTP_REQ_OPTIONS | EVHTTP_REQ_GET | EVHTTP_REQ_PUT | EVHTTP_REQ_DELETE |          \
+#define DAV_METHODS                                                                 \
+	(EVHTTP_REQ_OPTIONS | EVHTTP_REQ_GET | EVHTTP_REQ_PUT | EVHTTP_REQ_DELETE | \
 	 HTTP_REQ_PROPFIND | HTTP_REQ_REPORT | HTTP_REQ_PROPPATCH | HTTP_REQ_MKCALENDAR)
 #define DAV_FLAGS (ROUTE_RAW_BODY | ROUTE_SLASH)
 

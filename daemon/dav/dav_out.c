@@ -36,9 +36,12 @@ void dav_out_textn(struct buf *b, const char *s, size_t n)
 	size_t from = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		const char *e = s[i] == '&' ? "&amp;" : s[i] == '<' ? "&lt;" :
-			        s[i] == '>' ? "&gt;" : s[i] == '"' ? "&quot;" :
-			        s[i] == '\r' ? "&#13;" : NULL;
+		const char *e = s[i] == '&'  ? "&amp;" :
+				s[i] == '<'  ? "&lt;" :
+				s[i] == '>'  ? "&gt;" :
+				s[i] == '"'  ? "&quot;" :
+				s[i] == '\r' ? "&#13;" :
+					       NULL;
 		if (e == NULL)
 			continue;
 		buf_add(b, s + from, i - from);

@@ -7,7 +7,7 @@
 
 #include "core/error.h"
 
-#define DAV_NS	     "DAV:"
+#define DAV_NS	      "DAV:"
 #define DAV_NS_CALDAV "urn:ietf:params:xml:ns:caldav"
 #define DAV_NS_CS     "http://calendarserver.org/ns/"
 #define DAV_NS_APPLE  "http://apple.com/ns/ical/"

@@ -9,8 +9,8 @@
  * a task app shows what the calendar shows. The zone and the rules are read once per request.
  */
 
-int feed_dav_open(struct feed_dav *d, struct db *db, int64_t plan_id, const char *host,
-		  int64_t now, struct error *err)
+int feed_dav_open(struct feed_dav *d, struct db *db, int64_t plan_id, const char *host, int64_t now,
+		  struct error *err)
 {
 	int first, last;
 	int64_t updated;
@@ -45,8 +45,7 @@ void feed_dav_close(struct feed_dav *d)
 	d->plan = NULL;
 }
 
-const char *feed_dav_item(struct feed_dav *d, const struct item *it, size_t *len,
-			  struct error *err)
+const char *feed_dav_item(struct feed_dav *d, const struct item *it, size_t *len, struct error *err)
 {
 	static const char head[] = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
 				   "PRODID:-//qweek//qweekd " QWEEK_VERSION "//EN\r\n"

@@ -18,8 +18,8 @@ struct feed_dav {
 };
 
 /* Opens plan PLAN_ID for rendering its items at NOW, with UIDs of HOST; 0, or -1 with ERR. */
-int feed_dav_open(struct feed_dav *d, struct db *db, int64_t plan_id, const char *host,
-		  int64_t now, struct error *err);
+int feed_dav_open(struct feed_dav *d, struct db *db, int64_t plan_id, const char *host, int64_t now,
+		  struct error *err);
 void feed_dav_close(struct feed_dav *d);
 
 /*

@@ -30,8 +30,8 @@ static int year_of(int64_t t)
 	return w.year;
 }
 
-int feed_render_years(struct db *db, const struct plan *p, int *first, int *last,
-		      int64_t *updated, struct error *err)
+int feed_render_years(struct db *db, const struct plan *p, int *first, int *last, int64_t *updated,
+		      struct error *err)
 {
 	struct feed_span s = { 0, 0, 0 };
 

@@ -51,8 +51,8 @@ int feed_render(struct db *db, const struct feed_spec *s, const char *host, int6
  * The local years plan P's calendar needs its zone for (its days, and every instant its items
  * name, a day either side), and the latest `updated` of its items. 0, or -1 with ERR.
  */
-int feed_render_years(struct db *db, const struct plan *p, int *first, int *last,
-		      int64_t *updated, struct error *err);
+int feed_render_years(struct db *db, const struct plan *p, int *first, int *last, int64_t *updated,
+		      struct error *err);
 
 /* Words of the plan's language that the feed shows. */
 struct feed_words {

@@ -134,8 +134,9 @@ void me_page_caldav_link(struct buf *b, const char *lang)
 
 static void field(struct buf *b, const char *id, const char *label, const char *value)
 {
-	buf_printf(b, "<label for=\"%s\">%s</label>\n<input class=\"url\" id=\"%s\" type=\"text\" "
-		      "readonly value=\"",
+	buf_printf(b,
+		   "<label for=\"%s\">%s</label>\n<input class=\"url\" id=\"%s\" type=\"text\" "
+		   "readonly value=\"",
 		   id, label, id);
 	rbuf_html(b, value);
 	buf_add_str(b, "\">\n");
@@ -197,18 +198,20 @@ void me_page_caldav(struct buf *b, const struct me_caldav *c)
 	field(b, "dav-url", cw(l, CW_URL), c->url);
 	field(b, "dav-login", cw(l, CW_LOGIN), c->login);
 	if (c->new_password != NULL) {
-		buf_printf(b, "<section class=\"private\" aria-labelledby=\"h-new\">\n"
-			      "<h2 id=\"h-new\">%s</h2>\n<p>%s</p>\n",
+		buf_printf(b,
+			   "<section class=\"private\" aria-labelledby=\"h-new\">\n"
+			   "<h2 id=\"h-new\">%s</h2>\n<p>%s</p>\n",
 			   cw(l, CW_NEW_HEAD), cw(l, CW_NEW_ONCE));
 		field(b, "dav-password", cw(l, CW_NEW_HEAD), c->new_password);
 		buf_add_str(b, "</section>\n");
 	}
-	buf_printf(b,
-		   "<form method=\"post\">\n<label for=\"label\">%s</label>\n"
-		   "<input class=\"url\" id=\"label\" name=\"label\" type=\"text\" maxlength=\"60\">\n"
-		   "<button type=\"submit\" name=\"action\" value=\"app-password\">%s</button>\n"
-		   "</form>\n",
-		   cw(l, CW_LABEL), cw(l, CW_MAKE));
+	buf_printf(
+		b,
+		"<form method=\"post\">\n<label for=\"label\">%s</label>\n"
+		"<input class=\"url\" id=\"label\" name=\"label\" type=\"text\" maxlength=\"60\">\n"
+		"<button type=\"submit\" name=\"action\" value=\"app-password\">%s</button>\n"
+		"</form>\n",
+		cw(l, CW_LABEL), cw(l, CW_MAKE));
 	passwords(b, c);
 	steps(b, l);
 	buf_printf(b, "<p><a class=\"button\" href=\"?back=1\">%s</a></p>\n</main>\n",

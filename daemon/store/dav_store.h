@@ -60,7 +60,7 @@ int store_app_password_each(struct db *db, int64_t person_id,
 int store_dav_version(struct db *db, int64_t plan_id, int64_t *rev, struct error *err);
 
 /* Calls FN with the id of each item of the plan changed after version SINCE. */
-int store_dav_changed(struct db *db, int64_t plan_id, int64_t since,
-		      int (*fn)(int64_t id, void *), void *ctx, struct error *err);
+int store_dav_changed(struct db *db, int64_t plan_id, int64_t since, int (*fn)(int64_t id, void *),
+		      void *ctx, struct error *err);
 
 #endif

@@ -44,8 +44,7 @@ int store_dav_login(struct db *db, int64_t person_id, const char *name, char out
 	return db_exec_stmt(db, st, err);
 }
 
-int store_dav_login_find(struct db *db, const char *login, struct dav_login *who,
-			 struct error *err)
+int store_dav_login_find(struct db *db, const char *login, struct dav_login *who, struct error *err)
 {
 	static const char sql[] = "SELECT p.plan_id, p.id, p.name, d.login FROM dav_logins d "
 				  "JOIN people p ON p.id = d.person_id WHERE d.login = ? "
@@ -158,8 +157,8 @@ int store_dav_version(struct db *db, int64_t plan_id, int64_t *rev, struct error
 	return rc == SQLITE_ROW ? 0 : db_fail(db, rc, err);
 }
 
-int store_dav_changed(struct db *db, int64_t plan_id, int64_t since,
-		      int (*fn)(int64_t id, void *), void *ctx, struct error *err)
+int store_dav_changed(struct db *db, int64_t plan_id, int64_t since, int (*fn)(int64_t id, void *),
+		      void *ctx, struct error *err)
 {
 	static const char sql[] = "SELECT item_id FROM dav_changes WHERE plan_id = ? AND rev > ?";
 	sqlite3_stmt *st = db_stmt(db, sql);
