@@ -26,6 +26,10 @@ struct dav_login {
 int store_dav_login(struct db *db, int64_t person_id, const char *name, char out[DAV_LOGIN_LEN],
 		    struct error *err);
 
+/* The login of PERSON_ID if it has one: 1 (OUT filled), 0 none yet, -1 with ERR. */
+int store_dav_login_get(struct db *db, int64_t person_id, char out[DAV_LOGIN_LEN],
+			struct error *err);
+
 /* The person whose login is LOGIN: 1 (WHO filled), 0 none, -1 with ERR. */
 int store_dav_login_find(struct db *db, const char *login, struct dav_login *who,
 			 struct error *err);

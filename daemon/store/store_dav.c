@@ -9,7 +9,8 @@
 
 /* CalDAV: logins made once and kept, app passwords kept as SHA-256, a plan's sync version. */
 
-static int login_of(struct db *db, int64_t person_id, char out[DAV_LOGIN_LEN], struct error *err)
+int store_dav_login_get(struct db *db, int64_t person_id, char out[DAV_LOGIN_LEN],
+			struct error *err)
 {
 	static const char sql[] = "SELECT login FROM dav_logins WHERE person_id = ?";
 	sqlite3_stmt *st = db_stmt(db, sql);
@@ -31,7 +32,7 @@ int store_dav_login(struct db *db, int64_t person_id, const char *name, char out
 	static const char sql[] = "INSERT INTO dav_logins (person_id, login) VALUES (?, ?)";
 	char base[40];
 	sqlite3_stmt *st;
-	int found = login_of(db, person_id, out, err);
+	int found = store_dav_login_get(db, person_id, out, err);
 
 	if (found != 0)
 		return found == 1 ? 0 : -1;
