@@ -35,6 +35,8 @@ PACKAGES=(
 	# the manual pages (scdoc builds them, man-db renders them in test_man); the .deb of
 	# cpack -G DEB needs dpkg-shlibdeps (dpkg-dev, with build-essential)
 	scdoc man-db
+	# CalDAV (issue 16): its XML with libxml2; real clients python3-caldav and todoman
+	libxml2-dev python3-caldav todoman
 )
 PACKAGES+=("$@")
 if ((npm)) && ! command -v npm >/dev/null 2>&1; then

@@ -10,6 +10,7 @@
 
 #include "api/api.h"
 #include "api/api_link.h"
+#include "api/api_me_caldav.h"
 #include "api/feed_http.h"
 #include "api/rendered_http.h"
 #include "api/report_http.h"
@@ -98,6 +99,8 @@ int me_page_get(struct request *r, struct error *err)
 			feed_http_plain(r, 404, "Not Found");
 		return found == 0 ? 0 : -1;
 	}
+	if (http_query(r, "caldav") != NULL) /* the task-app part (api_me_caldav.c) */
+		return api_me_caldav_get(r, &pg, err);
 	feed = feed_url(r, &pg);
 	page = me_page_cache_get(r->daemon->db, pg.plan_id, pg.person_id, feed, clock_now(), err);
 	free(feed);
@@ -361,13 +364,15 @@ int me_page_post(struct request *r, struct error *err)
 	struct plan *p = NULL;
 	struct page_row pg;
 	char *name = NULL;
-	int found;
+	int found, app;
 
 	if ((found = find_page(r, &pg, err)) != 1) {
 		if (found == 0)
 			feed_http_plain(r, 404, "Not Found");
 		return found == 0 ? 0 : -1;
 	}
+	if ((app = api_me_caldav_post(r, &pg, err)) != 2) /* an app password's form */
+		return app == 1 ? 0 : -1;
 	if ((p = store_plan_get(db, pg.plan_id, err)) == NULL ||
 	    (name = store_feed_person_name(db, pg.plan_id, pg.person_id, err)) == NULL) {
 		plan_free(p);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/api_dav.h"
 #include "api/api_link.h"
 #include "store/plan_write.h"
 #include "core/clock.h"
@@ -101,11 +102,12 @@ int api_person_links_ensure(struct db *db, int64_t plan_id, int64_t person_id, c
 			    struct error *err)
 {
 	struct person_links l = { 0 };
-	char how[400];
+	char how[400], quoted[256];
 	const char *hint[2] = { "the person's feed", how };
 	int rc = -1;
 
-	snprintf(how, sizeof how, "qweek person link \"%s\" --rotate", name);
+	snprintf(how, sizeof how, "qweek person link %s --rotate",
+		 api_shell_quote(name, quoted, sizeof quoted));
 	if ((l.page_exists = store_page_find(db, person_id, &l.page, err)) != -1 &&
 	    (l.feed_exists = store_feed_find(db, plan_id, person_id, &l.feed, err)) != -1) {
 		l.page.plan_id = l.feed.plan_id = plan_id;
@@ -116,15 +118,17 @@ int api_person_links_ensure(struct db *db, int64_t plan_id, int64_t person_id, c
 	return rc;
 }
 
-static json_t *links_json(const struct config *c, const char *who, const struct person_links *l)
+static json_t *links_json(const struct config *c, const char *who, const struct person_links *l,
+			  const char *login)
 {
-	char page[600], http[600], webcal[620];
+	char page[600], http[600], webcal[620], dav[600];
 
 	api_link_url(c, "/me/", l->page_secret, "", page, sizeof page);
 	api_link_url(c, "/feeds/", l->feed_secret, ".ics", http, sizeof http);
 	api_link_webcal(http, webcal, sizeof webcal);
-	return json_pack("{s:s, s:s, s:{s:s, s:s}}", "who", who, "page", page, "feed", "http", http,
-			 "webcal", webcal);
+	api_link_url(c, "/dav/", "", "", dav, sizeof dav); /* a task app's CalDAV (api_dav.h) */
+	return json_pack("{s:s, s:s, s:{s:s, s:s}, s:{s:s, s:s}}", "who", who, "page", page, "feed",
+			 "http", http, "webcal", webcal, "caldav", "url", dav, "username", login);
 }
 
 int api_person_link(struct request *r, struct error *err)
@@ -132,7 +136,7 @@ int api_person_link(struct request *r, struct error *err)
 	struct db *db = r->daemon->db;
 	struct person_links l = { 0 };
 	const struct plan *p = r->plan;
-	char *name = NULL, how[400];
+	char *name = NULL, how[400], login[DAV_LOGIN_LEN];
 	const char *hint[2] = { "the person's feed", how };
 	int64_t person;
 	int rotate, rc = -1;
@@ -147,10 +151,11 @@ int api_person_link(struct request *r, struct error *err)
 		 api_shell_quote(name, quoted, sizeof quoted));
 	l.page.plan_id = l.feed.plan_id = p->id;
 	l.page.person_id = l.feed.person_id = person;
-	if (both_secrets(db, &l, rotate, hint, err) == -1)
+	if (both_secrets(db, &l, rotate, hint, err) == -1 ||
+	    api_dav_login(db, p->id, person, name, login, err) == -1)
 		goto out;
 	r->status = l.made ? 201 : 200;
-	r->reply = links_json(&r->daemon->config, name, &l);
+	r->reply = links_json(&r->daemon->config, name, &l, login);
 	rc = 0;
 out:
 	explicit_bzero(&l, sizeof l);

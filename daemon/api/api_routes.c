@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "api/api.h"
+#include "api/api_dav.h"
+#include "http/http_method.h"
 
 /*
  * Every route of the daemon: its method, path, handler and flags (who may use it: http.h,
@@ -8,6 +10,12 @@
  */
 
 #define P "/api/v1/plans/:plan"
+
+/* CalDAV (api_dav.c): one handler tells the methods apart; HEAD is GET's. */
+#define DAV_METHODS                                                                 \
+	(EVHTTP_REQ_OPTIONS | EVHTTP_REQ_GET | EVHTTP_REQ_PUT | EVHTTP_REQ_DELETE | \
+	 HTTP_REQ_PROPFIND | HTTP_REQ_REPORT | HTTP_REQ_PROPPATCH | HTTP_REQ_MKCALENDAR)
+#define DAV_FLAGS (ROUTE_RAW_BODY | ROUTE_SLASH)
 
 const struct route api_routes[] = {
 	{ EVHTTP_REQ_GET, "/feeds/:file", feed_get, 0 },
@@ -63,5 +71,10 @@ const struct route api_routes[] = {
 	{ EVHTTP_REQ_POST, "/api/v1/backup", api_backup_start, ROUTE_ADMIN },
 	{ EVHTTP_REQ_GET, "/api/v1/backup", api_backup_show, ROUTE_ADMIN },
 	{ EVHTTP_REQ_GET, "/api/v1/backup/file", api_backup_file, ROUTE_ADMIN },
+	{ DAV_METHODS, "/.well-known/caldav", api_dav, DAV_FLAGS },
+	{ DAV_METHODS, "/dav", api_dav, DAV_FLAGS },
+	{ DAV_METHODS, "/dav/:login", api_dav, DAV_FLAGS },
+	{ DAV_METHODS, "/dav/:login/:collection", api_dav, DAV_FLAGS },
+	{ DAV_METHODS, "/dav/:login/:collection/:resource", api_dav, DAV_FLAGS },
 	{ 0, NULL, NULL, 0 },
 };

@@ -505,8 +505,12 @@ static void put_vevent(struct feed_ctx *c, const struct item *it, const char *wh
 	c->nevents++;
 }
 
+/*
+ * A deadline's VTODO is DUE at its moment; an event's (FEED_TODO_EVERY, the CalDAV tasks) starts
+ * when it starts and is DUE when it ends, its alarms before its start as the VEVENT's are.
+ */
 static void put_vtodo(struct feed_ctx *c, const struct item *it, const char *when,
-		      const struct span *s)
+		      const struct span *s, int event)
 {
 	int done = strcmp(it->state, "done") == 0;
 	int cancelled = strcmp(it->state, "cancelled") == 0;
@@ -514,13 +518,15 @@ static void put_vtodo(struct feed_ctx *c, const struct item *it, const char *whe
 	feed_buf_raw(c->b, "BEGIN:VTODO\r\n", 13);
 	put_common(c, it, when, "");
 	put_summary(c, it, 0, 0);
-	put_time(c, "DUE", s->all_day, s->start);
+	if (event)
+		put_time(c, "DTSTART", s->all_day, s->start);
+	put_time(c, "DUE", s->all_day, event ? s->end : s->start);
 	feed_line(c->b, "STATUS", done ? "COMPLETED" : cancelled ? "CANCELLED" : "NEEDS-ACTION");
 	if (!cancelled)
 		feed_line(c->b, "PERCENT-COMPLETE", done ? "100" : "0");
 	if (done && it->done_at != 0)
 		put_utc(c, "COMPLETED", it->done_at);
-	put_alarms(c, it, s, 1);
+	put_alarms(c, it, s, !event);
 	feed_buf_raw(c->b, "END:VTODO\r\n", 11);
 	c->ntodos++;
 }
@@ -550,6 +556,11 @@ void feed_item_write(struct feed_ctx *c, const struct item *it)
 
 	if (!still_shown(c, it))
 		return;
+	if (c->todo == FEED_TODO_EVERY && strcmp(it->kind, "deadline") != 0) {
+		if (event_span(it, &s) == 0)
+			put_vtodo(c, it, when_of(c, it, buf, sizeof buf), &s, 1);
+		return;
+	}
 	if (strcmp(it->kind, "deadline") != 0) {
 		if (event_span(it, &s) == 0)
 			put_vevent(c, it, when_of(c, it, buf, sizeof buf), &s, 0);
@@ -560,7 +571,7 @@ void feed_item_write(struct feed_ctx *c, const struct item *it)
 	when = when_of(c, it, buf, sizeof buf); /* once for both */
 	/* The VTODO's DUE is the day for a whole day; for an instant, the instant itself. */
 	if (c->todo != FEED_TODO_NONE)
-		put_vtodo(c, it, when, &s);
-	if (c->todo != FEED_TODO_ONLY)
+		put_vtodo(c, it, when, &s, 0);
+	if (c->todo != FEED_TODO_ONLY && c->todo != FEED_TODO_EVERY)
 		put_vevent(c, it, when, &s, 1);
 }

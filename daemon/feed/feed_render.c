@@ -30,9 +30,8 @@ static int year_of(int64_t t)
 	return w.year;
 }
 
-/* The years a client needs the zone for: the plan's days and everything its items name. */
-static int years(struct db *db, const struct plan *p, int *first, int *last, int64_t *updated,
-		 struct error *err)
+int feed_render_years(struct db *db, const struct plan *p, int *first, int *last, int64_t *updated,
+		      struct error *err)
 {
 	struct feed_span s = { 0, 0, 0 };
 
@@ -118,7 +117,7 @@ int feed_render(struct db *db, const struct feed_spec *s, const char *host, int6
 	    (s->person_id != 0 &&
 	     (person = store_feed_person_name(db, s->plan_id, s->person_id, err)) == NULL))
 		goto done;
-	if (years(db, p, &first, &last, &updated, err) == -1)
+	if (feed_render_years(db, p, &first, &last, &updated, err) == -1)
 		goto done;
 	if ((c.zone = feed_zone_get(p->tz, first, last)) == NULL) {
 		error_set(err, ERR_INTERNAL, "the plan's zone %s is unknown", p->tz);

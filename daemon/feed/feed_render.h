@@ -14,8 +14,11 @@
 #include "feed/feed_vtimezone.h"
 #include "store/store.h"
 
-/* How deadlines appear: as a VTODO and an all-day VEVENT (most clients show no VTODO). */
-enum feed_todo { FEED_TODO_BOTH, FEED_TODO_ONLY, FEED_TODO_NONE };
+/*
+ * How deadlines appear: as a VTODO and an all-day VEVENT (most clients show no VTODO); EVERY:
+ * every item as a VTODO alone (the CalDAV tasks, feed_dav.h).
+ */
+enum feed_todo { FEED_TODO_BOTH, FEED_TODO_ONLY, FEED_TODO_NONE, FEED_TODO_EVERY };
 
 /* Which calendar: a plan, or (PERSON_ID != 0) the items of a person or group and its groups. */
 struct feed_spec {
@@ -43,6 +46,13 @@ struct feed_text {
  */
 int feed_render(struct db *db, const struct feed_spec *s, const char *host, int64_t now,
 		size_t size_hint, struct feed_text *out, struct error *err);
+
+/*
+ * The local years plan P's calendar needs its zone for (its days, and every instant its items
+ * name, a day either side), and the latest `updated` of its items. 0, or -1 with ERR.
+ */
+int feed_render_years(struct db *db, const struct plan *p, int *first, int *last, int64_t *updated,
+		      struct error *err);
 
 /* Words of the plan's language that the feed shows. */
 struct feed_words {

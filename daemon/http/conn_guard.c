@@ -18,6 +18,7 @@
 #include "core/clock.h"
 #include "http/conn_addr.h"
 #include "http/conn_guard.h"
+#include "http/http_method.h"
 
 /*
  * Each connection is in one phase: waiting for a request, reading its headers, reading its
@@ -41,6 +42,8 @@ struct guard_conn {
 	enum guard_phase phase;
 	int local, trusted;
 	int seen, newlines; /* the end-of-headers scan: a line of text seen, newlines in a row */
+	int method_open;    /* the request's method is still to be looked at (http_method.h) */
+	int method;	    /* the WebDAV method its first line was rewritten from, or 0 */
 	int64_t since_ms;   /* when the phase began: for headers and body, the first byte */
 	char peer[CONN_ADDR_LEN];
 };
@@ -234,8 +237,17 @@ static void guard_scan_buffer(struct guard_conn *c, struct evbuffer *buf, size_t
 static void guard_begin_request(struct guard_conn *c)
 {
 	c->seen = c->newlines = 0;
+	c->method_open = 1;
+	c->method = 0;
 	guard_set_phase(c, GUARD_HEADERS);
 	guard_arm(c->g, guard_deadline(c));
+}
+
+/* A WebDAV method evhttp does not know, made one it does before it reads the request line. */
+static void guard_method(struct guard_conn *c, struct evbuffer *buf)
+{
+	if (c->method_open && http_method_rewrite(buf, &c->method) != -1)
+		c->method_open = 0;
 }
 
 /* Bytes came in (before evhttp reads them): the first of a request, or the end of headers. */
@@ -248,6 +260,7 @@ static void guard_on_input(struct evbuffer *buf, const struct evbuffer_cb_info *
 		return;
 	if (c->phase == GUARD_WAITING)
 		guard_begin_request(c);
+	guard_method(c, buf);
 	guard_scan_buffer(c, buf, info->n_added < len ? len - info->n_added : 0);
 }
 
@@ -440,6 +453,7 @@ static void guard_on_complete(struct evhttp_request *req, void *arg)
 	if (evbuffer_get_length(in) > 0) {
 		/* The next request came while this one was answered. */
 		guard_begin_request(c);
+		guard_method(c, in);
 		guard_scan_buffer(c, in, 0);
 	}
 	c->g->room(c->g->room_arg);
@@ -472,6 +486,13 @@ int conn_guard_request(struct conn_guard *g, struct evhttp_request *req, struct 
 	guard_set_phase(c, GUARD_BUSY);
 	evhttp_request_set_on_complete_cb(req, guard_on_complete, c);
 	return c->trusted ? guard_forwarded(c, req, err) : 0;
+}
+
+int conn_guard_method(struct conn_guard *g, struct evhttp_request *req)
+{
+	struct guard_conn *c = guard_find(g, evhttp_request_get_connection(req));
+
+	return c != NULL && evhttp_request_get_command(req) == EVHTTP_REQ_POST ? c->method : 0;
 }
 
 void conn_guard_handled(struct conn_guard *g, struct evhttp_request *req)

@@ -57,6 +57,9 @@ int conn_guard_can_shed(const struct conn_guard *g);
  */
 int conn_guard_request(struct conn_guard *g, struct evhttp_request *req, struct error *err);
 
+/* The WebDAV method (http_method.h) REQ was rewritten from, or 0. */
+int conn_guard_method(struct conn_guard *g, struct evhttp_request *req);
+
 /* REQ's handler is done and its reply queued: its connection's timeouts start afresh. */
 void conn_guard_handled(struct conn_guard *g, struct evhttp_request *req);
 

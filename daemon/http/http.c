@@ -19,10 +19,13 @@
 #include "store/store.h"
 #include "http/auth.h"
 #include "http/conn_guard.h"
+#include "http/http_method.h"
+#include "http/login_delay.h"
 #include "core/daemon.h"
 #include "http/http.h"
 #include "http/listen.h"
 #include "core/log.h"
+#include "core/clock.h"
 #include "utf8.h"
 
 /* The HTTP front: strict limits, one table of routes, JSON in and out, errors as JSON. */
@@ -35,6 +38,7 @@ struct http {
 	http_check_fn check;	  /* who may use a route (the API's policy) */
 	struct listen_set *conns; /* listeners, the connection cap, EMFILE back-off */
 	struct conn_guard *guard; /* deadlines, per-address caps, shedding (conn_guard.h) */
+	struct login_delay *slow; /* failed logins per client (login_delay.h) */
 };
 
 static void on_request(struct evhttp_request *req, void *arg);
@@ -54,11 +58,12 @@ struct http *http_new(struct event_base *base, struct daemon *d, const struct ro
 	evhttp_set_max_headers_size(h->ev, HTTP_MAX_HEADERS);
 	evhttp_set_allowed_methods(h->ev, EVHTTP_REQ_GET | EVHTTP_REQ_HEAD | EVHTTP_REQ_POST |
 						  EVHTTP_REQ_PUT | EVHTTP_REQ_PATCH |
-						  EVHTTP_REQ_DELETE);
+						  EVHTTP_REQ_DELETE | EVHTTP_REQ_OPTIONS);
 	evhttp_set_default_content_type(h->ev, "application/json; charset=utf-8");
 	evhttp_set_gencb(h->ev, on_request, h);
 	h->conns = listen_set_new(base, h->ev, &d->config);
 	h->guard = listen_set_guard(h->conns);
+	h->slow = login_delay_new();
 	/* Idle: between a connection's bytes; a request's total deadlines are the guard's. */
 	evhttp_set_timeout(h->ev, conn_guard_timeout(h->guard, HTTP_TIMEOUT_SEC));
 	return h;
@@ -71,6 +76,7 @@ void http_free(struct http *h)
 	listen_set_closing(h->conns);
 	evhttp_free(h->ev);
 	listen_set_free(h->conns);
+	login_delay_free(h->slow);
 	free(h);
 }
 
@@ -103,6 +109,58 @@ const char *http_body(struct request *r, size_t *len)
 
 	*len = evbuffer_get_length(in);
 	return *len > 0 ? (const char *)evbuffer_pullup(in, -1) : "";
+}
+
+const char *http_client(struct request *r)
+{
+	return conn_guard_client(r->daemon->http->guard, r->ev);
+}
+
+int http_login_failed(struct request *r)
+{
+	return login_delay_fail(r->daemon->http->slow, http_client(r), clock_mono_us());
+}
+
+void http_login_ok(struct request *r)
+{
+	login_delay_ok(r->daemon->http->slow, http_client(r));
+}
+
+/* A reply held back: libevent keeps a request whose connection closes meanwhile for it. */
+struct later {
+	struct evhttp_request *req;
+	struct evbuffer *body;
+	int status;
+	char reason[40];
+};
+
+static void on_later(evutil_socket_t fd, short what, void *arg)
+{
+	struct later *l = arg;
+
+	evhttp_send_reply(l->req, l->status, l->reason, l->body);
+	if (l->body != NULL)
+		evbuffer_free(l->body);
+	free(l);
+}
+
+void http_send_later(struct request *r, int delay_ms, int status, const char *reason,
+		     struct evbuffer *body)
+{
+	struct later *l = calloc(1, sizeof *l);
+	struct timeval tv = { delay_ms / 1000, (delay_ms % 1000) * 1000 };
+
+	r->sent = 1;
+	if (l == NULL) {
+		evhttp_send_reply(r->ev, status, reason, body);
+		if (body != NULL)
+			evbuffer_free(body);
+		return;
+	}
+	*l = (struct later){ .req = r->ev, .body = body, .status = status };
+	snprintf(l->reason, sizeof l->reason, "%s", reason);
+	if (event_base_once(r->daemon->base, -1, EV_TIMEOUT, on_later, l, &tv) == -1)
+		on_later(-1, 0, l);
 }
 
 const char *http_query(struct request *r, const char *name)
@@ -257,9 +315,19 @@ int http_route_match(const char *pattern, const char *path, struct request *r, c
 }
 
 /* find_route's name for http_route_match. */
-static int match(const char *pattern, const char *path, struct request *r, char **owned)
+static int match(const struct route *rt, const char *path, struct request *r, char **owned)
 {
-	return http_route_match(pattern, path, r, owned);
+	size_t n = strlen(path);
+	char *bare;
+	int ok;
+
+	if (!(rt->flags & ROUTE_SLASH) || n < 2 || path[n - 1] != '/')
+		return http_route_match(rt->pattern, path, r, owned);
+	if ((bare = strndup(path, n - 1)) == NULL)
+		return 0;
+	ok = http_route_match(rt->pattern, bare, r, owned);
+	free(bare);
+	return ok;
 }
 
 static void free_args(char **owned)
@@ -278,18 +346,18 @@ static void free_args(char **owned)
 static const struct route *find_route(struct http *h, const char *path, struct request *r,
 				      char **owned, int *wrong_method)
 {
-	int method = evhttp_request_get_command(r->ev);
+	int method = r->method;
 	const char *fits = NULL;
 
 	if (method == EVHTTP_REQ_HEAD)
 		method = EVHTTP_REQ_GET;
 	for (const struct route *rt = h->routes; rt->pattern != NULL; rt++) {
 		if ((fits != NULL && strcmp(rt->pattern, fits) != 0) ||
-		    !match(rt->pattern, path, r, owned)) {
+		    !match(rt, path, r, owned)) {
 			free_args(owned);
 			continue;
 		}
-		if (rt->method == method)
+		if (rt->method & method)
 			return rt;
 		fits = rt->pattern;
 		free_args(owned);
@@ -348,7 +416,12 @@ static int dispatch(struct http *h, struct request *r, char **owned, struct erro
 	}
 	if (q != NULL && evhttp_parse_query_str(q, &r->query) == -1)
 		return error_set(err, ERR_BAD_FIELD, "the query string is malformed");
-	rt = find_route(h, path != NULL ? path : "/", r, owned, &wrong_method);
+	if (path == NULL)
+		path = "/";
+	if (r->method != (int)evhttp_request_get_command(r->ev))
+		path += http_method_marker(r->method); /* "/!!!/dav/": see http_method.h */
+	r->path = path;
+	rt = find_route(h, path, r, owned, &wrong_method);
 	if (rt == NULL && wrong_method)
 		return error_set(err, ERR_METHOD, "%s does not take that method", path);
 	if (rt == NULL)
@@ -394,6 +467,9 @@ static void on_request(struct evhttp_request *req, void *arg)
 
 	TAILQ_INIT(&r.query);
 	identify_peer(&r);
+	r.method = conn_guard_method(h->guard, req);
+	if (r.method == 0)
+		r.method = (int)evhttp_request_get_command(req);
 	if (conn_guard_request(h->guard, req, &err) == 0 && dispatch(h, &r, owned, &err) == -1 &&
 	    err.kind == ERR_NONE)
 		error_set(&err, ERR_INTERNAL, "out of memory");

@@ -31,6 +31,8 @@ struct plan; /* store/store.h */
 struct request {
 	struct evhttp_request *ev;
 	struct daemon *daemon;
+	int method;			 /* EVHTTP_REQ_*, or a WebDAV HTTP_REQ_* (http_method.h) */
+	const char *path;		 /* the path asked for */
 	const char *args[HTTP_MAX_ARGS]; /* decoded ":x" path segments, in order */
 	struct evkeyvalq query;		 /* decoded query string */
 	json_t *body;			 /* the request's JSON object, or NULL */
@@ -73,9 +75,10 @@ typedef int (*http_check_fn)(struct request *r, struct error *err);
 #define ROUTE_ADMIN    0x4  /* the administrator only (the Unix socket), whatever the token */
 #define ROUTE_STAFF    0x8  /* with ROUTE_WRITES: staff may do it on an item of theirs */
 #define ROUTE_TOKEN    0x10 /* outside a plan: any token may read it */
+#define ROUTE_SLASH    0x20 /* the path may end in a '/' too (WebDAV collections) */
 
 struct route {
-	int method;	     /* EVHTTP_REQ_GET, ... */
+	int method;	     /* EVHTTP_REQ_GET, ...; several or'ed: the handler tells them apart */
 	const char *pattern; /* "/api/v1/plans/:plan/items/:ref" */
 	route_fn fn;
 	int flags; /* ROUTE_* */
@@ -105,6 +108,25 @@ void http_free(struct http *h);
 
 /* Serves a listening socket FD (Unix or TCP); LOCAL marks the administrator's Unix socket. */
 int http_serve_fd(struct http *h, int fd, int local);
+
+/* The client's address (named by a trusted proxy), for a per-address count. */
+const char *http_client(struct request *r);
+
+/*
+ * Sends R's reply DELAY_MS from now without holding up the loop (a failed login's): STATUS
+ * with REASON and BODY (taken over; NULL for none), and the output headers set by then.
+ * Sets R->sent.
+ */
+void http_send_later(struct request *r, int delay_ms, int status, const char *reason,
+		     struct evbuffer *body);
+
+/*
+ * Failed logins of R's client: http_login_failed counts one and says how long to hold the reply
+ * back (doubling from 250 ms to 8 s, forgotten after 15 quiet minutes); http_login_ok forgets
+ * them. Never a lock-out: the right password is let in at once.
+ */
+int http_login_failed(struct request *r);
+void http_login_ok(struct request *r);
 
 /* Adds a warning to the reply. */
 void http_warn(struct request *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -234,9 +234,15 @@ void me_page_render(struct buf *b, const struct me_view *v, const char *feed_htt
 	for (int s = 0; s < ME_NSECTIONS; s++)
 		page_section(b, v, (enum me_section)s);
 	me_page_subscribe(b, l, feed_http);
+	me_page_caldav_link(b, l);
 	buf_printf(b, "</main>\n<footer>\n<p class=\"private\">%s</p>\n</footer>\n",
 		   me_word(l, MW_PRIVATE));
 	report_html_close(b);
+}
+
+void me_page_open(struct buf *b, const char *lang, const char *title)
+{
+	report_html_open(b, lang, title, me_css, 0);
 }
 
 void me_page_refusal(struct buf *b, const char *lang, const char *title, const char *what,

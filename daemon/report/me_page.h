@@ -58,6 +58,34 @@ const char *me_page_csp(void);
 void me_page_refusal(struct buf *b, const char *lang, const char *title, const char *what,
 		     const char *text, const char *return_to);
 
+/* The head of a page of the person's (TITLE, in LANG) with the page's style; report_html_close
+ * ends it. */
+void me_page_open(struct buf *b, const char *lang, const char *title);
+
+/* me_page_caldav.c: the link from the page to its task-app part (?caldav=1). */
+void me_page_caldav_link(struct buf *b, const char *lang);
+
+/* One app password as the task-app part lists it. */
+struct me_app_password {
+	int64_t id;
+	char label[128];
+	char created[40]; /* as people read it, in the plan's zone */
+};
+
+/* The task-app part: how to connect (URL, LOGIN), what to type where. */
+struct me_caldav {
+	const char *lang, *person, *url, *login;
+	const struct me_app_password *passwords;
+	size_t npasswords;
+	const char *new_password; /* just made: shown this once; or NULL */
+};
+
+/*
+ * The task-app page: the CalDAV URL and login, a form that makes an app password (shown once),
+ * the passwords made, each with a form that revokes it, and short steps for the usual apps.
+ */
+void me_page_caldav(struct buf *b, const struct me_caldav *c);
+
 /* me_page_subscribe.c: the calendar part (how to subscribe, the QR code of FEED_HTTP). */
 void me_page_subscribe(struct buf *b, const char *lang, const char *feed_http);
 

@@ -170,6 +170,11 @@ int store_item_set_state_at(struct db *db, int64_t id, const char *state, const 
 int store_item_set_state_seq(struct db *db, int64_t id, int64_t seq, const char *state,
 			     const char *note, const char *by, int64_t now, struct error *err);
 
+/* The same with the state's own time AT (a task app's COMPLETED). */
+int store_item_set_state_seq_at(struct db *db, int64_t id, int64_t seq, const char *state,
+				const char *note, const char *by, int64_t at, int64_t now,
+				struct error *err);
+
 /* Natural sort key for a label: "7.10" → "000007.000010"; unlabelled items sort last. */
 void store_label_key(const char *label, char *buf, size_t len);
 

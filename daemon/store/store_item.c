@@ -384,7 +384,14 @@ int store_item_set_state_at(struct db *db, int64_t id, const char *state, const 
 int store_item_set_state_seq(struct db *db, int64_t id, int64_t seq, const char *state,
 			     const char *note, const char *by, int64_t now, struct error *err)
 {
-	if (set_state(db, id, seq, state, note, by, now, now, err) == -1)
+	return store_item_set_state_seq_at(db, id, seq, state, note, by, now, now, err);
+}
+
+int store_item_set_state_seq_at(struct db *db, int64_t id, int64_t seq, const char *state,
+				const char *note, const char *by, int64_t at, int64_t now,
+				struct error *err)
+{
+	if (set_state(db, id, seq, state, note, by, at, now, err) == -1)
 		return -1;
 	if (sqlite3_changes(db_handle(db)) != 1)
 		return 0;
