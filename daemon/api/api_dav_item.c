@@ -125,15 +125,16 @@ static int change(struct dav_ctx *c, const struct current *cur, const struct dav
 		  struct error *err)
 {
 	struct db *db = c->r->daemon->db;
-	const char *by = c->who.name; /* who and through what: DAV_CHANNEL */
+	const char *by = c->who.name;
 	struct plan_write w;
 	int64_t now = clock_now();
 	int changed;
 
 	if (plan_write_begin(&w, db, c->who.plan_id, err) == -1)
 		return -1;
+	plan_write_by(&w, by, DAV_CHANNEL);
 	changed = store_item_set_state_seq_at(
-		db, c->item_id, cur->seq, t->done ? "done" : "open", NULL, t->done ? by : NULL,
+		db, c->item_id, cur->seq, t->done ? "done" : "open", NULL, by,
 		t->done ? done_at(t, now, cur->created) : now, now, err);
 	if (changed != 1 || plan_write_commit(&w, err) == -1) {
 		plan_write_rollback(&w);
