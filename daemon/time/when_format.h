@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: MIT */
+/* Month names as qweek writes them, and a WHEN in qweek's own form (when_shift.h: when_format). */
+#ifndef QWEEK_WHEN_FORMAT_H
+#define QWEEK_WHEN_FORMAT_H
+
+/*
+ * Month M (1-12) in LANG ("ru", "uk", "en"; else ru): "ноябрь", "листопад", "November"; with
+ * GENITIVE, as after a day: "ноября", "листопада". "" for a month out of range.
+ */
+const char *when_month_word(int month, const char *lang, int genitive);
+
+/*
+ * The month a whole word names in one of the forms above, any letter case: 1-12 with *LANG (0 ru,
+ * 1 uk, 2 en) and *GENITIVE set, or 0 (abbreviations and other cases are not found).
+ */
+int when_month_word_find(const char *word, int *lang, int *genitive);
+
+/* The word of month M (1-12) in the form when_month_word_find found. */
+const char *when_month_word_at(int lang, int genitive, int month);
+
+#endif
