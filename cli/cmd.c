@@ -16,7 +16,9 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_plan_edit_entry,	  &cmd_remind_list_entry,   &cmd_remind_test_entry,
 	&cmd_remind_set_entry,	  &cmd_remind_show_entry,   &cmd_remind_status_entry,
 	&cmd_remind_digest_entry, &cmd_status_entry,	    &cmd_import_entry,
-	&cmd_export_entry,	  &cmd_help_entry,	    NULL
+	&cmd_export_entry,	  &cmd_help_entry,
+	&cmd_plan_delete_entry,	  &cmd_plan_copy_entry,
+	NULL
 };
 
 /* Commands whose names are two words start with one of these. */

@@ -21,6 +21,7 @@ extern const struct cmd_entry cmd_report_entry, cmd_feed_entry;
 extern const struct cmd_entry cmd_remind_list_entry, cmd_remind_test_entry;
 extern const struct cmd_entry cmd_remind_set_entry, cmd_remind_show_entry, cmd_remind_status_entry;
 extern const struct cmd_entry cmd_remind_digest_entry;
+extern const struct cmd_entry cmd_plan_delete_entry, cmd_plan_copy_entry;
 
 /* The first line of qweek's own usage. */
 #define CMD_MAIN_USAGE \

@@ -53,5 +53,7 @@ const struct route api_routes[] = {
 	{ EVHTTP_REQ_PUT, P "/reminders/digest", api_reminders_digest_set, ROUTE_WRITES },
 	{ EVHTTP_REQ_GET, P "/reminders/:id", api_reminder_show, 0 },
 	{ EVHTTP_REQ_GET, "/api/v1/reminders", api_reminders_status, 0 },
+	{ EVHTTP_REQ_DELETE, P, api_plans_delete, ROUTE_WRITES | ROUTE_ADMIN },
+	{ EVHTTP_REQ_POST, P "/copy", api_plans_copy, ROUTE_WRITES | ROUTE_ADMIN },
 	{ 0, NULL, NULL, 0 },
 };

@@ -302,7 +302,8 @@ static int reads_as(const char *text, const struct when_ctx *ctx, int as_deadlin
 }
 
 char *when_shift_rewrite(const char *text, const struct when_ctx *from, const struct when_ctx *to,
-			 int as_deadline, int days, const char *lang, struct when *out)
+			 int as_deadline, int days, const char *lang, struct when *out,
+			 int *own_form)
 {
 	struct when old;
 	char *s, buf[160];
@@ -315,6 +316,8 @@ char *when_shift_rewrite(const char *text, const struct when_ctx *from, const st
 	if (s != NULL && reads_as(s, to, as_deadline, out))
 		return s;
 	free(s);
+	if (own_form != NULL)
+		*own_form = 1;
 	if (when_format(out, lang, buf, sizeof buf) == -1 || !reads_as(buf, to, as_deadline, out))
 		return NULL;
 	return strdup(buf);

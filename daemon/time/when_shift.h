@@ -33,10 +33,11 @@ char *when_shift_text(const char *text, const struct when *old, const struct whe
 /*
  * The whole of it for one item: reads TEXT in the old plan's days (FROM), moves it by DAYS, and
  * writes it for the new plan's days (TO) so that it reads back there as the moved WHEN (*OUT):
- * in place where it can, else as when_format writes it in LANG. Returns a malloc'd text, or NULL
- * when TEXT does not read (or memory ran out).
+ * in place where it can, else as when_format writes it in LANG (then *OWN_FORM, if given, is 1).
+ * Returns a malloc'd text, or NULL when TEXT does not read (or memory ran out).
  */
 char *when_shift_rewrite(const char *text, const struct when_ctx *from, const struct when_ctx *to,
-			 int as_deadline, int days, const char *lang, struct when *out);
+			 int as_deadline, int days, const char *lang, struct when *out,
+			 int *own_form);
 
 #endif

@@ -24,7 +24,7 @@ static const struct when_ctx y2018 = { 2018, 11, 7, 2018, 11, 14 };
 static void moved(const char *text, int as_deadline, int days, const char *want)
 {
 	struct when w;
-	char *got = when_shift_rewrite(text, &y2017, &y2018, as_deadline, days, "ru", &w);
+	char *got = when_shift_rewrite(text, &y2017, &y2018, as_deadline, days, "ru", &w, NULL);
 
 	if (got == NULL || strcmp(got, want) != 0) {
 		print_error("«%s» became «%s», not «%s»\n", text, got ? got : "(null)", want);
@@ -81,7 +81,7 @@ static void falls_back(void **state)
 	(void)state;
 	/* A capital month word that must change: qweek's own form. */
 	moved("Ноябрь 2017", 0, 30, "декабрь 2017");
-	got = when_shift_rewrite("не дата", &y2017, &y2018, 0, 364, "ru", &w);
+	got = when_shift_rewrite("не дата", &y2017, &y2018, 0, 364, "ru", &w, NULL);
 	assert_null(got);
 }
 
