@@ -19,7 +19,7 @@ int api_plans_delete(struct request *r, struct error *err)
 		return -1;
 	if (!json_is_true(json_object_get(r->body, "yes")))
 		return error_set(err, ERR_INVALID,
-				 "deleting plan «%s» («%s») removes its %d items and %d people "
+				 "deleting plan «%s» («%s») removes its %d items and %d people and groups "
 				 "for good; to go ahead: qweek plan delete %s --yes",
 				 p->slug, p->title, p->nitems, p->npeople, p->slug);
 	if (plan_write_begin(&w, r->daemon->db, p->id, err) == -1)
