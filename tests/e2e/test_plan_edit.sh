@@ -114,3 +114,9 @@ assert_match "deleted plan nk2017" "$(last_out)"
 assert_eq "other" "$(qj plan list | jget '" ".join(p["slug"] for p in d["plans"])')" "what is left"
 unset QWEEK_PLAN
 assert_eq 0 "$(qj list | jget 'len(d["items"])')" "the only plan left answers"
+
+step "a day that does not exist is refused in the plan's year"
+q plan new "Тиждень якості 2026" --from 09.11.2026 --to 13.11.2026 --tz Europe/Kyiv --lang uk \
+	--slug t2026 >/dev/null
+expect_fail 1 q --plan t2026 add "Нарада" --when "31.02"
+assert_match "«31.02»: February 2026 has 28 days" "$(last_err)"
