@@ -234,6 +234,25 @@ static void test_rendered(void **state)
 	report_free(r);
 }
 
+/* A month deadline reads as the month, in the plan's language: not "до 11.2026" (issue 14). */
+static void test_month_deadline(void **state)
+{
+	struct report_item it = { .kind = "deadline", .start_at = "", .end_at = "",
+				  .due_at = "2026-11" };
+	char when[64];
+
+	(void)state;
+	assert_string_equal(report_when(&it, "Europe/Kyiv", "uk", when, sizeof when),
+			    "листопад 2026");
+	assert_string_equal(report_when(&it, "Europe/Kyiv", "ru", when, sizeof when),
+			    "ноябрь 2026");
+	assert_string_equal(report_when(&it, "Europe/Kyiv", "en", when, sizeof when),
+			    "November 2026");
+	it.due_at = "2026-11-24";
+	assert_string_equal(report_when(&it, "Europe/Kyiv", "ru", when, sizeof when),
+			    "до 24.11.2026");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +260,7 @@ int main(void)
 		cmocka_unit_test(test_escapes),
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_rendered),
+		cmocka_unit_test(test_month_deadline),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 
