@@ -225,8 +225,10 @@ static void test_rendered(void **state)
 				   "14.11.2017 10:00, director | с опозданием на 1 день 14 ч | "
 				   "Пришли \\<12\\> родителей |"));
 	assert_non_null(strstr(md, "не выполнено (просрочено на 12 ч)"));
-	assert_non_null(strstr(csv, "2,<script>alert(1)</script>,13.11.2017 15:00,"
-				    "\"Петров, Директор\",,"));
+	/* As a Russian Excel opens it: a BOM, ';' between cells (issue 14). */
+	assert_memory_equal(csv, "\xef\xbb\xbf", 3);
+	assert_non_null(strstr(csv, "2;<script>alert(1)</script>;13.11.2017 15:00;"
+				    "\"Петров, Директор\";;"));
 	free(page);
 	free(html);
 	free(md);
