@@ -4,7 +4,12 @@
 # own), ROUNDS copies each timed as the planner waits for it: `qweek plan copy` from start to
 # exit, and the daemon's CPU for it (from /proc). The issue asks for under 1 s at 2,000 items.
 #
-# Figures: see the report of issue 14 (the command prints them).
+# Figures (Release, 2 cores shared with other builds, 2,000 items, 100 of them with rules of their
+# own): copies 2-5: 285-530 ms wall (the client's whole run, fsync included), 40-90 ms of the
+# daemon's CPU. The first copy after the fill took 2.9-4.2 s wall and 1.2-1.4 s of CPU, every
+# time, when the plan's items had been given rules of their own just before (without that: 60 ms
+# CPU), and was fast (0.5 s wall, 90 ms CPU) whenever perf or strace was attached to the daemon:
+# not understood yet; it is not in the copy's own code (store_plan_copy is ~1% of the samples).
 # Usage: bash bench/plan_copy.sh   (N, ROUNDS override; QWEEKD and QWEEK name binaries already
 #        built, else a Release build in build-bench/)
 set -euo pipefail
@@ -27,6 +32,16 @@ done
 
 cpu() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
 hz=$(getconf CLK_TCK)
+# The fill's own aftermath (the reminders scheduling 2,000 new items) is not the copy's: wait
+# until the daemon is idle (no CPU for five seconds in a row).
+c=$(cpu) idle=0
+for _ in $(seq 240); do
+	sleep 0.5
+	n=$(cpu)
+	if [[ $n == "$c" ]]; then idle=$((idle + 1)); else idle=0; fi
+	((idle < 10)) || break
+	c=$n
+done
 best=
 for r in $(seq "$ROUNDS"); do
 	c0=$(cpu)
