@@ -8,8 +8,10 @@
 # own): copies 2-5: 285-530 ms wall (the client's whole run, fsync included), 40-90 ms of the
 # daemon's CPU. The first copy after the fill took 2.9-4.2 s wall and 1.2-1.4 s of CPU, every
 # time, when the plan's items had been given rules of their own just before (without that: 60 ms
-# CPU), and was fast (0.5 s wall, 90 ms CPU) whenever perf or strace was attached to the daemon:
-# not understood yet; it is not in the copy's own code (store_plan_copy is ~1% of the samples).
+# CPU), and was fast (0.4-0.5 s wall, 80-90 ms CPU) when a `plan edit` of the old plan (which
+# reschedules its reminders) came between, or perf or strace was attached to the daemon. So the
+# cost is the reminders catching up with the rules just set, paid by the next change; it is not in
+# the copy's own code (store_plan_copy is ~1% of the samples). Not understood further yet.
 # Usage: bash bench/plan_copy.sh   (N, ROUNDS override; QWEEKD and QWEEK name binaries already
 #        built, else a Release build in build-bench/)
 set -euo pipefail
