@@ -11,8 +11,8 @@
 /* qweek plan copy: next year's plan from this one. */
 
 static const struct args_option cmd_plan_copy_options[] = {
-	{ "title", ARGS_VALUE }, { "from", ARGS_VALUE },    { "to", ARGS_VALUE },
-	{ "slug", ARGS_VALUE },	 { "weekday", 0 },	    { NULL, 0 }
+	{ "title", ARGS_VALUE }, { "from", ARGS_VALUE }, { "to", ARGS_VALUE },
+	{ "slug", ARGS_VALUE },	 { "weekday", 0 },	 { NULL, 0 }
 };
 
 static json_t *plan_copy_body(struct args *args)

@@ -11,18 +11,16 @@
 
 /* qweek plan edit: the plan's settings and its reminders. */
 
-static const struct args_option cmd_plan_edit_options[] = {
-	{ "remind", ARGS_VALUE | ARGS_REPEAT },
-	{ "title", ARGS_VALUE },
-	{ "from", ARGS_VALUE },
-	{ "to", ARGS_VALUE },
-	{ "tz", ARGS_VALUE },
-	{ "org", ARGS_VALUE },
-	{ "lang", ARGS_VALUE },
-	{ "slug", ARGS_VALUE },
-	{ "director", ARGS_VALUE },
-	{ NULL, 0 }
-};
+static const struct args_option cmd_plan_edit_options[] = { { "remind", ARGS_VALUE | ARGS_REPEAT },
+							    { "title", ARGS_VALUE },
+							    { "from", ARGS_VALUE },
+							    { "to", ARGS_VALUE },
+							    { "tz", ARGS_VALUE },
+							    { "org", ARGS_VALUE },
+							    { "lang", ARGS_VALUE },
+							    { "slug", ARGS_VALUE },
+							    { "director", ARGS_VALUE },
+							    { NULL, 0 } };
 
 /* The settings given, into BODY; how many. -1 when out of memory. */
 static int plan_edit_settings(struct args *args, json_t *body)

@@ -200,10 +200,10 @@ static int plan_edit_write(struct db *db, const struct plan *p, const struct sec
 int api_plans_edit(struct request *r, struct error *err)
 {
 	static const struct field fields[] = {
-		{ "remind", FIELD_LINES, 8 }, { "title", FIELD_LINE, 500 },
-		{ "from", FIELD_LINE, 100 },  { "to", FIELD_LINE, 100 },
-		{ "tz", FIELD_LINE, 64 },     { "org", FIELD_LINE, 500 },
-		{ "lang", FIELD_LINE, 8 },    { "slug", FIELD_LINE, 64 },
+		{ "remind", FIELD_LINES, 8 },	 { "title", FIELD_LINE, 500 },
+		{ "from", FIELD_LINE, 100 },	 { "to", FIELD_LINE, 100 },
+		{ "tz", FIELD_LINE, 64 },	 { "org", FIELD_LINE, 500 },
+		{ "lang", FIELD_LINE, 8 },	 { "slug", FIELD_LINE, 64 },
 		{ "director", FIELD_LINE, 200 }, { NULL, 0, 0 },
 	};
 	struct db *db = r->daemon->db;

@@ -123,8 +123,8 @@ int api_plans_copy(struct request *r, struct error *err)
 	r->reply = api_plan_json(made);
 	json_object_set_new(r->reply, "copied",
 			    json_pack("{s:s, s:i, s:i, s:i, s:i}", "from", r->plan->slug, "days",
-				      days, "items", res.items, "people", res.people,
-				      "rewritten", res.rewritten));
+				      days, "items", res.items, "people", res.people, "rewritten",
+				      res.rewritten));
 	if (res.rewritten > 0)
 		http_warn(r,
 			  "%d dates could not be rewritten in the form they were written; they are "

@@ -18,10 +18,11 @@ int api_plans_delete(struct request *r, struct error *err)
 	if (r->body != NULL && json_in_check(r->body, fields, err) == -1)
 		return -1;
 	if (!json_is_true(json_object_get(r->body, "yes")))
-		return error_set(err, ERR_INVALID,
-				 "deleting plan «%s» («%s») removes its %d items and %d people and groups "
-				 "for good; to go ahead: qweek plan delete %s --yes",
-				 p->slug, p->title, p->nitems, p->npeople, p->slug);
+		return error_set(
+			err, ERR_INVALID,
+			"deleting plan «%s» («%s») removes its %d items and %d people and groups "
+			"for good; to go ahead: qweek plan delete %s --yes",
+			p->slug, p->title, p->nitems, p->npeople, p->slug);
 	if (plan_write_begin(&w, r->daemon->db, p->id, err) == -1)
 		return -1;
 	if (store_plan_delete(r->daemon->db, p->id, err) == -1 ||
@@ -29,7 +30,7 @@ int api_plans_delete(struct request *r, struct error *err)
 		plan_write_rollback(&w);
 		return -1;
 	}
-	r->reply = json_pack("{s:s, s:s, s:i, s:i}", "deleted", p->slug, "title", p->title,
-			     "items", p->nitems, "people", p->npeople);
+	r->reply = json_pack("{s:s, s:s, s:i, s:i}", "deleted", p->slug, "title", p->title, "items",
+			     p->nitems, "people", p->npeople);
 	return 0;
 }

@@ -107,8 +107,8 @@ int api_plan_edit_check(struct request *r, const struct plan *p, struct plan_edi
 	if (e->plan == NULL)
 		return error_set(err, ERR_INTERNAL, "out of memory");
 	if (check_words(r, e, err) == -1 ||
-	    api_plan_check_days(e->plan, json_in_str(r->body, "from"),
-				json_in_str(r->body, "to"), err) == -1)
+	    api_plan_check_days(e->plan, json_in_str(r->body, "from"), json_in_str(r->body, "to"),
+				err) == -1)
 		return -1;
 	if (director != NULL && check_director(r->daemon->db, p, director, e, err) == -1)
 		return -1;

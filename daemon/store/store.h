@@ -57,8 +57,8 @@ int store_plan_delete(struct db *db, int64_t id, struct error *err);
  * Reads every item's WHEN of plan P again in zone TZ (P's days): each keeps its written local
  * time. Sets *MOVED to how many items' instants changed (those are updated NOW).
  */
-int store_plan_retime(struct db *db, const struct plan *p, const char *tz, int64_t now,
-		      int *moved, struct error *err);
+int store_plan_retime(struct db *db, const struct plan *p, const char *tz, int64_t now, int *moved,
+		      struct error *err);
 
 /* What a copy of a plan did (store_plan_copy). */
 struct plan_copy_result {
@@ -70,8 +70,8 @@ struct plan_copy_result {
  * its people, groups, reminder rules and items, every date moved by DAYS days and each WHEN text
  * rewritten for it, every item open again without notes. Inside the caller's transaction.
  */
-int store_plan_copy(struct db *db, const struct plan *from, struct plan *to, int days,
-		    int64_t now, struct plan_copy_result *res, struct error *err);
+int store_plan_copy(struct db *db, const struct plan *from, struct plan *to, int days, int64_t now,
+		    struct plan_copy_result *res, struct error *err);
 
 /* A person or group; strings point into the database row, valid only during a callback. */
 struct person {

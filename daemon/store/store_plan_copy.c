@@ -165,14 +165,15 @@ struct shift {
 static int copy_item(struct db *db, const struct shift *sh, struct src_item *x, int64_t now,
 		     struct plan_copy_result *res, struct error *err)
 {
-	struct item_change c = { .title = x->title, .description = x->description,
-				 .place = x->place, .label = x->label };
+	struct item_change c = { .title = x->title,
+				 .description = x->description,
+				 .place = x->place,
+				 .label = x->label };
 	struct moment m;
 	struct when w;
 	int own_form = 0, rc = -1;
 	char *text = when_shift_rewrite(x->when_text, &sh->from, &sh->to, x->deadline, sh->days,
 					sh->plan->lang, &w, &own_form);
-
 
 	if (text == NULL)
 		return error_set(err, ERR_INVALID,
@@ -217,8 +218,8 @@ static int copy_items(struct db *db, const struct shift *sh, int64_t now,
 	return rc;
 }
 
-int store_plan_copy(struct db *db, const struct plan *from, struct plan *to, int days,
-		    int64_t now, struct plan_copy_result *res, struct error *err)
+int store_plan_copy(struct db *db, const struct plan *from, struct plan *to, int days, int64_t now,
+		    struct plan_copy_result *res, struct error *err)
 {
 	struct shift sh = { .from_id = from->id, .days = days, .plan = to };
 

@@ -82,8 +82,8 @@ static int retime_load(struct db *db, int64_t plan_id, struct retime_item **out,
 		}
 		v[*n] = (struct retime_item){ sqlite3_column_int64(st, 0),
 					      sqlite3_column_int64(st, 1),
-					      sqlite3_column_int64(st, 2),
-					      strdup(db_text(st, 3)), sqlite3_column_int(st, 4) };
+					      sqlite3_column_int64(st, 2), strdup(db_text(st, 3)),
+					      sqlite3_column_int(st, 4) };
 		if (v[(*n)++].when_text == NULL)
 			break;
 	}
@@ -115,8 +115,8 @@ static int retime_one(struct db *db, const struct when_ctx *ctx, const struct re
 	return store_item_update(db, v->id, &c, now, err);
 }
 
-int store_plan_retime(struct db *db, const struct plan *p, const char *tz, int64_t now,
-		      int *moved, struct error *err)
+int store_plan_retime(struct db *db, const struct plan *p, const char *tz, int64_t now, int *moved,
+		      struct error *err)
 {
 	struct retime_item *v;
 	struct when_ctx ctx;

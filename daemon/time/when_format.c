@@ -4,7 +4,6 @@
 #include <strings.h>
 
 #include "time/when_format.h"
-#include "time/when_shift.h"
 
 /* A WHEN written the way qweek writes one when it cannot keep the person's own form. */
 
@@ -98,8 +97,11 @@ int when_format(const struct when *w, const char *lang, char *buf, size_t len)
 		if (point_format(&w->due, lang, a, sizeof a) == -1)
 			return -1;
 		/* A month alone is a deadline already: "ноябрь 2018", as people write it. */
-		n = snprintf(buf, len, "%s%s", w->due.prec == WHEN_PREC_MONTH ? "" :
-					       lang_index(lang) == 2 ? "by " : "до ", a);
+		n = snprintf(buf, len, "%s%s",
+			     w->due.prec == WHEN_PREC_MONTH ? "" :
+			     lang_index(lang) == 2	    ? "by " :
+							      "до ",
+			     a);
 		return n < 0 || (size_t)n >= len ? -1 : 0;
 	}
 	if (point_format(&w->start, lang, a, sizeof a) == -1)

@@ -1,7 +1,17 @@
 /* SPDX-License-Identifier: MIT */
-/* Month names as qweek writes them, and a WHEN in qweek's own form (when_shift.h: when_format). */
+/* Month names as qweek writes them, and a WHEN in qweek's own form. */
 #ifndef QWEEK_WHEN_FORMAT_H
 #define QWEEK_WHEN_FORMAT_H
+
+#include <stddef.h>
+
+#include "time/when.h"
+
+/*
+ * W as qweek writes it in LANG ("ru", "uk", "en"): "13.11.2018 15:00", "07.11.2018 - 14.11.2018",
+ * "до 23.11.2018", "ноябрь 2018". Returns 0, or -1 when BUF is too small.
+ */
+int when_format(const struct when *w, const char *lang, char *buf, size_t len);
 
 /*
  * Month M (1-12) in LANG ("ru", "uk", "en"; else ru): "ноябрь", "листопад", "November"; with

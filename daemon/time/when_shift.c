@@ -61,8 +61,8 @@ struct rewrite {
 	char *out;
 	size_t len, cap, copied; /* bytes of the text copied or replaced so far */
 	const struct when_point *old[2], *new[2];
-	int npts, next;		 /* the points, and the first not yet met */
-	int year_delta;		 /* of the last point met: for a year written apart */
+	int npts, next; /* the points, and the first not yet met */
+	int year_delta; /* of the last point met: for a year written apart */
 	int failed;
 };
 
@@ -172,8 +172,8 @@ static int scan_dotted(struct rewrite *r, int i)
 	char d[8], m[8], y[8];
 
 	if (i + 2 >= r->p.n || t[0].ndig > 2 || (t[1].kind != T_DOT && t[1].kind != T_SLASH) ||
-	    t[1].sp || !is_tok(&t[2], T_NUM, 0) || t[2].ndig > 2 || t[2].num < 1 ||
-	    t[2].num > 12 || t[0].num < 1 || t[0].num > 31)
+	    t[1].sp || !is_tok(&t[2], T_NUM, 0) || t[2].ndig > 2 || t[2].num < 1 || t[2].num > 12 ||
+	    t[0].num < 1 || t[0].num > 31)
 		return 0;
 	has_year = i + 4 < r->p.n && t[3].kind == t[1].kind && !t[3].sp &&
 		   is_tok(&t[4], T_NUM, 0) && (t[4].ndig == 2 || t[4].ndig == 4);
@@ -225,8 +225,8 @@ static int scan_month(struct rewrite *r, int i)
 	int k, month;
 	char w[WORDLEN + 8], y[8];
 
-	if (i + 1 >= r->p.n || (month = when_lex_month(t[0].word)) == 0 ||
-	    t[1].kind != T_NUM || t[1].ndig != 4 || (k = match_point(r, 0, month, t[1].num)) < 0)
+	if (i + 1 >= r->p.n || (month = when_lex_month(t[0].word)) == 0 || t[1].kind != T_NUM ||
+	    t[1].ndig != 4 || (k = match_point(r, 0, month, t[1].num)) < 0)
 		return 0;
 	if (month_word(r, &t[0], r->new[k]->month, w, sizeof w) == -1)
 		r->failed = 1;

@@ -17,12 +17,6 @@ void when_shift(struct when *w, int days);
 int when_same(const struct when *a, const struct when *b);
 
 /*
- * W as qweek writes it in LANG ("ru", "uk", "en"): "13.11.2018 15:00", "07.11.2018 - 14.11.2018",
- * "до 23.11.2018", "ноябрь 2018". Returns 0, or -1 when BUF is too small.
- */
-int when_format(const struct when *w, const char *lang, char *buf, size_t len);
-
-/*
  * TEXT (read as OLD) with each date it names rewritten for NEW, which is OLD moved by when_shift:
  * "14.11 в 15.00" → "13.11 в 15.00", "до 24.11.2017" → "до 23.11.2018", "декабрь 2016" →
  * "декабрь 2017". Times, words and spacing stay as written. Returns a malloc'd string, or NULL

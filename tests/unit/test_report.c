@@ -239,8 +239,9 @@ static void test_rendered(void **state)
 /* A month deadline reads as the month, in the plan's language: not "до 11.2026" (issue 14). */
 static void test_month_deadline(void **state)
 {
-	struct report_item it = { .kind = "deadline", .start_at = "", .end_at = "",
-				  .due_at = "2026-11" };
+	struct report_item it = {
+		.kind = "deadline", .start_at = "", .end_at = "", .due_at = "2026-11"
+	};
 	char when[64];
 
 	(void)state;
@@ -258,10 +259,8 @@ static void test_month_deadline(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_tally),
-		cmocka_unit_test(test_escapes),
-		cmocka_unit_test(test_words),
-		cmocka_unit_test(test_rendered),
+		cmocka_unit_test(test_tally),	       cmocka_unit_test(test_escapes),
+		cmocka_unit_test(test_words),	       cmocka_unit_test(test_rendered),
 		cmocka_unit_test(test_month_deadline),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -108,8 +108,8 @@ static void format_forms(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(sample_forms),	 cmocka_unit_test(typo_and_month),
-		cmocka_unit_test(other_forms),	 cmocka_unit_test(falls_back),
+		cmocka_unit_test(sample_forms), cmocka_unit_test(typo_and_month),
+		cmocka_unit_test(other_forms),	cmocka_unit_test(falls_back),
 		cmocka_unit_test(format_forms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
