@@ -10,11 +10,14 @@ start_daemon
 api() { curl -sf --unix-socket "$T/q.sock" "http://localhost$1"; }
 
 # plans: every plan with its items as they are, to show that a refusal changed nothing.
-plans() {
-	for s in $(qj plan list | jget '" ".join(p["slug"] for p in d["plans"])'); do
+plans() {	# every plan with its items as they are (curl: quicker than the client)
+	local s
+	for s in $(api /api/v1/plans | jget '" ".join(p["slug"] for p in d["plans"])'); do
 		echo "== $s"
-		qj --plan "$s" plan show
-		qj --plan "$s" list
+		api "/api/v1/plans/$s"
+		api "/api/v1/plans/$s/items"
+		api "/api/v1/plans/$s/people"
+		api "/api/v1/plans/$s/remind"
 	done
 }
 
