@@ -26,6 +26,7 @@ extern const struct cmd_entry cmd_history_entry, cmd_undo_entry;
 extern const struct cmd_entry cmd_person_edit_entry, cmd_person_remove_entry;
 extern const struct cmd_entry cmd_group_edit_entry, cmd_group_remove_entry, cmd_delete_entry;
 extern const struct cmd_entry cmd_backup_entry;
+extern const struct cmd_entry cmd_plan_delete_entry, cmd_plan_copy_entry;
 
 /* The first line of qweek's own usage. */
 #define CMD_MAIN_USAGE \

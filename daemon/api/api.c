@@ -15,10 +15,10 @@ json_t *api_plan_json(const struct plan *p)
 	char created[40];
 
 	moment_iso_instant(p->created, p->tz, created, sizeof created);
-	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:i}", "slug", p->slug,
-			 "title", p->title, "org", p->org, "from", p->first_day, "to", p->last_day,
-			 "tz", p->tz, "lang", p->lang, "created", created, "items", p->nitems,
-			 "people", p->npeople);
+	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:i, s:s?}", "slug",
+			 p->slug, "title", p->title, "org", p->org, "from", p->first_day, "to",
+			 p->last_day, "tz", p->tz, "lang", p->lang, "created", created, "items",
+			 p->nitems, "people", p->npeople, "director", p->director);
 }
 
 json_t *api_name_list(const char *joined)

@@ -77,6 +77,8 @@ int api_plans_list(struct request *r, struct error *err);
 int api_plans_create(struct request *r, struct error *err);
 int api_plans_show(struct request *r, struct error *err);
 int api_plans_edit(struct request *r, struct error *err);
+int api_plans_delete(struct request *r, struct error *err); /* api_plan_delete.c */
+int api_plans_copy(struct request *r, struct error *err);   /* api_plan_copy.c */
 int api_people_list(struct request *r, struct error *err);
 int api_people_create(struct request *r, struct error *err);
 int api_history(struct request *r, struct error *err);

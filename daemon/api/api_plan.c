@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/api_plan.h"
 #include "core/clock.h"
 #include "core/daemon.h"
 #include "core/json_in.h"
@@ -54,26 +55,10 @@ static int plan_settle(struct request *r, struct plan *p, struct error *err)
 		return error_set(err, ERR_INVALID,
 				 "a plan needs its first and last day "
 				 "(--from 08.11.2017 --to 15.11.2017)");
-	if (moment_day_from_text(from, p->first_day, err) == -1 ||
-	    moment_day_from_text(to, p->last_day, err) == -1)
+	if (api_plan_check_days(p, from, to, err) == -1 || api_plan_check_tz(p->tz, err) == -1 ||
+	    (lang != NULL && api_plan_check_lang(lang, err) == -1) ||
+	    (slug != NULL && api_plan_check_slug(r->daemon->db, slug, err) == -1))
 		return -1;
-	if (strcmp(p->last_day, p->first_day) < 0)
-		return error_set(err, ERR_INVALID, "the plan ends (%s) before it starts (%s)", to,
-				 from);
-	if (!tz_valid(p->tz))
-		return error_set(err, ERR_INVALID,
-				 "«%s» is not a time zone; use an IANA name such "
-				 "as Asia/Krasnoyarsk or Europe/Kyiv",
-				 p->tz);
-	if (lang != NULL && strcmp(lang, "ru") && strcmp(lang, "uk") && strcmp(lang, "en"))
-		return error_set(err, ERR_INVALID, "language «%s»: use ru, uk or en", lang);
-	if (slug != NULL && (!slug_valid(slug) || strcmp(slug, "_") == 0))
-		return error_set(err, ERR_INVALID,
-				 "slug «%s»: use lower-case Latin letters, "
-				 "digits and '-'",
-				 slug);
-	if (slug != NULL && store_plan_slug_taken(r->daemon->db, slug))
-		return error_set(err, ERR_CONFLICT, "there is already a plan «%s»", slug);
 	slug_from_title(p->title, buf, sizeof buf);
 	p->slug = strdup(slug != NULL ? slug : buf);
 	p->lang = strdup(lang != NULL ? lang : "ru");
@@ -102,10 +87,8 @@ int api_plans_create(struct request *r, struct error *err)
 	p->tz = strdup(tz != NULL ? tz : tz_system_default());
 	if (p->org == NULL)
 		p->org = strdup("");
-	if (p->title == NULL || *p->title == '\0') {
-		error_set(err, ERR_INVALID, "a plan needs a title");
+	if (api_plan_check_title(p->title, err) == -1)
 		goto out;
-	}
 	if (plan_settle(r, p, err) == -1 || plan_write_begin(&w, db, 0, err) == -1)
 		goto out;
 	if (store_plan_insert(db, p, clock_now(), err) == -1) {
@@ -178,39 +161,79 @@ static int reschedule_plan(struct db *db, int64_t plan_id, int64_t now, struct e
 	return rc;
 }
 
-int api_plans_edit(struct request *r, struct error *err)
+/* The reminder rules asked for, parsed into S (*N of them). */
+static int parse_sections(json_t *lines, struct section *s, size_t *n, struct error *err)
 {
-	static const struct field fields[] = { { "remind", FIELD_LINES, 8 }, { NULL, 0, 0 } };
-	struct db *db = r->daemon->db;
-	json_t *lines = json_object_get(r->body, "remind"), *v;
-	struct section s[8];
-	const struct plan *p = r->plan;
+	json_t *v;
+	size_t i;
+
+	*n = 0;
+	json_array_foreach (lines, i, v)
+		if (parse_section(json_string_value(v), &s[(*n)++], err) == -1)
+			return -1;
+	return 0;
+}
+
+/* Writes the rules S[N] and the settings E of plan P, and its schedule again, in one change. */
+static int plan_edit_write(struct db *db, const struct plan *p, const struct section *s, size_t n,
+			   struct plan_edit *e, struct error *err)
+{
 	struct plan_write w;
 	int64_t now = clock_now();
-	size_t i, n = 0;
-	int rc = -1, bad = 0;
+	int bad = 0;
 
-	if (json_in_check(r->body, fields, err) == -1)
-		goto out;
-	if (json_array_size(lines) == 0) {
-		error_set(err, ERR_INVALID, "nothing to change: give --remind \"events 1d, 1h\"");
-		goto out;
-	}
-	json_array_foreach (lines, i, v)
-		if (parse_section(json_string_value(v), &s[n++], err) == -1)
-			goto out;
 	if (plan_write_begin(&w, db, p->id, err) == -1)
-		goto out;
-	for (i = 0; i < n && !bad; i++)
+		return -1;
+	for (size_t i = 0; i < n && !bad; i++)
 		bad = remind_store_set_plan_rules(db, p->id, s[i].sec,
 						  *s[i].text ? s[i].text : NULL, err) == -1;
 	/* The feeds' VALARMs follow the rules: their Last-Modified must move too. */
-	if (bad || store_plan_touch(db, p->id, now, err) == -1 ||
+	if (bad || (e->plan != NULL && api_plan_edit_apply(db, p, e, now, err) == -1) ||
+	    store_plan_touch(db, p->id, now, err) == -1 ||
 	    reschedule_plan(db, p->id, now, err) == -1 || plan_write_commit(&w, err) == -1) {
 		plan_write_rollback(&w);
+		return -1;
+	}
+	return 0;
+}
+
+int api_plans_edit(struct request *r, struct error *err)
+{
+	static const struct field fields[] = {
+		{ "remind", FIELD_LINES, 8 },	 { "title", FIELD_LINE, 500 },
+		{ "from", FIELD_LINE, 100 },	 { "to", FIELD_LINE, 100 },
+		{ "tz", FIELD_LINE, 64 },	 { "org", FIELD_LINE, 500 },
+		{ "lang", FIELD_LINE, 8 },	 { "slug", FIELD_LINE, 64 },
+		{ "director", FIELD_LINE, 200 }, { NULL, 0, 0 },
+	};
+	struct db *db = r->daemon->db;
+	json_t *lines = json_object_get(r->body, "remind");
+	struct plan_edit e = { 0 };
+	struct section s[8];
+	struct plan *now_plan = NULL;
+	size_t n = 0;
+	int rc = -1;
+
+	if (json_in_check(r->body, fields, err) == -1)
+		goto out;
+	if (json_array_size(lines) == 0 && !api_plan_edit_wants(r->body)) {
+		error_set(err, ERR_INVALID,
+			  "nothing to change: give --title, --from, --to, --tz, --org, --lang, "
+			  "--slug, --director or --remind \"events 1d, 1h\"");
 		goto out;
 	}
-	rc = api_plan_reply_rules(r, p, err);
+	if (parse_sections(lines, s, &n, err) == -1 ||
+	    (api_plan_edit_wants(r->body) && api_plan_edit_check(r, r->plan, &e, err) == -1) ||
+	    plan_edit_write(db, r->plan, s, n, &e, err) == -1)
+		goto out;
+	if ((now_plan = store_plan_get(db, r->plan->id, err)) == NULL ||
+	    api_plan_reply_rules(r, now_plan, err) == -1)
+		goto out;
+	if (e.tz_changed)
+		json_object_set_new(r->reply, "moved", json_integer(e.moved));
+	rc = 0;
 out:
+	plan_free(now_plan);
+	api_plan_edit_free(&e);
 	return rc;
 }

@@ -76,5 +76,7 @@ const struct route api_routes[] = {
 	{ DAV_METHODS, "/dav/:login", api_dav, DAV_FLAGS },
 	{ DAV_METHODS, "/dav/:login/:collection", api_dav, DAV_FLAGS },
 	{ DAV_METHODS, "/dav/:login/:collection/:resource", api_dav, DAV_FLAGS },
+	{ EVHTTP_REQ_DELETE, P, api_plans_delete, ROUTE_WRITES | ROUTE_ADMIN },
+	{ EVHTTP_REQ_POST, P "/copy", api_plans_copy, ROUTE_WRITES | ROUTE_ADMIN },
 	{ 0, NULL, NULL, 0 },
 };

@@ -71,6 +71,10 @@ static int check_field(const struct field *f, json_t *v, struct error *err)
 			if (check_string(f->name, e, 0, 500, err) == -1)
 				return -1;
 		return 0;
+	case FIELD_BOOL:
+		return json_is_boolean(v) ?
+			       0 :
+			       error_set(err, ERR_BAD_FIELD, "«%s» must be true or false", f->name);
 	}
 	return 0;
 }

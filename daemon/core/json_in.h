@@ -11,6 +11,7 @@ enum field_type {
 	FIELD_LINE,  /* a string on one line: names, titles, labels */
 	FIELD_TEXT,  /* a string that may hold new lines: descriptions, notes */
 	FIELD_LINES, /* an array of FIELD_LINE strings */
+	FIELD_BOOL,  /* true or false */
 };
 
 struct field {

@@ -43,7 +43,7 @@ void rbuf_csv(struct buf *b, const char *s)
 {
 	if (s == NULL)
 		return;
-	if (strpbrk(s, ",\"\r\n") == NULL && *s != '=' && *s != '+' && *s != '-' && *s != '@') {
+	if (strpbrk(s, ",;\"\r\n") == NULL && *s != '=' && *s != '+' && *s != '-' && *s != '@') {
 		buf_add_str(b, s);
 		return;
 	}

@@ -8,7 +8,7 @@
 /* S with & < > " ' escaped: the one way user text reaches HTML. NULL writes nothing. */
 void rbuf_html(struct buf *b, const char *s);
 
-/* S as one CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+/* S as one CSV field (RFC 4180): quoted when it holds a comma, semicolon, quote or line break. */
 void rbuf_csv(struct buf *b, const char *s);
 
 /* S for a Markdown table cell: | escaped, line breaks as spaces, leading markup neutralised. */

@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "report/report.h"
 #include "time/tz.h"
+#include "time/when_format.h"
 #include "grow.h"
 
 /* Counting by state and by person, once for the JSON status, the status page and the report. */
@@ -248,18 +249,19 @@ int report_local_day(int64_t t, const char *tz, char buf[11])
 	return 0;
 }
 
-/* A stored time as people write it: an instant, a day, or a month "MM.YYYY". */
-static void human(const char *stored, const char *tz, char *buf, size_t len)
+/* A stored time as people write it: an instant, a day, or a month in LANG ("ноябрь 2026"). */
+static void human(const char *stored, const char *tz, const char *lang, char *buf, size_t len)
 {
 	size_t n = strlen(stored);
 	int64_t t;
+	int y, m;
 
 	if (n == 20 && clock_parse_utc(stored, &t) == 0)
 		moment_human_instant(t, tz, buf, len);
 	else if (n == 10)
 		moment_human_day(stored, buf, len);
-	else if (n == 7)
-		snprintf(buf, len, "%.2s.%.4s", stored + 5, stored);
+	else if (n == 7 && sscanf(stored, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12)
+		snprintf(buf, len, "%s %04d", when_month_word(m, lang, 0), y);
 	else
 		snprintf(buf, len, "%s", stored);
 }
@@ -270,16 +272,19 @@ char *report_when(const struct report_item *it, const char *tz, const char *lang
 	char a[40], b[40];
 
 	if (*it->due_at != '\0') {
-		human(it->due_at, tz, a, sizeof a);
-		snprintf(buf, len, "%s %s", i18n(lang, W_DUE_BY), a);
+		human(it->due_at, tz, lang, a, sizeof a);
+		if (strlen(it->due_at) == 7) /* a month is a deadline by itself: "ноябрь 2026" */
+			snprintf(buf, len, "%s", a);
+		else
+			snprintf(buf, len, "%s %s", i18n(lang, W_DUE_BY), a);
 		return buf;
 	}
-	human(it->start_at, tz, a, sizeof a);
+	human(it->start_at, tz, lang, a, sizeof a);
 	if (*it->end_at == '\0') {
 		snprintf(buf, len, "%s", a);
 		return buf;
 	}
-	human(it->end_at, tz, b, sizeof b);
+	human(it->end_at, tz, lang, b, sizeof b);
 	if (strlen(a) == 16 && strlen(b) == 16 && strncmp(a, b, 10) == 0)
 		snprintf(buf, len, "%s–%s", a, b + 11);
 	else

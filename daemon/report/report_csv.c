@@ -4,13 +4,17 @@
 #include "core/i18n.h"
 #include "report/report_render.h"
 
-/* The report as CSV (RFC 4180): a header row in the plan's language, then one row per item. */
+/*
+ * The report as CSV (RFC 4180) the way a Russian or Ukrainian Excel opens it by a double click,
+ * as the export writes it: a UTF-8 BOM, ';' between cells. A header row in the plan's language,
+ * then one row per item.
+ */
 
 static void csv_row(struct buf *b, const char *const *cells, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0)
-			buf_add_str(b, ",");
+			buf_add_str(b, ";");
 		rbuf_csv(b, cells[i]);
 	}
 	buf_add_str(b, "\r\n");
@@ -26,6 +30,7 @@ void report_csv(struct buf *b, const struct report *r)
 			       "late_seconds" };
 	char when[120], done[600], outcome[160], late[24];
 
+	buf_add(b, "\xef\xbb\xbf", 3);
 	csv_row(b, head, 9);
 	for (size_t i = 0; i < r->nitems; i++) {
 		const struct report_item *it = &r->items[i];

@@ -14,6 +14,9 @@ static const char report_css[] =
 	"table{border-collapse:collapse;width:100%}"
 	"th,td{border:1px solid #999;padding:.25em .4em;text-align:left;vertical-align:top}"
 	"th{background:#eee}td.n,.people th+th{text-align:right;white-space:nowrap}"
+	/* A long unbroken word (an item title of 1,000 letters) wraps instead of pushing the table off
+	 * the page: "anywhere" also lets the column's minimum width shrink, as on the status page. */
+	"td.t,h1,.meta{overflow-wrap:anywhere}"
 	"table.totals{width:auto}"
 	"tr.overdue td{background:#fde2e2}tr.late td.o{color:#a33}tr.cancelled td{color:#777}"
 	"tr.cancelled td.t{text-decoration:line-through}"

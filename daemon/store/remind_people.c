@@ -44,7 +44,10 @@ int remind_people_add(struct remind_people *p, int64_t id, const char *name, con
 	return 0;
 }
 
-/* Adds the rows of ST (id, name, email, role) to OUT; those with ONLY_DIRECTORS must be. */
+/*
+ * Adds the rows of ST (id, name, email, role) to OUT; with ONLY_DIRECTORS, those whose role or name
+ * says director (-1: unless column 4 of the first row says the plan named its director).
+ */
 static int add_rows(struct db *db, sqlite3_stmt *st, struct remind_people *out, int copy,
 		    int only_directors, struct error *err)
 {
@@ -53,7 +56,10 @@ static int add_rows(struct db *db, sqlite3_stmt *st, struct remind_people *out, 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *role = db_text(st, 3);
 
-		if (only_directors && !remind_is_director(role))
+		if (only_directors == -1) /* the plan names its director, or not */
+			only_directors = !sqlite3_column_int(st, 4);
+		if (only_directors && !remind_is_director(role) &&
+		    !remind_is_director(db_text(st, 1)))
 			continue;
 		if (remind_people_add(out, sqlite3_column_int64(st, 0), db_text(st, 1),
 				      db_text(st, 2), role, copy) == -1) {
@@ -81,12 +87,15 @@ int remind_store_recipients(struct db *db, int64_t item_id, struct remind_people
 int remind_store_directors(struct db *db, int64_t plan_id, struct remind_people *out,
 			   struct error *err)
 {
-	static const char sql[] = "SELECT id, name, email, role FROM people WHERE plan_id = ? "
-				  "AND kind = 'person' AND role <> '' ORDER BY name_key";
+	/* The plan's own director (plan edit --director), else whoever's role or name says so. */
+	static const char sql[] =
+		"SELECT p.id, p.name, p.email, p.role, l.director_id IS NOT NULL FROM plans l "
+		"JOIN people p ON p.plan_id = l.id WHERE l.id = ? AND p.kind = 'person' AND "
+		"(l.director_id IS NULL OR p.id = l.director_id) ORDER BY p.name_key";
 	sqlite3_stmt *st = db_stmt(db, sql);
 
 	sqlite3_bind_int64(st, 1, plan_id);
-	return add_rows(db, st, out, 1, 1, err);
+	return add_rows(db, st, out, 1, -1, err);
 }
 
 int remind_store_members(struct db *db, int64_t group_id, struct remind_people *out,

@@ -157,7 +157,10 @@ int remind_people_add(struct remind_people *p, int64_t id, const char *name, con
 int remind_store_recipients(struct db *db, int64_t item_id, struct remind_people *out,
 			    struct error *err);
 
-/* The plan's directors (remind_is_director), appended to OUT with copy = 1 unless there. */
+/*
+ * The plan's director (plan edit --director), else those whose role or name says director
+ * (remind_is_director), appended to OUT with copy = 1 unless there.
+ */
 int remind_store_directors(struct db *db, int64_t plan_id, struct remind_people *out,
 			   struct error *err);
 

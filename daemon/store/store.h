@@ -17,6 +17,7 @@ struct plan {
 	char first_day[11], last_day[11]; /* YYYY-MM-DD */
 	int64_t created, updated;
 	int nitems, npeople;
+	char *director; /* the director's name if the plan names one (plan edit --director), or NULL */
 };
 
 void plan_free(struct plan *p);
@@ -42,6 +43,35 @@ int store_plan_each(struct db *db, int (*fn)(const struct plan *, void *), void 
 
 /* True if SLUG is taken. */
 int store_plan_slug_taken(struct db *db, const char *slug);
+
+/* Writes P's slug, title, org, days, zone and language over plan P->id's, as changed NOW. */
+int store_plan_update(struct db *db, const struct plan *p, int64_t now, struct error *err);
+
+/* Makes PERSON_ID (0: nobody, the roles decide) the plan's director. */
+int store_plan_set_director(struct db *db, int64_t plan_id, int64_t person_id, struct error *err);
+
+/* Removes plan ID with everything in it (people, items, feeds, links, reminders). */
+int store_plan_delete(struct db *db, int64_t id, struct error *err);
+
+/*
+ * Reads every item's WHEN of plan P again in zone TZ (P's days): each keeps its written local
+ * time. Sets *MOVED to how many items' instants changed (those are updated NOW).
+ */
+int store_plan_retime(struct db *db, const struct plan *p, const char *tz, int64_t now, int *moved,
+		      struct error *err);
+
+/* What a copy of a plan did (store_plan_copy). */
+struct plan_copy_result {
+	int items, people, rewritten; /* rewritten: WHEN texts written in qweek's form instead */
+};
+
+/*
+ * Makes TO (its title, slug, days, zone and language set; TO->id set here) a copy of plan FROM:
+ * its people, groups, reminder rules and items, every date moved by DAYS days and each WHEN text
+ * rewritten for it, every item open again without notes. Inside the caller's transaction.
+ */
+int store_plan_copy(struct db *db, const struct plan *from, struct plan *to, int days, int64_t now,
+		    struct plan_copy_result *res, struct error *err);
 
 /* A person or group; strings point into the database row, valid only during a callback. */
 struct person {

@@ -10,7 +10,8 @@
 #define PLAN_COLUMNS                                                                     \
 	"SELECT id, slug, title, org, first_day, last_day, tz, lang, created, updated, " \
 	"(SELECT count(*) FROM items WHERE plan_id = plans.id), "                        \
-	"(SELECT count(*) FROM people WHERE plan_id = plans.id) FROM plans "
+	"(SELECT count(*) FROM people WHERE plan_id = plans.id), "                       \
+	"(SELECT name FROM people WHERE id = plans.director_id) FROM plans "
 
 void plan_free(struct plan *p)
 {
@@ -21,6 +22,7 @@ void plan_free(struct plan *p)
 	free(p->org);
 	free(p->tz);
 	free(p->lang);
+	free(p->director);
 	free(p);
 }
 
@@ -39,6 +41,7 @@ static void plan_from_row(sqlite3_stmt *st, struct plan *p)
 	p->updated = sqlite3_column_int64(st, 9);
 	p->nitems = sqlite3_column_int(st, 10);
 	p->npeople = sqlite3_column_int(st, 11);
+	p->director = sqlite3_column_type(st, 12) == SQLITE_NULL ? NULL : (char *)db_text(st, 12);
 }
 
 static struct plan *plan_copy(const struct plan *row)
@@ -53,6 +56,7 @@ static struct plan *plan_copy(const struct plan *row)
 	p->org = strdup(row->org);
 	p->tz = strdup(row->tz);
 	p->lang = strdup(row->lang);
+	p->director = row->director != NULL ? strdup(row->director) : NULL;
 	return p;
 }
 

@@ -503,6 +503,10 @@ static int infer_year(struct parser *p, struct part *pt)
 		if (dist < best)
 			best = dist, pt->year = y;
 	}
+	/* A day the nearest year has not ("31.02") is refused in the plan's year, not another. */
+	if (pt->date == D_DAY && pt->month >= 1 && pt->month <= 12 &&
+	    pt->day > civil_days_in_month(pt->year, pt->month))
+		pt->year = y0;
 	pt->has_year = 1;
 	return 0;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The WHEN parser's tokenizer (when_lex.c), shared with its grammar (when.c) and with nothing
- * else: the tokens, the parser that holds them, and the words and quotes they are read with.
+ * The WHEN parser's tokenizer (when_lex.c), shared with its grammar (when.c) and with the
+ * rewriting of next year's dates (when_shift.c), nothing else: the tokens, the parser that holds them, and the words and quotes they are read with.
  */
 #ifndef QWEEK_WHEN_LEX_H
 #define QWEEK_WHEN_LEX_H

@@ -167,8 +167,11 @@ expect_ok q --plan "$SLUG" report --format csv
 cp "$T/last.out" "$ART/report.csv"
 "$PY" - "$T/last.out" <<'PYEOF' || fail "csv rows"
 import csv, sys
-rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+raw = open(sys.argv[1], "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf"), "no BOM: Excel would not read it as UTF-8"
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""), delimiter=";"))
 assert len(rows) == 7, rows
+assert all(len(r) == 9 for r in rows), rows
 got = [(r[0], r[7], r[8]) for r in rows[1:]]
 want = [("1", "done", "0"), ("2", "done", "136800"), ("3", "open", "43200"),
         ("4", "open", "0"), ("5", "cancelled", "0"), ("6", "open", "0")]

@@ -225,8 +225,10 @@ static void test_rendered(void **state)
 				   "14.11.2017 10:00, director | с опозданием на 1 день 14 ч | "
 				   "Пришли \\<12\\> родителей |"));
 	assert_non_null(strstr(md, "не выполнено (просрочено на 12 ч)"));
-	assert_non_null(strstr(csv, "2,<script>alert(1)</script>,13.11.2017 15:00,"
-				    "\"Петров, Директор\",,"));
+	/* As a Russian Excel opens it: a BOM, ';' between cells (issue 14). */
+	assert_memory_equal(csv, "\xef\xbb\xbf", 3);
+	assert_non_null(strstr(csv, "2;<script>alert(1)</script>;13.11.2017 15:00;"
+				    "\"Петров, Директор\";;"));
 	free(page);
 	free(html);
 	free(md);
@@ -234,13 +236,32 @@ static void test_rendered(void **state)
 	report_free(r);
 }
 
+/* A month deadline reads as the month, in the plan's language: not "до 11.2026" (issue 14). */
+static void test_month_deadline(void **state)
+{
+	struct report_item it = {
+		.kind = "deadline", .start_at = "", .end_at = "", .due_at = "2026-11"
+	};
+	char when[64];
+
+	(void)state;
+	assert_string_equal(report_when(&it, "Europe/Kyiv", "uk", when, sizeof when),
+			    "листопад 2026");
+	assert_string_equal(report_when(&it, "Europe/Kyiv", "ru", when, sizeof when),
+			    "ноябрь 2026");
+	assert_string_equal(report_when(&it, "Europe/Kyiv", "en", when, sizeof when),
+			    "November 2026");
+	it.due_at = "2026-11-24";
+	assert_string_equal(report_when(&it, "Europe/Kyiv", "ru", when, sizeof when),
+			    "до 24.11.2026");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_tally),
-		cmocka_unit_test(test_escapes),
-		cmocka_unit_test(test_words),
-		cmocka_unit_test(test_rendered),
+		cmocka_unit_test(test_tally),	       cmocka_unit_test(test_escapes),
+		cmocka_unit_test(test_words),	       cmocka_unit_test(test_rendered),
+		cmocka_unit_test(test_month_deadline),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 

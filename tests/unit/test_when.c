@@ -401,11 +401,18 @@ static void test_written_year_kept(void **state)
 static void test_leap_day(void **state)
 {
 	static const struct when_ctx p2024 = { 2024, 2, 20, 2024, 3, 1 };
+	static const struct when_ctx p2026 = { 2026, 11, 9, 2026, 11, 13 };
+	static const struct when_ctx p2027 = { 2027, 11, 9, 2027, 11, 13 };
 
 	event_on("29.02.2016", &plan, 2016, 2, 29);
 	event_on("29.02", &p2024, 2024, 2, 29);
 	refused("29.02.2017", "«29.02.2017»", "February 2017 has 28 days");
-	refused("29.02", "«29.02»", "February 2018 has 28 days");
+	/* No year written: refused in the plan's year (2017), not in the nearest one (issue 14). */
+	refused("29.02", "«29.02»", "February 2017 has 28 days");
+	refused("31.02", "«31.02»", "February 2017 has 28 days");
+	refused_with("31.02", &p2026, 0, "February 2026 has 28 days", NULL);
+	/* A leap day the nearest year has is that year's. */
+	event_on("29.02", &p2027, 2028, 2, 29);
 	refused("29.02.2100", "February 2100 has 28 days");
 }
 
