@@ -51,5 +51,6 @@ const struct cmd_entry cmd_plan_delete_entry = {
 	.options = cmd_plan_delete_options,
 	.lower = 1,
 	.upper = 1,
+	.whole = 1,
 	.exec = cmd_plan_delete_exec,
 };
