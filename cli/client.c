@@ -8,6 +8,7 @@
 #include "client.h"
 #include "grow.h"
 #include "mem.h"
+#include "nls.h"
 #include "paths.h"
 #include "util.h"
 
@@ -68,11 +69,17 @@ static int client_headers(struct client *c, const char *token)
 {
 	static const char *const common[] = { "Accept: application/json", "Expect:" };
 	struct curl_slist **lists[2] = { &c->headers, &c->headers_body }, *l;
-	char *auth = NULL;
+	char *auth = NULL, *lang;
 
-	if (token != NULL && (auth = util_printf("Authorization: Bearer %s", token)) == NULL)
+	/* qweekd answers in the language this client speaks (English in the C locale). */
+	if ((lang = util_printf("Accept-Language: %s", nls_language())) == NULL)
 		return -1;
+	if (token != NULL && (auth = util_printf("Authorization: Bearer %s", token)) == NULL)
+		goto fail;
 	for (int i = 0; i < 2; i++) {
+		if ((l = curl_slist_append(*lists[i], lang)) == NULL)
+			goto fail;
+		*lists[i] = l;
 		for (size_t k = 0; k < sizeof common / sizeof common[0]; k++) {
 			if ((l = curl_slist_append(*lists[i], common[k])) == NULL)
 				goto fail;
@@ -86,9 +93,11 @@ static int client_headers(struct client *c, const char *token)
 		goto fail;
 	c->headers_body = l;
 	free(auth);
+	free(lang);
 	return 0;
 fail:
 	free(auth);
+	free(lang);
 	return -1;
 }
 

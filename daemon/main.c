@@ -21,6 +21,7 @@
 #include "http/listen.h"
 #include "core/link_key.h"
 #include "core/log.h"
+#include "core/tr.h"
 #include "paths.h"
 #include "remind/remind.h"
 #include "report/me_page.h"
@@ -408,6 +409,7 @@ int main(int argc, char **argv)
 		return failed;
 	}
 	log_set_level(d.config.log_level);
+	tr_init();
 	run(&d, &opts);
 	feed_shutdown();
 	link_key_forget();

@@ -23,6 +23,7 @@
 #include "http/http.h"
 #include "http/listen.h"
 #include "core/log.h"
+#include "core/tr.h"
 #include "utf8.h"
 
 /* The HTTP front: strict limits, one table of routes, JSON in and out, errors as JSON. */
@@ -88,12 +89,26 @@ int http_serve_fd(struct http *h, int fd, int local)
 	return listen_set_add(h->conns, l, local);
 }
 
+/*
+ * The language of R's messages: what its Accept-Language asks for (the CLI always sends its
+ * own), else its plan's, else English (the ids of the catalogues).
+ */
+static enum i18n_lang request_lang(struct request *r)
+{
+	int lang = tr_accept(
+		evhttp_find_header(evhttp_request_get_input_headers(r->ev), "Accept-Language"));
+
+	if (lang != -1)
+		return (enum i18n_lang)lang;
+	return r->plan != NULL && r->plan->lang != NULL ? i18n_lang(r->plan->lang) : I18N_EN;
+}
+
 void http_warn(struct request *r, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	error_list_vadd(&r->warnings, fmt, ap);
+	error_list_vadd(&r->warnings, tr(request_lang(r), fmt), ap);
 	va_end(ap);
 }
 
@@ -220,7 +235,7 @@ static void send_text(struct evhttp_request *req, int status, char *text, size_t
 
 static void send_error(struct request *r, const struct error *err)
 {
-	json_t *body = error_to_json(err);
+	json_t *body = error_to_json_in(err, request_lang(r));
 
 	if (err->kind == ERR_UNAUTHORIZED)
 		evhttp_add_header(evhttp_request_get_output_headers(r->ev), "WWW-Authenticate",

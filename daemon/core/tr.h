@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The daemon's messages in the language a request asks for (GNU gettext, domain "qweek"). The
+ * process keeps the C locale: each lookup takes the language's LC_MESSAGES for itself alone
+ * (uselocale), so that one reply in Russian changes nothing for the next request or thread.
+ */
+#ifndef QWEEK_TR_H
+#define QWEEK_TR_H
+
+#include "core/i18n.h"
+
+/*
+ * Binds the catalogues and makes the locales the lookups use (ru_RU.UTF-8, uk_UA.UTF-8). A
+ * language whose locale the system lacks answers in English, and a warning says how to get it.
+ */
+void tr_init(void);
+
+/* MSGID in LANG, or MSGID itself (English; no catalogue or no translation). A static string. */
+const char *tr(enum i18n_lang lang, const char *msgid);
+
+/*
+ * The language an Accept-Language header ("uk-UA,uk;q=0.9,en;q=0.8") prefers among ours, or
+ * -1 when it names none of them (or is NULL): then the plan's language applies.
+ */
+int tr_accept(const char *header);
+
+#endif
