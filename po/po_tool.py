@@ -18,7 +18,8 @@ DIRS = ["cli", "common", "daemon"]
 XGETTEXT = [
     "xgettext", "--language=C", "--from-code=UTF-8", "--no-wrap", "--sort-by-file",
     "--add-comments=TRANSLATORS:", "--package-name=qweek",
-    "--keyword=_", "--keyword=N_", "--keyword=error_set:3", "--keyword=http_warn:2", "--keyword=tr:2",
+    "--keyword=_", "--keyword=N_", "--keyword=error_set:3", "--keyword=http_warn:2", "--keyword=tr:2", "--keyword=tr_req",
+    "--keyword=fail:2", "--keyword=refuse:2", "--flag=refuse:2:c-format", "--keyword=fail_time:3", "--flag=fail:2:c-format",
     "--flag=error_set:3:c-format", "--flag=http_warn:2:c-format",
     "--flag=util_cause:2:c-format", "--flag=util_printf:1:c-format",
 ]

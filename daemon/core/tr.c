@@ -11,6 +11,7 @@
 /* Per-call catalogues: a locale object per language, taken by uselocale around a dgettext. */
 
 static locale_t tr_locales[I18N_NLANG];
+static enum i18n_lang tr_lang = I18N_EN, tr_plan = I18N_RU;
 
 void tr_init(void)
 {
@@ -46,6 +47,31 @@ const char *tr(enum i18n_lang lang, const char *msgid)
 	s = dgettext(NLS_DOMAIN, msgid);
 	uselocale(old);
 	return s;
+}
+
+void tr_use(enum i18n_lang lang)
+{
+	tr_lang = (unsigned)lang < I18N_NLANG ? lang : I18N_EN;
+}
+
+void tr_use_plan(const char *lang)
+{
+	tr_plan = i18n_lang(lang);
+}
+
+enum i18n_lang tr_plan_lang(void)
+{
+	return tr_plan;
+}
+
+enum i18n_lang tr_current(void)
+{
+	return tr_lang;
+}
+
+const char *tr_req(const char *msgid)
+{
+	return tr(tr_lang, msgid);
 }
 
 /* The quality of one entry ("uk;q=0.9"): 0..1000; 1000 without q. */

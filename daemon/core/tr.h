@@ -19,6 +19,19 @@ void tr_init(void);
 const char *tr(enum i18n_lang lang, const char *msgid);
 
 /*
+ * The language of the request being answered (the loop answers one at a time): http/ sets it,
+ * and back to English when the reply is sent. tr_req translates into it the messages built
+ * before a struct error is (the WHEN parser's causes, import refusals, warnings).
+ */
+void tr_use(enum i18n_lang lang);
+
+/* The language of the plan of the request being answered (Russian when it has none). */
+void tr_use_plan(const char *lang);
+enum i18n_lang tr_plan_lang(void);
+enum i18n_lang tr_current(void);
+const char *tr_req(const char *msgid);
+
+/*
  * The language an Accept-Language header ("uk-UA,uk;q=0.9,en;q=0.8") prefers among ours, or
  * -1 when it names none of them (or is NULL): then the plan's language applies.
  */

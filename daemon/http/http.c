@@ -108,7 +108,7 @@ void http_warn(struct request *r, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	error_list_vadd(&r->warnings, tr(request_lang(r), fmt), ap);
+	error_list_vadd(&r->warnings, tr_req(fmt), ap);
 	va_end(ap);
 }
 
@@ -369,8 +369,11 @@ static int dispatch(struct http *h, struct request *r, char **owned, struct erro
 	if (rt == NULL)
 		return error_set(err, ERR_NOT_FOUND, "there is nothing at %s", path);
 	r->route = rt;
+	tr_use(request_lang(r));
 	if (h->check(r, err) == -1)
 		return -1;
+	tr_use(request_lang(r)); /* the plan's language, when the client did not ask for one */
+	tr_use_plan(r->plan != NULL ? r->plan->lang : NULL);
 	if (!(rt->flags & ROUTE_RAW_BODY) && read_body(r, err) == -1)
 		return -1;
 	return rt->fn(r, err);
@@ -414,6 +417,8 @@ static void on_request(struct evhttp_request *req, void *arg)
 		error_set(&err, ERR_INTERNAL, "out of memory");
 	conn_guard_test_delay(h->guard);
 	finish(&r, &err);
+	tr_use(I18N_EN);
+	tr_use_plan(NULL);
 	conn_guard_handled(h->guard, req);
 	free_args(owned);
 	evhttp_clear_headers(&r.query);
