@@ -32,6 +32,9 @@ PACKAGES=(
 	faketime
 	# the HTTPS front of contrib/nginx (test_nginx_front): nginx, and openssl for its certificate
 	nginx-light openssl
+	# messages in Russian and Ukrainian: msgfmt/xgettext (po/), and localedef's sources of the
+	# locales the tests compile (tests/e2e/locales.sh)
+	gettext locales
 )
 PACKAGES+=("$@")
 if ((npm)) && ! command -v npm >/dev/null 2>&1; then
