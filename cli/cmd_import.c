@@ -214,8 +214,8 @@ static void cmd_import_file(struct jscan *j, const char *file)
 	putchar('\n');
 }
 
-/* "14 rows: 12 created, 2 updated." */
-static void cmd_import_counts(struct jscan *j)
+/* "14 rows: 12 created, 2 updated."; of a REFUSED import, only what was refused or skipped. */
+static void cmd_import_counts(struct jscan *j, int refused)
 {
 	static const char *const keys[] = { "created", "updated", "unchanged", "refused",
 					    "skipped" };
@@ -231,7 +231,7 @@ static void cmd_import_counts(struct jscan *j)
 	printf(ngettext("%zu row", "%zu rows", jscan_size(j, rows)), jscan_size(j, rows));
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
 		long long v = jscan_get_int(j, 0, keys[k], 0);
-		if (v == 0)
+		if (v == 0 || (refused && k < 3)) /* nothing was created, updated: do not say so */
 			continue;
 		printf("%s %lld %s", n++ == 0 ? ":" : ",", v,
 		       dry && k < 2 ? _(would[k]) : _(done[k]));
@@ -241,8 +241,8 @@ static void cmd_import_counts(struct jscan *j)
 	printf(".\n");
 }
 
-/* Everything between the file's line and the counts. */
-static void cmd_import_body(struct cmd_ctx *ctx, struct jscan *j)
+/* Everything between the file's line and the counts (no people "added" if REFUSED). */
+static void cmd_import_body(struct cmd_ctx *ctx, struct jscan *j, int refused)
 {
 	int dry = jscan_get_bool(j, 0, "dry_run");
 
@@ -250,16 +250,18 @@ static void cmd_import_body(struct cmd_ctx *ctx, struct jscan *j)
 	cmd_import_reasons(j, "refused", _("refused:"));
 	cmd_import_reasons(j, "skipped", _("skipped:"));
 	cmd_import_warnings(j);
+	if (refused)
+		return;
 	cmd_import_list(j, "people_created",
 			dry ? _("people and groups to add: ") : _("people and groups added: "));
 	cmd_import_list(j, "groups_created", _("  of them groups: "));
 }
 
-static void cmd_import_print(struct cmd_ctx *ctx, struct jscan *j, const char *file)
+static void cmd_import_print(struct cmd_ctx *ctx, struct jscan *j, const char *file, int refused)
 {
 	cmd_import_file(j, file);
-	cmd_import_body(ctx, j);
-	cmd_import_counts(j);
+	cmd_import_body(ctx, j, refused);
+	cmd_import_counts(j, refused);
 }
 
 /* Prints the reply (REPLY, STATUS) and returns the exit status. */
@@ -283,7 +285,7 @@ static enum cmd_retval cmd_import_reply(struct cmd_ctx *ctx, char *reply, size_t
 		jscan_keep_raw(j);
 		ctx_print_reply(j);
 	} else if (jscan_get(j, 0, "rows") != -1)
-		cmd_import_print(ctx, j, file);
+		cmd_import_print(ctx, j, file, status < 200 || status > 299);
 	err = jscan_get(j, 0, "error");
 	msg = jscan_get_string(j, err, "message");
 	if (status < 200 || status > 299)

@@ -13,7 +13,7 @@ static const struct args_option cmd_person_token_options[] = { { "role", ARGS_VA
 
 static enum cmd_retval cmd_person_token_exec(struct cmd_ctx *ctx, struct args *args)
 {
-	const char *role = args_get(args, "role"), *token;
+	const char *role = args_get(args, "role"), *token, *url;
 	struct jscan *reply;
 	enum cmd_retval rv;
 	json_t *body;
@@ -38,10 +38,11 @@ static enum cmd_retval cmd_person_token_exec(struct cmd_ctx *ctx, struct args *a
 		rv = ctx_fail(_("qweekd sent no token"));
 	} else {
 		printf("%s\n", token);
+		url = jscan_get_string(reply, 0, "url");
 		fprintf(stderr,
 			_("qweek: a %s token for %s; it is shown only now (an earlier one "
-			"no longer works):\n  qweek --url URL --token TOKEN ...\n"),
-			role, args_string(args, 0));
+			"no longer works):\n  qweek --url %s --token TOKEN ...\n"),
+			role, args_string(args, 0), url != NULL && *url != '\0' ? url : "URL");
 	}
 	jscan_free(reply);
 	return rv;

@@ -73,6 +73,7 @@ typedef int (*http_check_fn)(struct request *r, struct error *err);
 #define ROUTE_ADMIN    0x4  /* the administrator only (the Unix socket), whatever the token */
 #define ROUTE_STAFF    0x8  /* with ROUTE_WRITES: staff may do it on an item of theirs */
 #define ROUTE_TOKEN    0x10 /* outside a plan: any token may read it */
+#define ROUTE_OWN      0x20 /* with ROUTE_WRITES: staff, for themselves (the handler checks) */
 
 struct route {
 	int method;	     /* EVHTTP_REQ_GET, ... */
