@@ -137,8 +137,11 @@ static const char *args_escape(const char *text, char *buf, size_t len)
 
 	for (const char *p = text; *p != '\0' && n + 5 < len;) {
 		unsigned char c = (unsigned char)*p;
-		size_t k = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 :
-					  c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+		size_t k = c < 0x80		  ? 1 :
+			   c >= 0xc2 && c <= 0xdf ? 2 :
+			   c >= 0xe0 && c <= 0xef ? 3 :
+			   c >= 0xf0 && c <= 0xf4 ? 4 :
+						    0;
 		if (k > 0 && strnlen(p, k) == k && utf8_valid(p, k) && n + k < len) {
 			memcpy(buf + n, p, k);
 			n += k, p += k;

@@ -225,12 +225,12 @@ static void client_failed(struct client *c, CURLcode rc, char **cause)
 	else if (dsock != NULL && strcmp(dsock, c->where) == 0)
 		util_cause(cause,
 			   _("cannot reach qweekd at %s: %s (is qweekd running? start it "
-			   "with: qweekd)"),
+			     "with: qweekd)"),
 			   c->where, why);
 	else
 		util_cause(cause,
 			   _("cannot reach qweekd at %s: %s (is qweekd running? start it "
-			   "with: qweekd --socket %s)"),
+			     "with: qweekd --socket %s)"),
 			   c->where, why, c->where);
 }
 

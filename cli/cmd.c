@@ -23,14 +23,14 @@ static const struct cmd_entry *const cmd_table[] = {
 /* Commands whose names are two words start with one of these. */
 static const char *const cmd_groups[] = { "plan", "person", "group", "remind", NULL };
 
-static const char cmd_options_help[] = N_(
-	"options (before or after the command):\n"
-	"  --socket PATH  qweekd's Unix socket ($QWEEK_SOCKET; default: where qweekd puts it)\n"
-	"  --url URL      talk to qweekd over TCP instead ($QWEEK_URL), with --token T\n"
-	"                 ($QWEEK_TOKEN)\n"
-	"  --plan P       the plan's slug ($QWEEK_PLAN); needed only when there are several\n"
-	"  --json         print qweekd's reply as JSON\n"
-	"  --help, -h     help; --version: the version\n");
+static const char cmd_options_help[] =
+	N_("options (before or after the command):\n"
+	   "  --socket PATH  qweekd's Unix socket ($QWEEK_SOCKET; default: where qweekd puts it)\n"
+	   "  --url URL      talk to qweekd over TCP instead ($QWEEK_URL), with --token T\n"
+	   "                 ($QWEEK_TOKEN)\n"
+	   "  --plan P       the plan's slug ($QWEEK_PLAN); needed only when there are several\n"
+	   "  --json         print qweekd's reply as JSON\n"
+	   "  --help, -h     help; --version: the version\n");
 
 /*
  * How the first words of ARGV name NAME: 1 all exactly, 0 each a prefix, -1 not at all.

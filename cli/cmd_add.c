@@ -33,7 +33,8 @@ const struct cmd_entry cmd_add_entry = {
 	.usage = "TITLE (--when WHEN | --due WHEN) [--who NAME]... [--no LABEL] [--parent REF] "
 		 "[--where PLACE] [--description TEXT] [--remind RULES]",
 	.summary = N_("Add an item (an event, a span of days, or a deadline)"),
-	.help = N_("Adds an item to the plan. WHEN is written as people write it: \"14.11.2017 15:00\",\n"
+	.help = N_(
+		"Adds an item to the plan. WHEN is written as people write it: \"14.11.2017 15:00\",\n"
 		"\"14.11 в 15.00\", \"14.11 9.00-18.00\", \"08.11. - 15.11. 2017\", \"10.11\",\n"
 		"\"до 24.11.2017\", \"декабрь 2017\"; a missing year comes from the plan. --due makes\n"
 		"it a deadline. --who names a person or group of the plan; give it once for each.\n"

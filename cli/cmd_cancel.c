@@ -14,7 +14,8 @@ const struct cmd_entry cmd_cancel_entry = {
 	.name = "cancel",
 	.usage = "REF [--note TEXT]",
 	.summary = N_("Cancel an item"),
-	.help = N_("Cancels the item REF: it stays in the plan and the report, marked cancelled, and\n"
+	.help = N_(
+		"Cancels the item REF: it stays in the plan and the report, marked cancelled, and\n"
 		"leaves the calendars. --note says why.\n"
 		"\n"
 		"example:\n"

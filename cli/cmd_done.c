@@ -14,7 +14,8 @@ const struct cmd_entry cmd_done_entry = {
 	.name = "done",
 	.usage = "REF [--note TEXT] [--by NAME]",
 	.summary = N_("Mark an item done"),
-	.help = N_("Marks the item REF done, now, with an optional note (what was done, how many came).\n"
+	.help = N_(
+		"Marks the item REF done, now, with an optional note (what was done, how many came).\n"
 		"It is recorded as done by you (qweekd's [daemon] admin_name, or your full name);\n"
 		"--by records it for a person of the plan who reported it, by phone say.\n"
 		"\n"

@@ -100,7 +100,8 @@ const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.usage = "--format csv|ics [--output FILE]",
 	.summary = N_("Write the plan out as CSV or iCalendar"),
-	.help = N_("Writes the plan's items to FILE (or to standard output): --format csv gives a\n"
+	.help = N_(
+		"Writes the plan's items to FILE (or to standard output): --format csv gives a\n"
 		"table for Excel or LibreOffice (UTF-8, separated by \";\") with the dates as they\n"
 		"were typed, which qweek import reads back into the same items; --format ics gives\n"
 		"a calendar file. The format may also come from FILE's extension.\n"

@@ -61,7 +61,8 @@ const struct cmd_entry cmd_feed_entry = {
 	.name = "feed",
 	.usage = "[--who NAME] [--rotate]",
 	.summary = N_("Print the calendar feed URL (http and webcal) of the plan or of a person"),
-	.help = N_("Makes the iCalendar feed of the whole plan, or with --who of one person (their\n"
+	.help = N_(
+		"Makes the iCalendar feed of the whole plan, or with --who of one person (their\n"
 		"items and their groups' items), and prints its http:// and webcal:// URLs: paste\n"
 		"either into Thunderbird, Google Calendar, Outlook, Apple Calendar or ICSx⁵.\n"
 		"The URL is the same every time it is asked for, so it can be given out again;\n"

@@ -14,7 +14,8 @@ const struct cmd_entry cmd_group_add_entry = {
 	.name = "group add",
 	.usage = "NAME",
 	.summary = N_("Add a group of people (\"Психологи\")"),
-	.help = N_("Adds a group to the plan: an item given to a group is on the calendar of each of\n"
+	.help = N_(
+		"Adds a group to the plan: an item given to a group is on the calendar of each of\n"
 		"its people. Put people in it with qweek person add NAME --group GROUP.\n"
 		"\n"
 		"example:\n"

@@ -38,10 +38,10 @@ const struct cmd_entry cmd_help_entry = {
 	.usage = "[COMMAND]",
 	.summary = N_("Show how to use qweek or one of its commands"),
 	.help = N_("Prints the usage, a description and an example of COMMAND (the same as\n"
-		"qweek COMMAND --help), or the list of commands.\n"
-		"\n"
-		"example:\n"
-		"  qweek help add\n"),
+		   "qweek COMMAND --help), or the list of commands.\n"
+		   "\n"
+		   "example:\n"
+		   "  qweek help add\n"),
 	.lower = 0,
 	.upper = 2,
 	.exec = cmd_help_exec,

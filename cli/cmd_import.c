@@ -46,7 +46,7 @@ static enum cmd_retval cmd_import_slurp(const char *file, char **data, size_t *l
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > CMD_IMPORT_MAX) {
 		close(fd);
 		return ctx_fail(_("%s is %.1f MB, and qweekd takes files of up to %d KiB (a plan "
-				"saved as CSV is rarely over 100 KB): is it the right file?"),
+				  "saved as CSV is rarely over 100 KB): is it the right file?"),
 				file, (double)st.st_size / 1e6, CMD_IMPORT_MAX >> 10);
 	}
 	*len = 0;
@@ -71,7 +71,7 @@ static enum cmd_retval cmd_import_slurp(const char *file, char **data, size_t *l
 		if (n == -1)
 			return ctx_fail(_("cannot read %s: %s"), file, strerror(errno));
 		return ctx_fail(_("%s is larger than %d KiB, the most qweekd takes: is it the "
-				"right file?"),
+				  "right file?"),
 				file, CMD_IMPORT_MAX >> 10);
 	}
 	*data = buf;
@@ -328,7 +328,8 @@ const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.usage = "FILE [--dry-run] [--skip-bad] [--encoding ENC] [--format csv|ics]",
 	.summary = N_("Import a plan's table (CSV) or a calendar (iCalendar)"),
-	.help = N_("Reads FILE into the plan: a table as Excel or LibreOffice save it as CSV (comma or\n"
+	.help = N_(
+		"Reads FILE into the plan: a table as Excel or LibreOffice save it as CSV (comma or\n"
 		"semicolon, UTF-8 or Windows-1251, with a header such as \"№ п/п, Наименование\n"
 		"мероприятия, Срок исполнения, Ответственный исполнитель\"), or an .ics calendar.\n"
 		"Each row becomes an item; its date is read like --when of qweek add; unknown people\n"

@@ -27,7 +27,8 @@ static enum cmd_retval cmd_list_query(struct cmd_ctx *ctx, struct args *args, ch
 		if (!args_has(args, *s))
 			continue;
 		if (state != NULL)
-			return ctx_usage(ctx, _("give one of --open, --done, --overdue, --cancelled"));
+			return ctx_usage(ctx,
+					 _("give one of --open, --done, --overdue, --cancelled"));
 		state = *s;
 	}
 	if (who != NULL && (ewho = ctx_escape(ctx, who)) == NULL)
@@ -90,7 +91,8 @@ const struct cmd_entry cmd_list_entry = {
 	.name = "list",
 	.usage = "[--who NAME] [--open | --done | --overdue | --cancelled]",
 	.summary = N_("List the items of the plan"),
-	.help = N_("Prints the plan's items in plan order: REF WHEN TITLE WHO STATE. --who keeps those\n"
+	.help = N_(
+		"Prints the plan's items in plan order: REF WHEN TITLE WHO STATE. --who keeps those\n"
 		"of one person or group; --open, --done, --overdue and --cancelled keep those in\n"
 		"that state. On a terminal, long titles are cut to its width; --json prints\n"
 		"{\"items\": [...]} with every field.\n"

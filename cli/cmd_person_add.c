@@ -19,7 +19,8 @@ const struct cmd_entry cmd_person_add_entry = {
 	.name = "person add",
 	.usage = "NAME [--role ROLE] [--email ADDR] [--group GROUP]...",
 	.summary = N_("Add a person who can be responsible for items"),
-	.help = N_("Adds a person to the plan. --group puts them in a group (made when missing);\n"
+	.help = N_(
+		"Adds a person to the plan. --group puts them in a group (made when missing);\n"
 		"give it once per group. Items name people and groups with --who. Names are\n"
 		"unique in a plan, whatever the case. With --email, qweekd can send reminders.\n"
 		"\n"

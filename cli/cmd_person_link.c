@@ -49,7 +49,8 @@ const struct cmd_entry cmd_person_link_entry = {
 	.name = "person link",
 	.usage = "NAME [--rotate]",
 	.summary = N_("Print a person's page and calendar feed URLs (the same every time)"),
-	.help = N_("Prints three lines: the person's own page (their items and their groups' items,\n"
+	.help = N_(
+		"Prints three lines: the person's own page (their items and their groups' items,\n"
 		"each with a button to mark it done, on a phone without a login: the URL is the\n"
 		"key), then their calendar feed as http:// and webcal://. The links are made the\n"
 		"first time and are the same every time after, so they can be sent again at any\n"

@@ -24,7 +24,8 @@ static void cmd_person_list_row(struct table *t, struct jscan *j, int person, ch
 
 static enum cmd_retval cmd_person_list_exec(struct cmd_ctx *ctx, struct args *args)
 {
-	static const char *const header[] = { N_("NAME"), N_("KIND"), N_("ROLE"), N_("EMAIL"), N_("GROUPS") };
+	static const char *const header[] = { N_("NAME"), N_("KIND"), N_("ROLE"), N_("EMAIL"),
+					      N_("GROUPS") };
 	struct jscan *reply;
 	struct table *t;
 	enum cmd_retval rv;
@@ -63,9 +64,9 @@ const struct cmd_entry cmd_person_list_entry = {
 	.usage = "",
 	.summary = N_("List the people and groups of the plan"),
 	.help = N_("Prints a table of the plan's people and groups: NAME KIND ROLE EMAIL GROUPS.\n"
-		"\n"
-		"example:\n"
-		"  qweek person list --plan nedelya-kachestva-2017\n"),
+		   "\n"
+		   "example:\n"
+		   "  qweek person list --plan nedelya-kachestva-2017\n"),
 	.lower = 0,
 	.upper = 0,
 	.exec = cmd_person_list_exec,

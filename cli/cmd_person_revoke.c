@@ -32,9 +32,9 @@ const struct cmd_entry cmd_person_revoke_entry = {
 	.usage = "NAME",
 	.summary = N_("Revoke a person's API token"),
 	.help = N_("Revokes NAME's token: it stops working at once.\n"
-		"\n"
-		"example:\n"
-		"  qweek person revoke \"Иванова А. П.\"\n"),
+		   "\n"
+		   "example:\n"
+		   "  qweek person revoke \"Иванова А. П.\"\n"),
 	.lower = 1,
 	.upper = 1,
 	.exec = cmd_person_revoke_exec,

@@ -41,7 +41,7 @@ static enum cmd_retval cmd_person_token_exec(struct cmd_ctx *ctx, struct args *a
 		url = jscan_get_string(reply, 0, "url");
 		fprintf(stderr,
 			_("qweek: a %s token for %s; it is shown only now (an earlier one "
-			"no longer works):\n  qweek --url %s --token TOKEN ...\n"),
+			  "no longer works):\n  qweek --url %s --token TOKEN ...\n"),
 			role, args_string(args, 0), url != NULL && *url != '\0' ? url : "URL");
 	}
 	jscan_free(reply);
@@ -52,7 +52,8 @@ const struct cmd_entry cmd_person_token_entry = {
 	.name = "person token",
 	.usage = "NAME --role planner|staff|viewer",
 	.summary = N_("Give a person a token for the TCP API (printed once)"),
-	.help = N_("Makes a token for NAME on this plan and prints it; qweekd keeps only its hash,\n"
+	.help = N_(
+		"Makes a token for NAME on this plan and prints it; qweekd keeps only its hash,\n"
 		"so it cannot be shown again. A new token replaces the person's earlier one.\n"
 		"Roles: planner (everything on the plan), staff (read the plan, mark their own\n"
 		"items done or reopen them), viewer (read, status, report). Only the\n"

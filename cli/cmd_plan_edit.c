@@ -35,7 +35,8 @@ const struct cmd_entry cmd_plan_edit_entry = {
 	.name = "plan edit",
 	.usage = "--remind \"events|deadlines|overdue RULES\"... | --remind default",
 	.summary = N_("Change the plan's reminders"),
-	.help = N_("Sets when qweekd reminds people, for one kind of item per --remind: \"events\"\n"
+	.help = N_(
+		"Sets when qweekd reminds people, for one kind of item per --remind: \"events\"\n"
 		"(and spans), \"deadlines\", or \"overdue\", then the rules: how long before\n"
 		"(30m, 2h, 1d, 1w; days are calendar days, same clock time) or a time on the\n"
 		"item's day (09:00); for overdue, the time of the notices on working days, or\n"

@@ -24,7 +24,8 @@ static void cmd_plan_list_row(struct table *t, struct jscan *j, int plan)
 
 static enum cmd_retval cmd_plan_list_exec(struct cmd_ctx *ctx, struct args *args)
 {
-	static const char *const header[] = { N_("SLUG"), N_("TITLE"), N_("FROM"), N_("TO"), N_("TZ"), N_("ITEMS") };
+	static const char *const header[] = { N_("SLUG"), N_("TITLE"), N_("FROM"),
+					      N_("TO"),	  N_("TZ"),    N_("ITEMS") };
 	struct jscan *reply;
 	struct table *t;
 	enum cmd_retval rv;
@@ -63,10 +64,10 @@ const struct cmd_entry cmd_plan_list_entry = {
 	.usage = "",
 	.summary = N_("List the plans"),
 	.help = N_("Prints a table of the plans qweekd keeps: SLUG TITLE FROM TO TZ ITEMS. Give a\n"
-		"plan's slug to the other commands with --plan when there are several.\n"
-		"\n"
-		"example:\n"
-		"  qweek plan list\n"),
+		   "plan's slug to the other commands with --plan when there are several.\n"
+		   "\n"
+		   "example:\n"
+		   "  qweek plan list\n"),
 	.lower = 0,
 	.upper = 0,
 	.exec = cmd_plan_list_exec,

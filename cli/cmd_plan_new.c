@@ -21,7 +21,8 @@ static enum cmd_retval cmd_plan_new_exec(struct cmd_ctx *ctx, struct args *args)
 	enum cmd_retval rv;
 
 	if (from == NULL || to == NULL)
-		return ctx_usage(ctx, _("a plan needs its first and last day: --from DATE --to DATE"));
+		return ctx_usage(ctx,
+				 _("a plan needs its first and last day: --from DATE --to DATE"));
 	body = json_pack("{s:s, s:s, s:s}", "title", args_string(args, 0), "from", from, "to", to);
 	if (body == NULL || util_json_set(body, "tz", args_get(args, "tz")) == -1 ||
 	    util_json_set(body, "org", args_get(args, "org")) == -1 ||
@@ -51,7 +52,8 @@ const struct cmd_entry cmd_plan_new_entry = {
 	.usage = "TITLE --from DATE --to DATE [--tz ZONE] [--org NAME] [--lang ru|uk|en] "
 		 "[--slug S]",
 	.summary = N_("Create a plan and print its slug"),
-	.help = N_("Creates the plan of a Quality Week from its first day to its last. The time zone\n"
+	.help = N_(
+		"Creates the plan of a Quality Week from its first day to its last. The time zone\n"
 		"(--tz, an IANA name) defaults to qweekd's own; --lang is the language of what\n"
 		"qweekd writes (feeds, reports); --slug names the plan in commands (--plan) and\n"
 		"addresses, else qweekd makes one from the title. Prints the slug; with --json,\n"

@@ -30,9 +30,10 @@ static enum cmd_retval cmd_plan_show_exec(struct cmd_ctx *ctx, struct args *args
 	}
 	for (const char *const *k = keys; *k != NULL; k++)
 		output_kv(stdout, *k, jscan_get_string(reply, 0, *k), 9);
-	output_kv(stdout, _("from"), output_date(jscan_get_string(reply, 0, "from"), day, sizeof day),
+	output_kv(stdout, _("from"),
+		  output_date(jscan_get_string(reply, 0, "from"), day, sizeof day), 9);
+	output_kv(stdout, _("to"), output_date(jscan_get_string(reply, 0, "to"), day, sizeof day),
 		  9);
-	output_kv(stdout, _("to"), output_date(jscan_get_string(reply, 0, "to"), day, sizeof day), 9);
 	output_kv(stdout, _("tz"), jscan_get_string(reply, 0, "tz"), 9);
 	output_kv(stdout, _("lang"), jscan_get_string(reply, 0, "lang"), 9);
 	output_kv(stdout, _("created"),
@@ -50,7 +51,8 @@ const struct cmd_entry cmd_plan_show_entry = {
 	.name = "plan show",
 	.usage = "[SLUG]",
 	.summary = N_("Show a plan"),
-	.help = N_("Prints the plan named by SLUG or --plan, or the only plan there is, as lines of\n"
+	.help = N_(
+		"Prints the plan named by SLUG or --plan, or the only plan there is, as lines of\n"
 		"key: value.\n"
 		"\n"
 		"example:\n"

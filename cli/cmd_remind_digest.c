@@ -49,8 +49,8 @@ static enum cmd_retval cmd_remind_digest_exec(struct cmd_ctx *ctx, struct args *
 	     d = jscan_next(reply, arr, d)) {
 		char next[64];
 
-		printf(_("%s: at %s on working days, next %s\n"), jscan_get_string(reply, d, "person"),
-		       jscan_get_string(reply, d, "at"),
+		printf(_("%s: at %s on working days, next %s\n"),
+		       jscan_get_string(reply, d, "person"), jscan_get_string(reply, d, "at"),
 		       remind_at(reply, d, "next", next, sizeof next));
 	}
 	jscan_free(reply);
@@ -61,7 +61,8 @@ const struct cmd_entry cmd_remind_digest_entry = {
 	.name = "remind digest",
 	.usage = "[--who NAME (--at HH:MM | --off)]",
 	.summary = N_("Give a person a morning digest, or list who gets one"),
-	.help = N_("With --who and --at, NAME gets a digest on working days at that time (in the\n"
+	.help = N_(
+		"With --who and --at, NAME gets a digest on working days at that time (in the\n"
 		"plan's zone): the events of the day, the deadlines of the next three days, and\n"
 		"what is overdue, in one message; none is sent on a day with nothing to say.\n"
 		"--off stops it. Without options, lists who gets one.\n"

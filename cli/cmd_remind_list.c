@@ -22,7 +22,8 @@ static const struct args_option cmd_remind_list_options[] = {
 
 static void cmd_remind_list_people(struct cmd_ctx *ctx, struct jscan *j)
 {
-	static const char *const header[] = { N_("NAME"), N_("KIND"), N_("EMAIL"), N_("OPEN ITEMS"), N_("WHY") };
+	static const char *const header[] = { N_("NAME"), N_("KIND"), N_("EMAIL"), N_("OPEN ITEMS"),
+					      N_("WHY") };
 	int arr = jscan_get(j, 0, "people");
 	const char *cells[5];
 	char n[32];
@@ -59,7 +60,7 @@ static const char *cmd_remind_list_which(struct cmd_ctx *ctx, struct args *args)
 			continue;
 		if (which != NULL) {
 			ctx_usage(ctx, _("give one of --pending, --sent, --failed, --skipped, "
-				       "--undeliverable, --all"));
+					 "--undeliverable, --all"));
 			return NULL;
 		}
 		which = *s;
@@ -103,8 +104,8 @@ static enum cmd_retval cmd_remind_list_exec(struct cmd_ctx *ctx, struct args *ar
 	if (undeliverable && args_has(args, "who"))
 		return ctx_usage(ctx, _("--undeliverable lists people: it takes no --who"));
 	if (undeliverable && args_has(args, "limit"))
-		return ctx_usage(ctx,
-				 _("--undeliverable lists everyone it concerns: it takes no --limit"));
+		return ctx_usage(
+			ctx, _("--undeliverable lists everyone it concerns: it takes no --limit"));
 	if ((rv = cmd_remind_list_query(ctx, args, undeliverable ? NULL : which, &tail)) != CMD_OK)
 		return rv;
 	path = ctx_path(ctx, undeliverable ? "reminders/undeliverable" : "reminders", NULL, tail);
@@ -140,7 +141,8 @@ const struct cmd_entry cmd_remind_list_entry = {
 	.usage = "[--pending | --sent | --failed | --skipped | --undeliverable | --all] "
 		 "[--who NAME] [--limit N]",
 	.summary = N_("List reminders: to come, sent, failed, skipped; people out of reach"),
-	.help = N_("Prints the plan's reminders: AT (when due) STATE ITEM TO RULE VIA NOTE. --pending\n"
+	.help = N_(
+		"Prints the plan's reminders: AT (when due) STATE ITEM TO RULE VIA NOTE. --pending\n"
 		"(the default) shows what is to come and what is being sent or retried; --sent what\n"
 		"went out; --failed what could not be delivered (retried with a growing pause) or\n"
 		"came too late; --skipped what was not sent and why (done, cancelled, moved, or\n"

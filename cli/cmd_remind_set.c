@@ -14,7 +14,8 @@ const struct cmd_entry cmd_remind_set_entry = {
 	.name = "remind set",
 	.usage = "REF RULES|none|default",
 	.summary = N_("Give an item its own reminders, or none"),
-	.help = N_("Replaces the plan's reminders for the item REF: RULES are how long before\n"
+	.help = N_(
+		"Replaces the plan's reminders for the item REF: RULES are how long before\n"
 		"(30m, 2h, 1d, 1w) or a time on the item's day (09:00), separated by commas.\n"
 		"\"none\" silences the item, overdue notices included; \"default\" gives it the\n"
 		"plan's reminders again. Prints the reminders to come.\n"

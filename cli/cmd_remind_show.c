@@ -14,7 +14,8 @@ const struct cmd_entry cmd_remind_show_entry = {
 	.name = "remind show",
 	.usage = "REF",
 	.summary = N_("Show an item's reminders and those to come"),
-	.help = N_("Prints the reminders of the item REF (its own, or the plan's) and when the next\n"
+	.help = N_(
+		"Prints the reminders of the item REF (its own, or the plan's) and when the next\n"
 		"ones go, to whom.\n"
 		"\n"
 		"example:\n"

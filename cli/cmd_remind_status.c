@@ -49,8 +49,10 @@ static enum cmd_retval cmd_remind_status_exec(struct cmd_ctx *ctx, struct args *
 		jscan_free(reply);
 		return CMD_OK;
 	}
-	output_kv(stdout, _("email"), jscan_get_bool(reply, 0, "email") ? _("configured") : _("no"), 10);
-	output_kv(stdout, _("hook"), jscan_get_bool(reply, 0, "hook") ? _("configured") : _("no"), 10);
+	output_kv(stdout, _("email"), jscan_get_bool(reply, 0, "email") ? _("configured") : _("no"),
+		  10);
+	output_kv(stdout, _("hook"), jscan_get_bool(reply, 0, "hook") ? _("configured") : _("no"),
+		  10);
 	cmd_remind_status_local(jscan_get_string(reply, 0, "next_due"), due, sizeof due);
 	output_kv(stdout, _("next due"), *due != '\0' ? due : _("nothing to come"), 10);
 	printf(_("%-10s%lld queued, %lld sending, %lld failed (retrying), %lld expired\n"),
@@ -65,7 +67,8 @@ const struct cmd_entry cmd_remind_status_entry = {
 	.name = "remind status",
 	.usage = "",
 	.summary = N_("Show the reminders' channels, queue and rules"),
-	.help = N_("Prints whether email and the notify hook are configured, when the next reminder\n"
+	.help = N_(
+		"Prints whether email and the notify hook are configured, when the next reminder\n"
 		"is due, how many are queued, being sent, or failing, and the plan's rules.\n"
 		"The daemon's queue is the administrator's: this needs qweekd's socket, not a token.\n"
 		"\n"

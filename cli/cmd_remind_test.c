@@ -90,7 +90,8 @@ const struct cmd_entry cmd_remind_test_entry = {
 	.name = "remind test",
 	.usage = "--who NAME",
 	.summary = N_("Send a test message to a person through each of their channels"),
-	.help = N_("Sends NAME a test message now, by email (when qweekd has [smtp] and the person an\n"
+	.help = N_(
+		"Sends NAME a test message now, by email (when qweekd has [smtp] and the person an\n"
 		"address) and through the notify hook (when qweekd has [notify] command), waits up\n"
 		"to 30 s and says how each went. Exits 1 if one of them did not get through.\n"
 		"\n"

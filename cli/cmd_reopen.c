@@ -14,7 +14,8 @@ const struct cmd_entry cmd_reopen_entry = {
 	.name = "reopen",
 	.usage = "REF",
 	.summary = N_("Make a done or cancelled item open again"),
-	.help = N_("Makes the item REF open again, as if it had never been marked done or cancelled.\n"
+	.help = N_(
+		"Makes the item REF open again, as if it had never been marked done or cancelled.\n"
 		"\n"
 		"example:\n"
 		"  qweek reopen 7.2\n"),

@@ -45,7 +45,8 @@ const struct cmd_entry cmd_report_entry = {
 	.name = "report",
 	.usage = "[--format md|html|csv]",
 	.summary = N_("Print the analytical report after the week"),
-	.help = N_("Prints every item with its planned time, who was responsible, when and by whom it\n"
+	.help = N_(
+		"Prints every item with its planned time, who was responsible, when and by whom it\n"
 		"was done, whether on time, late (by how much) or not done, and its note; then the\n"
 		"totals with the share done on time, and the table by person. Words and dates are\n"
 		"in the plan's language. The HTML version is one self-contained page that prints\n"

@@ -32,7 +32,10 @@ static void cmd_show_print(struct jscan *r)
 	output_kv(stdout, _("kind"), jscan_get_string(r, 0, "kind"), W);
 	output_kv(stdout, _("who"), output_join(r, jscan_get(r, 0, "who"), &who, &cap), W);
 	output_kv(stdout, _("state"),
-		  it.overdue && strcmp(it.state, "open") == 0 ? _("open, OVERDUE") : *it.state != '\0' ? _(it.state) : it.state, W);
+		  it.overdue && strcmp(it.state, "open") == 0 ? _("open, OVERDUE") :
+		  *it.state != '\0'			      ? _(it.state) :
+								it.state,
+		  W);
 	for (const char *const *k = texts; *k != NULL; k++)
 		output_kv(stdout, _(shown[k - texts]), jscan_get_string(r, 0, *k), W);
 	output_kv(stdout, _("done at"),
@@ -69,7 +72,8 @@ const struct cmd_entry cmd_show_entry = {
 	.name = "show",
 	.usage = "REF",
 	.summary = N_("Show an item"),
-	.help = N_("Prints every field of the item REF (its number \"7.2\", or \"@\" and its id) as\n"
+	.help = N_(
+		"Prints every field of the item REF (its number \"7.2\", or \"@\" and its id) as\n"
 		"lines of key: value.\n"
 		"\n"
 		"example:\n"

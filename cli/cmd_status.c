@@ -44,9 +44,9 @@ static void cmd_status_totals(struct cmd_ctx *ctx, struct jscan *r)
 	int red = ctx_color(ctx) && overdue > 0;
 
 	cmd_status_bar(ctx, done, total - cancelled);
-	printf(_("%lld items: %lld done, %lld open (%s%lld overdue%s), %lld cancelled\n"), total, done,
-	       jscan_get_int(r, 0, "open", 0), red ? "\033[31m" : "", overdue, red ? "\033[0m" : "",
-	       cancelled);
+	printf(_("%lld items: %lld done, %lld open (%s%lld overdue%s), %lld cancelled\n"), total,
+	       done, jscan_get_int(r, 0, "open", 0), red ? "\033[31m" : "", overdue,
+	       red ? "\033[0m" : "", cancelled);
 }
 
 static void cmd_status_people(struct cmd_ctx *ctx, struct jscan *r)
@@ -96,7 +96,8 @@ static void cmd_status_late(long long s, char *buf, size_t len)
 /* The overdue items: REF LATE WHEN TITLE WHO. */
 static void cmd_status_overdue(struct cmd_ctx *ctx, struct jscan *r)
 {
-	static const char *const header[] = { N_("REF"), N_("LATE"), N_("WHEN"), N_("TITLE"), N_("WHO") };
+	static const char *const header[] = { N_("REF"), N_("LATE"), N_("WHEN"), N_("TITLE"),
+					      N_("WHO") };
 	int items = jscan_get(r, 0, "overdue_items");
 	struct output_item it;
 	const char *cells[5];
@@ -152,8 +153,9 @@ static void cmd_status_items(struct cmd_ctx *ctx, struct jscan *r, const char *k
 /* --all: one line per plan. */
 static void cmd_status_plans(struct cmd_ctx *ctx, struct jscan *r)
 {
-	static const char *const header[] = { N_("PLAN"), N_("TITLE"),	 N_("DONE"),      N_("TOTAL"),
-					      N_("OPEN"), N_("OVERDUE"), N_("CANCELLED"), N_("%") };
+	static const char *const header[] = { N_("PLAN"),      N_("TITLE"), N_("DONE"),
+					      N_("TOTAL"),     N_("OPEN"),  N_("OVERDUE"),
+					      N_("CANCELLED"), N_("%") };
 	int plans = jscan_get(r, 0, "plans");
 	const char *cells[8];
 	char num[6][32];
@@ -247,7 +249,8 @@ const struct cmd_entry cmd_status_entry = {
 	.name = "status",
 	.usage = "[--all | --url [--rotate]]",
 	.summary = N_("Show what is done, open and overdue, by person"),
-	.help = N_("Prints the progress (a bar on a terminal), how many items are done, open, overdue\n"
+	.help = N_(
+		"Prints the progress (a bar on a terminal), how many items are done, open, overdue\n"
 		"and cancelled, a table of each person's and group's items (NAME TOTAL DONE\n"
 		"OVERDUE), the overdue items with how late they are, and those due within 48 hours.\n"
 		"\n"

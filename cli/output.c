@@ -285,7 +285,8 @@ size_t output_width(void)
 
 struct table *output_item_table(void)
 {
-	static const char *const header[] = { N_("REF"), N_("WHEN"), N_("TITLE"), N_("WHO"), N_("STATE") };
+	static const char *const header[] = { N_("REF"), N_("WHEN"), N_("TITLE"), N_("WHO"),
+					      N_("STATE") };
 	struct table *t = table_new(5);
 
 	if (t == NULL)

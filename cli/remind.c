@@ -66,7 +66,8 @@ static void remind_row(struct table *t, struct jscan *j, int r)
 
 void remind_table(struct cmd_ctx *ctx, struct jscan *j, int arr)
 {
-	static const char *const header[] = { N_("AT"), N_("STATE"), N_("ITEM"), N_("TO"), N_("RULE"), N_("VIA"), N_("NOTE") };
+	static const char *const header[] = { N_("AT"),	  N_("STATE"), N_("ITEM"), N_("TO"),
+					      N_("RULE"), N_("VIA"),   N_("NOTE") };
 	struct table *t = table_new(7);
 
 	if (t == NULL)
@@ -136,7 +137,7 @@ static void remind_rules_print(struct jscan *reply)
 	printf(_("  overdue:   %s%s\n"), overdue,
 	       overdue != NULL && strcmp(overdue, "none") != 0 ?
 		       _(" on working days (Mon-Fri), "
-		       "to the people on the item and the director") :
+			 "to the people on the item and the director") :
 		       "");
 }
 

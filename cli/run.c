@@ -30,7 +30,8 @@ static int run_refuse_usage(const struct cmd_entry *entry, const char *group, ch
 		entry_print_usage(stderr, entry);
 		fprintf(stderr, _("see qweek %s --help\n"), entry->name);
 	} else if (group != NULL) {
-		fprintf(stderr, _("usage: qweek %s COMMAND ...\nsee qweek %s --help\n"), group, group);
+		fprintf(stderr, _("usage: qweek %s COMMAND ...\nsee qweek %s --help\n"), group,
+			group);
 	} else
 		fputs(CMD_MAIN_USAGE, stderr), fputs(_("see qweek --help\n"), stderr);
 	return CMD_USAGE;

@@ -10,10 +10,10 @@
 #include <libintl.h>
 #define _(s) gettext(s)
 #else
-#define _(s)		     (s)
-#define gettext(s)	     (s)
-#define dgettext(d, s)	     (s)
-#define ngettext(s, p, n)    ((n) == 1 ? (s) : (p))
+#define _(s)		  (s)
+#define gettext(s)	  (s)
+#define dgettext(d, s)	  (s)
+#define ngettext(s, p, n) ((n) == 1 ? (s) : (p))
 #endif
 #define N_(s) (s)
 

@@ -38,8 +38,8 @@ struct error {
 	char *translated[I18N_NLANG];
 };
 
-#define ERROR_INIT                                             \
-	{                                                      \
+#define ERROR_INIT                                                    \
+	{                                                             \
 		.kind = ERR_NONE, .message = NULL, .candidates = NULL \
 	}
 

@@ -93,7 +93,8 @@ int tr_accept(const char *header)
 			s++, tag--, len--;
 		for (int i = 0; i < I18N_NLANG; i++) {
 			/* "uk" and "uk-UA" are Ukrainian; the first of two equal qualities wins. */
-			if (tag >= 2 && strncasecmp(s, tags[i], 2) == 0 && (tag == 2 || s[2] == '-')) {
+			if (tag >= 2 && strncasecmp(s, tags[i], 2) == 0 &&
+			    (tag == 2 || s[2] == '-')) {
 				int q = tr_quality(s + tag, len - tag);
 				if (q > best_q)
 					best = i, best_q = q;

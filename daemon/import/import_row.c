@@ -150,7 +150,8 @@ static int check(const struct import_row *r, struct import_result *res)
 		return refuse(res, "more than %d responsible people", IMPORT_MAX_NAMES);
 	for (size_t i = 0; i < r->nwho; i++) {
 		if (utf8_length(r->who[i]) > NAME_MAX)
-			return refuse(res, "a responsible name is longer than %d characters", NAME_MAX);
+			return refuse(res, "a responsible name is longer than %d characters",
+				      NAME_MAX);
 		if (r->who[i][0] == '@')
 			return refuse(res, "a name cannot start with @ (that marks ids): «%s»",
 				      r->who[i]);

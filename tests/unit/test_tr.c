@@ -25,8 +25,8 @@ static void test_accept_language(void **state)
 	assert_int_equal(tr_accept("uk-UA,uk;q=0.9,ru;q=0.8,en;q=0.7"), I18N_UK);
 	assert_int_equal(tr_accept("en;q=0.5, ru;q=0.9"), I18N_RU);
 	assert_int_equal(tr_accept("de, uk;q=0.3 ,en;q=0.2"), I18N_UK);
-	assert_int_equal(tr_accept("ru;q=0, en"), I18N_EN); /* q=0: not wanted */
-	assert_int_equal(tr_accept("rus, ukr"), -1);	    /* three letters: not ours */
+	assert_int_equal(tr_accept("ru;q=0, en"), I18N_EN);	   /* q=0: not wanted */
+	assert_int_equal(tr_accept("rus, ukr"), -1);		   /* three letters: not ours */
 	assert_int_equal(tr_accept("uk;q=0.5,ru;q=0.5"), I18N_UK); /* a tie: the first */
 }
 
@@ -66,8 +66,9 @@ static void test_error_without_catalogues(void **state)
 	assert_string_equal(e.message, "there is no item «99» in plan week");
 	assert_null(e.translated[I18N_RU]);
 	j = error_to_json_in(&e, I18N_UK);
-	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "error"), "message")),
-			    "there is no item «99» in plan week");
+	assert_string_equal(
+		json_string_value(json_object_get(json_object_get(j, "error"), "message")),
+		"there is no item «99» in plan week");
 	json_decref(j);
 	error_clear(&e);
 	assert_null(e.message);
