@@ -6,33 +6,38 @@
 
 #include "core/log.h"
 #include "core/tr.h"
-#include "nls.h"
+#include "nls.h" /* dgettext, or none without NLS */
 
-/* Per-call catalogues: a locale object per language, taken by uselocale around a dgettext. */
+/* Per-call catalogues: the C.UTF-8 locale taken by uselocale around a dgettext in the domain of
+ * the language. (In the C locale itself gettext translates nothing; LC_MESSAGES of C.UTF-8
+ * finds DIR/C/LC_MESSAGES/qweek-LANG.mo.) */
 
-static locale_t tr_locales[I18N_NLANG];
+#ifndef QWEEKD_LOCALEDIR
+#define QWEEKD_LOCALEDIR "/usr/share/qweek/locale"
+#endif
+
+static const char *const tr_domains[I18N_NLANG] = { "qweek-ru", "qweek-uk", NULL };
+static locale_t tr_locale;
 static enum i18n_lang tr_lang = I18N_EN, tr_plan = I18N_RU;
 
 void tr_init(void)
 {
-	static const char *const names[I18N_NLANG] = { "ru_RU.UTF-8", "uk_UA.UTF-8", NULL };
-
 #ifdef ENABLE_NLS
-	/* LANGUAGE would override every locale below (gettext reads it first): not the caller's. */
+	const char *dir = getenv("QWEEK_LOCALEDIR");
+
+	if (dir == NULL || *dir == '\0')
+		dir = QWEEKD_LOCALEDIR;
+	/* LANGUAGE would override the locale below (gettext reads it first): not the caller's. */
 	unsetenv("LANGUAGE");
-	bindtextdomain(NLS_DOMAIN, nls_localedir());
-	bind_textdomain_codeset(NLS_DOMAIN, "UTF-8");
 	for (int i = 0; i < I18N_NLANG; i++) {
-		if (names[i] == NULL || tr_locales[i] != (locale_t)0)
-			continue;
-		tr_locales[i] = newlocale(LC_MESSAGES_MASK, names[i], (locale_t)0);
-		if (tr_locales[i] == (locale_t)0)
-			log_warn("the locale %s is missing: replies asked in its language come in "
-				 "English (install locales-all, or generate it with locale-gen)",
-				 names[i]);
+		if (tr_domains[i] != NULL) {
+			bindtextdomain(tr_domains[i], dir);
+			bind_textdomain_codeset(tr_domains[i], "UTF-8");
+		}
 	}
-#else
-	(void)names;
+	if (tr_locale == (locale_t)0 &&
+	    (tr_locale = newlocale(LC_MESSAGES_MASK, "C.UTF-8", (locale_t)0)) == (locale_t)0)
+		log_warn("the locale C.UTF-8 is missing: every reply is in English");
 #endif
 }
 
@@ -41,10 +46,11 @@ const char *tr(enum i18n_lang lang, const char *msgid)
 	locale_t old;
 	const char *s;
 
-	if ((unsigned)lang >= I18N_NLANG || tr_locales[lang] == (locale_t)0 || *msgid == '\0')
+	if ((unsigned)lang >= I18N_NLANG || tr_domains[lang] == NULL ||
+	    tr_locale == (locale_t)0 || *msgid == '\0')
 		return msgid;
-	old = uselocale(tr_locales[lang]);
-	s = dgettext(NLS_DOMAIN, msgid);
+	old = uselocale(tr_locale);
+	s = dgettext(tr_domains[lang], msgid);
 	uselocale(old);
 	return s;
 }

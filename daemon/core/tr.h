@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The daemon's messages in the language a request asks for (GNU gettext, domain "qweek"). The
- * process keeps the C locale: each lookup takes the language's LC_MESSAGES for itself alone
- * (uselocale), so that one reply in Russian changes nothing for the next request or thread.
+ * The daemon's messages in the language a request asks for (GNU gettext). The process keeps the
+ * C locale: each lookup takes the C.UTF-8 locale for itself alone (uselocale), so that one reply
+ * in Russian changes nothing for the next request or thread, and looks the message up in the
+ * language's own domain ("qweek-ru", "qweek-uk": po/ru.po, po/uk.po under another name). So the
+ * server needs no locale generated for Russian or Ukrainian: C.UTF-8 is part of libc.
  */
 #ifndef QWEEK_TR_H
 #define QWEEK_TR_H
@@ -10,8 +12,8 @@
 #include "core/i18n.h"
 
 /*
- * Binds the catalogues and makes the locales the lookups use (ru_RU.UTF-8, uk_UA.UTF-8). A
- * language whose locale the system lacks answers in English, and a warning says how to get it.
+ * Binds the catalogues ($QWEEK_LOCALEDIR, else share/qweek/locale) and makes the locale the
+ * lookups use. Without C.UTF-8 every reply is in English, and a warning says so.
  */
 void tr_init(void);
 

@@ -4,9 +4,12 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/locales.sh"
 
-use_locales ru_RU uk_UA
+# qweekd as on a server: no Russian or Ukrainian locale, only C.UTF-8 (core/tr.c); the client
+# gets its users' locales.
+use_catalogues
 export QWEEKD_NOW=2026-12-05T10:00:00Z
 start_daemon
+use_locales ru_RU uk_UA
 SLUG=$(q plan new "Тиждень якості 2026" --from 07.12.2026 --to 11.12.2026 --tz Europe/Kyiv \
 	--lang uk)
 
