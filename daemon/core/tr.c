@@ -46,8 +46,8 @@ const char *tr(enum i18n_lang lang, const char *msgid)
 	locale_t old;
 	const char *s;
 
-	if ((unsigned)lang >= I18N_NLANG || tr_domains[lang] == NULL ||
-	    tr_locale == (locale_t)0 || *msgid == '\0')
+	if ((unsigned)lang >= I18N_NLANG || tr_domains[lang] == NULL || tr_locale == (locale_t)0 ||
+	    *msgid == '\0')
 		return msgid;
 	old = uselocale(tr_locale);
 	s = dgettext(tr_domains[lang], msgid);
