@@ -7,6 +7,7 @@
 #include "args.h"
 #include "utf8.h"
 #include "util.h"
+#include "nls.h"
 
 /* getopt_long over a list of option descriptors, with messages meant for people. */
 
@@ -91,9 +92,9 @@ static void args_refuse(const struct args *a, const char *arg, char **cause)
 		n++;
 	}
 	if (len != 0 && n > 1 && strncmp(arg, "--", 2) == 0)
-		util_cause(cause, "ambiguous option --%.*s (could be %s)", (int)len, name, list);
+		util_cause(cause, _("ambiguous option --%.*s (could be %s)"), (int)len, name, list);
 	else
-		util_cause(cause, "unknown option %.*s", (int)(name - arg + len), arg);
+		util_cause(cause, _("unknown option %.*s"), (int)(name - arg + len), arg);
 }
 
 static int args_add(struct args *a, int opt, const char *value)
@@ -118,35 +119,61 @@ static int args_one(struct args *a, int c, int argc, char **argv, char **cause)
 	if (c >= ARGS_VAL_BASE && c < ARGS_VAL_BASE + a->nopts)
 		return args_add(a, c - ARGS_VAL_BASE, optarg);
 	if (c == ':')
-		return util_cause(cause, "option --%s needs a value",
+		return util_cause(cause, _("option --%s needs a value"),
 				  known ? a->opts[optopt - ARGS_VAL_BASE]->name : "?");
 	if (known)
-		return util_cause(cause, "option --%s takes no value",
+		return util_cause(cause, _("option --%s takes no value"),
 				  a->opts[optopt - ARGS_VAL_BASE]->name);
 	if (c == 'h' || optopt != 0)
-		return util_cause(cause, "unknown option -%c", c == 'h' ? 'h' : optopt);
+		return util_cause(cause, _("unknown option -%c"), c == 'h' ? 'h' : optopt);
 	args_refuse(a, optind > 0 && optind <= argc ? argv[optind - 1] : "?", cause);
 	return -1;
 }
 
-/* Refuses text that is not UTF-8: jansson, qweekd and the tables all need it. */
+/* TEXT with each byte that is not part of a UTF-8 character written as \xNN, into BUF. */
+static const char *args_escape(const char *text, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	for (const char *p = text; *p != '\0' && n + 5 < len;) {
+		unsigned char c = (unsigned char)*p;
+		size_t k = c < 0x80		  ? 1 :
+			   c >= 0xc2 && c <= 0xdf ? 2 :
+			   c >= 0xe0 && c <= 0xef ? 3 :
+			   c >= 0xf0 && c <= 0xf4 ? 4 :
+						    0;
+		if (k > 0 && strnlen(p, k) == k && utf8_valid(p, k) && n + k < len) {
+			memcpy(buf + n, p, k);
+			n += k, p += k;
+		} else
+			n += (size_t)snprintf(buf + n, len - n, "\\x%02X", c), p++;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+/* Refuses text that is not UTF-8: jansson, qweekd and the tables all need it. Names which. */
 static int args_check_utf8(const struct args *a, char **cause)
 {
-	const char *bad = NULL;
+	char shown[96];
 
-	for (int i = 0; i < a->npos && bad == NULL; i++) {
+	for (int i = 0; i < a->npos; i++) {
 		if (!utf8_valid(a->pos[i], strlen(a->pos[i])))
-			bad = a->pos[i];
+			return util_cause(cause,
+					  _("argument %d «%s» is not valid UTF-8 (is the terminal "
+					    "set to UTF-8?)"),
+					  i + 1, args_escape(a->pos[i], shown, sizeof shown));
 	}
-	for (int i = 0; i < a->ngiven && bad == NULL; i++) {
+	for (int i = 0; i < a->ngiven; i++) {
 		const char *v = a->given[i].value;
 		if (v != NULL && !utf8_valid(v, strlen(v)))
-			bad = v;
+			return util_cause(cause,
+					  _("the value of --%s «%s» is not valid UTF-8 (is the "
+					    "terminal set to UTF-8?)"),
+					  a->opts[a->given[i].opt]->name,
+					  args_escape(v, shown, sizeof shown));
 	}
-	if (bad == NULL)
-		return 0;
-	util_cause(cause, "an argument is not valid UTF-8 (is the terminal set to UTF-8?)");
-	return -1;
+	return 0;
 }
 
 struct args *args_parse(const struct args_option *opts, const struct args_option *extra, int argc,

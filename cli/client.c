@@ -8,6 +8,7 @@
 #include "client.h"
 #include "grow.h"
 #include "mem.h"
+#include "nls.h"
 #include "paths.h"
 #include "util.h"
 
@@ -68,11 +69,17 @@ static int client_headers(struct client *c, const char *token)
 {
 	static const char *const common[] = { "Accept: application/json", "Expect:" };
 	struct curl_slist **lists[2] = { &c->headers, &c->headers_body }, *l;
-	char *auth = NULL;
+	char *auth = NULL, *lang;
 
-	if (token != NULL && (auth = util_printf("Authorization: Bearer %s", token)) == NULL)
+	/* qweekd answers in the language this client speaks (English in the C locale). */
+	if ((lang = util_printf("Accept-Language: %s", nls_language())) == NULL)
 		return -1;
+	if (token != NULL && (auth = util_printf("Authorization: Bearer %s", token)) == NULL)
+		goto fail;
 	for (int i = 0; i < 2; i++) {
+		if ((l = curl_slist_append(*lists[i], lang)) == NULL)
+			goto fail;
+		*lists[i] = l;
 		for (size_t k = 0; k < sizeof common / sizeof common[0]; k++) {
 			if ((l = curl_slist_append(*lists[i], common[k])) == NULL)
 				goto fail;
@@ -86,9 +93,11 @@ static int client_headers(struct client *c, const char *token)
 		goto fail;
 	c->headers_body = l;
 	free(auth);
+	free(lang);
 	return 0;
 fail:
 	free(auth);
+	free(lang);
 	return -1;
 }
 
@@ -117,7 +126,7 @@ struct client *client_new(const char *socket, const char *url, const char *token
 	if (curl_global_init(url != NULL && strncmp(url, "https:", 6) == 0 ?
 				     CURL_GLOBAL_DEFAULT :
 				     CURL_GLOBAL_NOTHING) != CURLE_OK) {
-		util_cause(cause, "cannot initialise libcurl");
+		util_cause(cause, _("cannot initialise libcurl"));
 		return NULL;
 	}
 	if ((c = calloc(1, sizeof *c)) == NULL)
@@ -136,7 +145,7 @@ nomem:
 	client_free(c);
 	if (c == NULL)
 		curl_global_cleanup();
-	util_cause(cause, "out of memory");
+	util_cause(cause, _("out of memory"));
 	return NULL;
 }
 
@@ -199,29 +208,29 @@ static void client_failed(struct client *c, CURLcode rc, char **cause)
 
 	curl_easy_getinfo(c->curl, CURLINFO_OS_ERRNO, &os);
 	if (c->too_large) {
-		util_cause(cause, "the reply of qweekd at %s is too large", c->where);
+		util_cause(cause, _("the reply of qweekd at %s is too large"), c->where);
 		return;
 	}
 	if (rc == CURLE_OPERATION_TIMEDOUT) {
-		util_cause(cause, "qweekd at %s did not answer within %d seconds", c->where,
+		util_cause(cause, _("qweekd at %s did not answer within %d seconds"), c->where,
 			   CLIENT_TIMEOUT);
 		return;
 	}
 	if (os != 0)
 		why = strerror((int)os);
 	if (rc != CURLE_COULDNT_CONNECT && rc != CURLE_COULDNT_RESOLVE_HOST)
-		util_cause(cause, "talking to qweekd at %s failed: %s", c->where, why);
+		util_cause(cause, _("talking to qweekd at %s failed: %s"), c->where, why);
 	else if (!c->on_socket)
-		util_cause(cause, "cannot reach qweekd at %s: %s", c->where, why);
+		util_cause(cause, _("cannot reach qweekd at %s: %s"), c->where, why);
 	else if (dsock != NULL && strcmp(dsock, c->where) == 0)
 		util_cause(cause,
-			   "cannot reach qweekd at %s: %s (is qweekd running? start it "
-			   "with: qweekd)",
+			   _("cannot reach qweekd at %s: %s (is qweekd running? start it "
+			     "with: qweekd)"),
 			   c->where, why);
 	else
 		util_cause(cause,
-			   "cannot reach qweekd at %s: %s (is qweekd running? start it "
-			   "with: qweekd --socket %s)",
+			   _("cannot reach qweekd at %s: %s (is qweekd running? start it "
+			     "with: qweekd --socket %s)"),
 			   c->where, why, c->where);
 }
 
@@ -236,7 +245,7 @@ int client_request(struct client *c, const char *method, const char *path, json_
 	if ((url = util_printf("%s%s", c->base, path)) == NULL ||
 	    (body != NULL && (data = json_dumps(body, JSON_COMPACT)) == NULL)) {
 		free(url);
-		return util_cause(cause, "out of memory");
+		return util_cause(cause, _("out of memory"));
 	}
 	c->len = 0;
 	c->too_large = 0;
@@ -258,8 +267,8 @@ int client_request(struct client *c, const char *method, const char *path, json_
 	c->buf = NULL;
 	c->len = c->cap = 0;
 	if (*reply == NULL) {
-		util_cause(cause, "qweekd at %s answered %ld with a reply that is not JSON (%s)",
-			   c->where, status, why != NULL ? why : "out of memory");
+		util_cause(cause, _("qweekd at %s answered %ld with a reply that is not JSON (%s)"),
+			   c->where, status, why != NULL ? why : _("out of memory"));
 		free(why);
 		return -1;
 	}
@@ -304,7 +313,7 @@ int client_request_bytes(struct client *c, const char *method, const char *path,
 	if (headers == NULL || url == NULL) {
 		curl_slist_free_all(headers);
 		free(url);
-		return util_cause(cause, "out of memory");
+		return util_cause(cause, _("out of memory"));
 	}
 	c->len = 0;
 	c->too_large = 0;

@@ -3,6 +3,7 @@
 
 #include "cmd.h"
 #include "util.h"
+#include "nls.h"
 
 /* The command table (one cmd_<command>.c each): lookup by unique prefix, and the list. */
 
@@ -27,13 +28,13 @@ static const struct cmd_entry *const cmd_table[] = {
 static const char *const cmd_groups[] = { "plan", "person", "group", "remind", NULL };
 
 static const char cmd_options_help[] =
-	"options (before or after the command):\n"
-	"  --socket PATH  qweekd's Unix socket ($QWEEK_SOCKET; default: where qweekd puts it)\n"
-	"  --url URL      talk to qweekd over TCP instead ($QWEEK_URL), with --token T\n"
-	"                 ($QWEEK_TOKEN)\n"
-	"  --plan P       the plan's slug ($QWEEK_PLAN); needed only when there are several\n"
-	"  --json         print qweekd's reply as JSON\n"
-	"  --help, -h     help; --version: the version\n";
+	N_("options (before or after the command):\n"
+	   "  --socket PATH  qweekd's Unix socket ($QWEEK_SOCKET; default: where qweekd puts it)\n"
+	   "  --url URL      talk to qweekd over TCP instead ($QWEEK_URL), with --token T\n"
+	   "                 ($QWEEK_TOKEN)\n"
+	   "  --plan P       the plan's slug ($QWEEK_PLAN); needed only when there are several\n"
+	   "  --json         print qweekd's reply as JSON\n"
+	   "  --help, -h     help; --version: the version\n");
 
 /*
  * How the first words of ARGV name NAME: 1 all exactly, 0 each a prefix, -1 not at all.
@@ -105,15 +106,15 @@ const struct cmd_entry *cmd_find(int argc, char *const *argv, int *words, const 
 		return found;
 	}
 	if (argc == 0)
-		util_cause(cause, "no command given");
+		util_cause(cause, _("no command given"));
 	else if (n > 1)
-		util_cause(cause, "ambiguous command %s: could be %s", argv[0], list);
+		util_cause(cause, _("ambiguous command %s: could be %s"), argv[0], list);
 	else if ((*group = cmd_group(argv[0])) != NULL && argc == 1)
-		util_cause(cause, "%s needs a command after it", *group);
+		util_cause(cause, _("%s needs a command after it"), *group);
 	else if (*group != NULL)
-		util_cause(cause, "unknown command %s %s", *group, argv[1]);
+		util_cause(cause, _("unknown command %s %s"), *group, argv[1]);
 	else
-		util_cause(cause, "unknown command %s", argv[0]);
+		util_cause(cause, _("unknown command %s"), argv[0]);
 	return NULL;
 }
 
@@ -127,19 +128,19 @@ static int cmd_in_group(const struct cmd_entry *e, const char *group)
 void cmd_print_list(FILE *f, const char *group)
 {
 	if (group == NULL)
-		fputs(CMD_MAIN_USAGE "\ncommands:\n", f);
+		fputs(CMD_MAIN_USAGE, f), fputs(_("\ncommands:\n"), f);
 	else
-		fprintf(f, "usage: qweek %s COMMAND ...\n\ncommands:\n", group);
+		fprintf(f, _("usage: qweek %s COMMAND ...\n\ncommands:\n"), group);
 	for (const struct cmd_entry *const *e = cmd_table; *e != NULL; e++) {
 		if (group == NULL)
-			fprintf(f, "  %-13s %s\n", (*e)->name, (*e)->summary);
+			fprintf(f, "  %-13s %s\n", (*e)->name, _((*e)->summary));
 		else if (cmd_in_group(*e, group))
 			fprintf(f, "  qweek %s%s%s\n      %s\n", (*e)->name,
-				*(*e)->usage != '\0' ? " " : "", (*e)->usage, (*e)->summary);
+				*(*e)->usage != '\0' ? " " : "", (*e)->usage, _((*e)->summary));
 	}
 	if (group == NULL)
-		fprintf(f, "\n%s", cmd_options_help);
-	fprintf(f, "\nsee qweek COMMAND --help\n");
+		fprintf(f, "\n%s", _(cmd_options_help));
+	fprintf(f, _("\nsee qweek COMMAND --help\n"));
 }
 
 const struct cmd_entry *const *cmd_all(void)

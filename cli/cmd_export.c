@@ -9,6 +9,7 @@
 #include "ctx.h"
 #include "mem.h"
 #include "util.h"
+#include "nls.h"
 
 /* qweek export: the plan as CSV (a table that imports back) or as an iCalendar file. */
 
@@ -29,9 +30,9 @@ static const char *cmd_export_format(struct cmd_ctx *ctx, struct args *args)
 	if (f != NULL && strcasecmp(f, "ics") == 0)
 		return "ics";
 	if (f != NULL && args_has(args, "format"))
-		ctx_usage(ctx, "--format %s: use csv or ics", f);
+		ctx_usage(ctx, _("--format %s: use csv or ics"), f);
 	else
-		ctx_usage(ctx, "say which format: --format csv or --format ics");
+		ctx_usage(ctx, _("say which format: --format csv or --format ics"));
 	return NULL;
 }
 
@@ -47,7 +48,7 @@ static enum cmd_retval cmd_export_refused(char *reply, size_t len, int status)
 	if (msg != NULL)
 		ctx_fail("%s", msg);
 	else
-		ctx_fail("qweekd refused the export (HTTP status %d)", status);
+		ctx_fail(_("qweekd refused the export (HTTP status %d)"), status);
 	jscan_free(j);
 	return CMD_REFUSED;
 }
@@ -58,16 +59,16 @@ static enum cmd_retval cmd_export_write(const char *out, const char *data, size_
 	FILE *f = out != NULL && strcmp(out, "-") != 0 ? fopen(out, "wb") : stdout;
 
 	if (f == NULL)
-		return ctx_fail("cannot write %s: %s", out, strerror(errno));
+		return ctx_fail(_("cannot write %s: %s"), out, strerror(errno));
 	if (fwrite(data, 1, len, f) != len || (f != stdout && fclose(f) == EOF)) {
 		int e = errno;
 		if (f != stdout)
 			remove(out);
-		return ctx_fail("cannot write %s: %s", f != stdout ? out : "the output",
+		return ctx_fail(_("cannot write %s: %s"), f != stdout ? out : "the output",
 				strerror(e));
 	}
 	if (f != stdout)
-		fprintf(stderr, "qweek: wrote %s (%zu bytes)\n", out, len);
+		fprintf(stderr, _("qweek: wrote %s (%zu bytes)\n"), out, len);
 	return CMD_OK;
 }
 
@@ -98,15 +99,16 @@ static enum cmd_retval cmd_export_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.usage = "--format csv|ics [--output FILE]",
-	.summary = "Write the plan out as CSV or iCalendar",
-	.help = "Writes the plan's items to FILE (or to standard output): --format csv gives a\n"
+	.summary = N_("Write the plan out as CSV or iCalendar"),
+	.help = N_(
+		"Writes the plan's items to FILE (or to standard output): --format csv gives a\n"
 		"table for Excel or LibreOffice (UTF-8, separated by \";\") with the dates as they\n"
 		"were typed, which qweek import reads back into the same items; --format ics gives\n"
 		"a calendar file. The format may also come from FILE's extension.\n"
 		"\n"
 		"example:\n"
 		"  qweek export --format csv --output plan-2017.csv\n"
-		"  qweek export --output plan-2017.ics\n",
+		"  qweek export --output plan-2017.ics\n"),
 	.options = cmd_export_options,
 	.lower = 0,
 	.upper = 0,

@@ -4,6 +4,7 @@
 
 #include "cmd.h"
 #include "ctx.h"
+#include "nls.h"
 
 /* qweek feed: the calendar subscription URL of the plan, or of one person. */
 
@@ -34,7 +35,7 @@ static enum cmd_retval cmd_feed_exec(struct cmd_ctx *ctx, struct args *args)
 	char *path;
 
 	if ((body = cmd_feed_body(args)) == NULL)
-		return ctx_fail("out of memory");
+		return ctx_fail(_("out of memory"));
 	if ((path = ctx_path(ctx, "feeds", NULL, NULL)) == NULL) {
 		json_decref(body);
 		return CMD_REFUSED;
@@ -49,7 +50,7 @@ static enum cmd_retval cmd_feed_exec(struct cmd_ctx *ctx, struct args *args)
 	if (ctx_json(ctx))
 		rv = ctx_print_reply(reply);
 	else if (http == NULL || webcal == NULL)
-		rv = ctx_fail("qweekd sent no feed URL");
+		rv = ctx_fail(_("qweekd sent no feed URL"));
 	else
 		printf("%s\n%s\n", http, webcal);
 	jscan_free(reply);
@@ -59,8 +60,9 @@ static enum cmd_retval cmd_feed_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd_entry cmd_feed_entry = {
 	.name = "feed",
 	.usage = "[--who NAME] [--rotate]",
-	.summary = "Print the calendar feed URL (http and webcal) of the plan or of a person",
-	.help = "Makes the iCalendar feed of the whole plan, or with --who of one person (their\n"
+	.summary = N_("Print the calendar feed URL (http and webcal) of the plan or of a person"),
+	.help = N_(
+		"Makes the iCalendar feed of the whole plan, or with --who of one person (their\n"
 		"items and their groups' items), and prints its http:// and webcal:// URLs: paste\n"
 		"either into Thunderbird, Google Calendar, Outlook, Apple Calendar or ICSx⁵.\n"
 		"The URL is the same every time it is asked for, so it can be given out again;\n"
@@ -68,7 +70,7 @@ const struct cmd_entry cmd_feed_entry = {
 		"--url (or its --listen address): calendar apps need qweekd listening on TCP.\n"
 		"\n"
 		"example:\n"
-		"  qweek feed --who \"Иванова А. П.\"\n",
+		"  qweek feed --who \"Иванова А. П.\"\n"),
 	.options = cmd_feed_options,
 	.lower = 0,
 	.upper = 0,

@@ -3,6 +3,7 @@
 
 #include "cmd.h"
 #include "ctx.h"
+#include "nls.h"
 
 /* qweek help [COMMAND]: the same text as qweek COMMAND --help. */
 
@@ -27,7 +28,7 @@ static enum cmd_retval cmd_help_exec(struct cmd_ctx *ctx, struct args *args)
 		cmd_print_list(stdout, group);
 		rv = CMD_OK;
 	} else
-		rv = ctx_usage(ctx, "%s", cause != NULL ? cause : "give one command");
+		rv = ctx_usage(ctx, "%s", cause != NULL ? cause : _("give one command"));
 	free(cause);
 	return rv;
 }
@@ -35,12 +36,12 @@ static enum cmd_retval cmd_help_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd_entry cmd_help_entry = {
 	.name = "help",
 	.usage = "[COMMAND]",
-	.summary = "Show how to use qweek or one of its commands",
-	.help = "Prints the usage, a description and an example of COMMAND (the same as\n"
-		"qweek COMMAND --help), or the list of commands.\n"
-		"\n"
-		"example:\n"
-		"  qweek help add\n",
+	.summary = N_("Show how to use qweek or one of its commands"),
+	.help = N_("Prints the usage, a description and an example of COMMAND (the same as\n"
+		   "qweek COMMAND --help), or the list of commands.\n"
+		   "\n"
+		   "example:\n"
+		   "  qweek help add\n"),
 	.lower = 0,
 	.upper = 2,
 	.exec = cmd_help_exec,

@@ -12,6 +12,7 @@
 #include "mem.h"
 #include "table.h"
 #include "util.h"
+#include "nls.h"
 
 /*
  * qweek import FILE: sends the file as it is (qweekd reads CSV or iCalendar, and refuses what
@@ -37,20 +38,20 @@ static enum cmd_retval cmd_import_slurp(const char *file, char **data, size_t *l
 	char *buf;
 
 	if (fd == -1)
-		return ctx_fail("cannot open %s: %s", file, strerror(errno));
+		return ctx_fail(_("cannot open %s: %s"), file, strerror(errno));
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		close(fd);
-		return ctx_fail("%s is a directory, not a file", file);
+		return ctx_fail(_("%s is a directory, not a file"), file);
 	}
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > CMD_IMPORT_MAX) {
 		close(fd);
-		return ctx_fail("%s is %.1f MB, and qweekd takes files of up to %d KiB (a plan "
-				"saved as CSV is rarely over 100 KB): is it the right file?",
+		return ctx_fail(_("%s is %.1f MB, and qweekd takes files of up to %d KiB (a plan "
+				  "saved as CSV is rarely over 100 KB): is it the right file?"),
 				file, (double)st.st_size / 1e6, CMD_IMPORT_MAX >> 10);
 	}
 	*len = 0;
 	if ((buf = malloc(cap + 1)) == NULL)
-		return ctx_fail("out of memory");
+		return ctx_fail(_("out of memory"));
 	while ((n = read(fd, buf + *len, cap - *len)) > 0) {
 		*len += (size_t)n;
 		if (*len > CMD_IMPORT_MAX)
@@ -68,9 +69,9 @@ static enum cmd_retval cmd_import_slurp(const char *file, char **data, size_t *l
 	if (n == -1 || *len > CMD_IMPORT_MAX) {
 		free(buf);
 		if (n == -1)
-			return ctx_fail("cannot read %s: %s", file, strerror(errno));
-		return ctx_fail("%s is larger than %d KiB, the most qweekd takes: is it the "
-				"right file?",
+			return ctx_fail(_("cannot read %s: %s"), file, strerror(errno));
+		return ctx_fail(_("%s is larger than %d KiB, the most qweekd takes: is it the "
+				  "right file?"),
 				file, CMD_IMPORT_MAX >> 10);
 	}
 	*data = buf;
@@ -87,7 +88,7 @@ static const char *cmd_import_format(struct cmd_ctx *ctx, struct args *args, con
 	if (f != NULL) {
 		if (strcasecmp(f, "csv") == 0 || strcasecmp(f, "ics") == 0)
 			return strcasecmp(f, "csv") == 0 ? "csv" : "ics";
-		ctx_usage(ctx, "--format %s: use csv or ics", f);
+		ctx_usage(ctx, _("--format %s: use csv or ics"), f);
 		return NULL;
 	}
 	if (dot != NULL && (strcasecmp(dot, ".ics") == 0 || strcasecmp(dot, ".ical") == 0 ||
@@ -116,7 +117,7 @@ static char *cmd_import_query(struct cmd_ctx *ctx, struct args *args, const char
 			eenc != NULL ? "&encoding=" : "", eenc != NULL ? eenc : "");
 	free(eenc);
 	if (q == NULL)
-		ctx_fail("out of memory");
+		ctx_fail(_("out of memory"));
 	return q;
 }
 
@@ -135,7 +136,7 @@ static void cmd_import_color(struct table *t, const char *action)
 /* The rows as a table: ROW № ACTION WHEN TITLE. */
 static void cmd_import_table(struct cmd_ctx *ctx, struct jscan *j)
 {
-	static const char *const head[] = { "ROW", "№", "ACTION", "WHEN", "TITLE" };
+	static const char *const head[] = { N_("ROW"), "№", N_("ACTION"), N_("WHEN"), N_("TITLE") };
 	int rows = jscan_get(j, 0, "rows");
 	struct table *t = table_new(5);
 
@@ -171,7 +172,7 @@ static void cmd_import_reasons(struct jscan *j, const char *action, const char *
 			continue;
 		if (shown++ == 0)
 			printf("%s\n", head);
-		printf("  row %s: %s\n", jscan_get_string(j, r, "row"),
+		printf(_("  row %s: %s\n"), jscan_get_string(j, r, "row"),
 		       jscan_get_string(j, r, "reason"));
 	}
 }
@@ -191,7 +192,7 @@ static void cmd_import_warnings(struct jscan *j)
 	int arr = jscan_get(j, 0, "warnings"), n = 0;
 
 	for (int i = jscan_first(j, arr); i != -1; i = jscan_next(j, arr, i))
-		printf("%s  %s\n", n++ == 0 ? "warnings:\n" : "", jscan_string(j, i));
+		printf("%s  %s\n", n++ == 0 ? _("warnings:\n") : "", jscan_string(j, i));
 }
 
 /* "UTF-8, separated by ",", header in row 1". */
@@ -204,56 +205,63 @@ static void cmd_import_file(struct jscan *j, const char *file)
 
 	printf("%s: %s", file, enc != NULL ? enc : "?");
 	if (delim != NULL)
-		printf(", separated by %s%s%s", strcmp(delim, "tab") ? "\"" : "", delim,
+		printf(_(", separated by %s%s%s"), strcmp(delim, "tab") ? "\"" : "", delim,
 		       strcmp(delim, "tab") ? "\"" : "");
 	if (header != NULL)
-		printf(", header in row %s", header);
+		printf(_(", header in row %s"), header);
 	else if (delim != NULL)
-		printf(", no header");
+		printf(_(", no header"));
 	putchar('\n');
 }
 
-/* "14 rows: 12 created, 2 updated." */
-static void cmd_import_counts(struct jscan *j)
+/* "14 rows: 12 created, 2 updated."; of a REFUSED import, only what was refused or skipped. */
+static void cmd_import_counts(struct jscan *j, int refused)
 {
 	static const char *const keys[] = { "created", "updated", "unchanged", "refused",
 					    "skipped" };
+	/* TRANSLATORS: after a number of rows: "3 created". */
+	static const char *const done[] = { N_("created"), N_("updated"), N_("unchanged"),
+					    N_("refused"), N_("skipped") };
+	static const char *const would[] = { N_("would be created"), N_("would be updated") };
 	int dry = jscan_get_bool(j, 0, "dry_run"), rows = jscan_get(j, 0, "rows"), n = 0;
 	long long blank = jscan_get_int(j, 0, "blank", 0);
 
-	printf("%s%zu row%s", dry ? "dry run, nothing changed: " : "", jscan_size(j, rows),
-	       jscan_size(j, rows) == 1 ? "" : "s");
+	if (dry)
+		fputs(_("dry run, nothing changed: "), stdout);
+	printf(ngettext("%zu row", "%zu rows", jscan_size(j, rows)), jscan_size(j, rows));
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
 		long long v = jscan_get_int(j, 0, keys[k], 0);
-		if (v == 0)
+		if (v == 0 || (refused && k < 3)) /* nothing was created, updated: do not say so */
 			continue;
-		printf("%s %lld %s%s", n++ == 0 ? ":" : ",", v, dry && k < 2 ? "would be " : "",
-		       keys[k]);
+		printf("%s %lld %s", n++ == 0 ? ":" : ",", v,
+		       dry && k < 2 ? _(would[k]) : _(done[k]));
 	}
 	if (blank > 0)
-		printf(" (and %lld empty row%s)", blank, blank == 1 ? "" : "s");
+		printf(ngettext(" (and %lld empty row)", " (and %lld empty rows)", blank), blank);
 	printf(".\n");
 }
 
-/* Everything between the file's line and the counts. */
-static void cmd_import_body(struct cmd_ctx *ctx, struct jscan *j)
+/* Everything between the file's line and the counts (no people "added" if REFUSED). */
+static void cmd_import_body(struct cmd_ctx *ctx, struct jscan *j, int refused)
 {
 	int dry = jscan_get_bool(j, 0, "dry_run");
 
 	cmd_import_table(ctx, j);
-	cmd_import_reasons(j, "refused", "refused:");
-	cmd_import_reasons(j, "skipped", "skipped:");
+	cmd_import_reasons(j, "refused", _("refused:"));
+	cmd_import_reasons(j, "skipped", _("skipped:"));
 	cmd_import_warnings(j);
+	if (refused)
+		return;
 	cmd_import_list(j, "people_created",
-			dry ? "people and groups to add: " : "people and groups added: ");
-	cmd_import_list(j, "groups_created", "  of them groups: ");
+			dry ? _("people and groups to add: ") : _("people and groups added: "));
+	cmd_import_list(j, "groups_created", _("  of them groups: "));
 }
 
-static void cmd_import_print(struct cmd_ctx *ctx, struct jscan *j, const char *file)
+static void cmd_import_print(struct cmd_ctx *ctx, struct jscan *j, const char *file, int refused)
 {
 	cmd_import_file(j, file);
-	cmd_import_body(ctx, j);
-	cmd_import_counts(j);
+	cmd_import_body(ctx, j, refused);
+	cmd_import_counts(j, refused);
 }
 
 /* Prints the reply (REPLY, STATUS) and returns the exit status. */
@@ -266,10 +274,10 @@ static enum cmd_retval cmd_import_reply(struct cmd_ctx *ctx, char *reply, size_t
 	int err;
 
 	if (reply == NULL)
-		return ctx_fail("qweekd answered %d with nothing", status);
+		return ctx_fail(_("qweekd answered %d with nothing"), status);
 	if ((j = jscan_parse(reply, len, &why)) == NULL) {
-		ctx_fail("qweekd answered %d with a reply that is not JSON (%s)", status,
-			 why != NULL ? why : "out of memory");
+		ctx_fail(_("qweekd answered %d with a reply that is not JSON (%s)"), status,
+			 why != NULL ? why : _("out of memory"));
 		free(why);
 		return CMD_REFUSED;
 	}
@@ -277,11 +285,11 @@ static enum cmd_retval cmd_import_reply(struct cmd_ctx *ctx, char *reply, size_t
 		jscan_keep_raw(j);
 		ctx_print_reply(j);
 	} else if (jscan_get(j, 0, "rows") != -1)
-		cmd_import_print(ctx, j, file);
+		cmd_import_print(ctx, j, file, status < 200 || status > 299);
 	err = jscan_get(j, 0, "error");
 	msg = jscan_get_string(j, err, "message");
 	if (status < 200 || status > 299)
-		ctx_fail("%s", msg != NULL ? msg : "qweekd refused the file");
+		ctx_fail("%s", msg != NULL ? msg : _("qweekd refused the file"));
 	jscan_free(j);
 	return status >= 200 && status <= 299 ? CMD_OK : CMD_REFUSED;
 }
@@ -319,8 +327,9 @@ static enum cmd_retval cmd_import_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.usage = "FILE [--dry-run] [--skip-bad] [--encoding ENC] [--format csv|ics]",
-	.summary = "Import a plan's table (CSV) or a calendar (iCalendar)",
-	.help = "Reads FILE into the plan: a table as Excel or LibreOffice save it as CSV (comma or\n"
+	.summary = N_("Import a plan's table (CSV) or a calendar (iCalendar)"),
+	.help = N_(
+		"Reads FILE into the plan: a table as Excel or LibreOffice save it as CSV (comma or\n"
 		"semicolon, UTF-8 or Windows-1251, with a header such as \"№ п/п, Наименование\n"
 		"мероприятия, Срок исполнения, Ответственный исполнитель\"), or an .ics calendar.\n"
 		"Each row becomes an item; its date is read like --when of qweek add; unknown people\n"
@@ -332,7 +341,7 @@ const struct cmd_entry cmd_import_entry = {
 		"\n"
 		"example:\n"
 		"  qweek import --dry-run plan-2017.csv\n"
-		"  qweek import plan-2017.csv\n",
+		"  qweek import plan-2017.csv\n"),
 	.options = cmd_import_options,
 	.lower = 1,
 	.upper = 1,

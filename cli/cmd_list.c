@@ -6,6 +6,7 @@
 #include "output.h"
 #include "table.h"
 #include "util.h"
+#include "nls.h"
 
 /* qweek list: the items of the plan, in plan order, as a table. */
 
@@ -26,7 +27,8 @@ static enum cmd_retval cmd_list_query(struct cmd_ctx *ctx, struct args *args, ch
 		if (!args_has(args, *s))
 			continue;
 		if (state != NULL)
-			return ctx_usage(ctx, "give one of --open, --done, --overdue, --cancelled");
+			return ctx_usage(ctx,
+					 _("give one of --open, --done, --overdue, --cancelled"));
 		state = *s;
 	}
 	if (who != NULL && (ewho = ctx_escape(ctx, who)) == NULL)
@@ -38,7 +40,7 @@ static enum cmd_retval cmd_list_query(struct cmd_ctx *ctx, struct args *args, ch
 							   "",
 			    state != NULL ? state : "");
 	free(ewho);
-	return *tail != NULL ? CMD_OK : ctx_fail("out of memory");
+	return *tail != NULL ? CMD_OK : ctx_fail(_("out of memory"));
 }
 
 static enum cmd_retval cmd_list_print(struct cmd_ctx *ctx, struct jscan *reply)
@@ -49,11 +51,11 @@ static enum cmd_retval cmd_list_print(struct cmd_ctx *ctx, struct jscan *reply)
 	size_t cap = 0;
 
 	if (jscan_first(reply, items) == -1) {
-		printf("no items\n");
+		printf(_("no items\n"));
 		return CMD_OK;
 	}
 	if ((t = output_item_table()) == NULL)
-		return ctx_fail("out of memory");
+		return ctx_fail(_("out of memory"));
 	for (int i = jscan_first(reply, items); i != -1; i = jscan_next(reply, items, i)) {
 		if (output_item_row(t, reply, i, &who, &cap) == -1)
 			break;
@@ -88,14 +90,15 @@ static enum cmd_retval cmd_list_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
 	.usage = "[--who NAME] [--open | --done | --overdue | --cancelled]",
-	.summary = "List the items of the plan",
-	.help = "Prints the plan's items in plan order: REF WHEN TITLE WHO STATE. --who keeps those\n"
+	.summary = N_("List the items of the plan"),
+	.help = N_(
+		"Prints the plan's items in plan order: REF WHEN TITLE WHO STATE. --who keeps those\n"
 		"of one person or group; --open, --done, --overdue and --cancelled keep those in\n"
 		"that state. On a terminal, long titles are cut to its width; --json prints\n"
 		"{\"items\": [...]} with every field.\n"
 		"\n"
 		"example:\n"
-		"  qweek list --who \"Заместитель директора\" --overdue\n",
+		"  qweek list --who \"Заместитель директора\" --overdue\n"),
 	.options = cmd_list_options,
 	.lower = 0,
 	.upper = 0,

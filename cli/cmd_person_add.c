@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "cmd.h"
 #include "person.h"
+#include "nls.h"
 
 /* qweek person add: a person who can be responsible for items. */
 
@@ -18,8 +19,9 @@ static enum cmd_retval cmd_person_add_exec(struct cmd_ctx *ctx, struct args *arg
 const struct cmd_entry cmd_person_add_entry = {
 	.name = "person add",
 	.usage = "NAME [--role ROLE] [--email ADDR] [--group GROUP]... [--new-group]",
-	.summary = "Add a person who can be responsible for items",
-	.help = "Adds a person to the plan. --group puts them in a group (made when missing);\n"
+	.summary = N_("Add a person who can be responsible for items"),
+	.help = N_(
+		"Adds a person to the plan. --group puts them in a group (made when missing);\n"
 		"give it once per group. Items name people and groups with --who. Names are\n"
 		"unique in a plan, whatever the case. With --email, qweekd can send reminders.\n"
 		"A new group named nearly as one there is is refused (did you mean ...?):\n"
@@ -27,7 +29,7 @@ const struct cmd_entry cmd_person_add_entry = {
 		"\n"
 		"example:\n"
 		"  qweek person add \"Иванова А. П.\" --role психолог --email ivanova@example.org \\\n"
-		"      --group Психологи --group \"Заведующие отделениями\"\n",
+		"      --group Психологи --group \"Заведующие отделениями\"\n"),
 	.options = cmd_person_add_options,
 	.lower = 1,
 	.upper = 1,

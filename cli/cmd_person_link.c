@@ -7,6 +7,7 @@
 #include "cmd.h"
 #include "ctx.h"
 #include "jscan.h"
+#include "nls.h"
 
 /* qweek person link: a person's page and calendar feed, the same URLs every time. */
 
@@ -21,7 +22,7 @@ static enum cmd_retval cmd_person_link_exec(struct cmd_ctx *ctx, struct args *ar
 	char *path;
 
 	if ((body = json_pack("{s:b}", "rotate", args_has(args, "rotate") != 0)) == NULL)
-		return ctx_fail("out of memory");
+		return ctx_fail(_("out of memory"));
 	if ((path = ctx_path(ctx, "people", args_string(args, 0), "/link")) == NULL) {
 		json_decref(body);
 		return CMD_REFUSED;
@@ -37,7 +38,7 @@ static enum cmd_retval cmd_person_link_exec(struct cmd_ctx *ctx, struct args *ar
 	if (ctx_json(ctx))
 		rv = ctx_print_reply(reply);
 	else if (page == NULL || http == NULL || webcal == NULL)
-		rv = ctx_fail("qweekd sent no links");
+		rv = ctx_fail(_("qweekd sent no links"));
 	else
 		printf("%s\n%s\n%s\n", page, http, webcal);
 	jscan_free(reply);
@@ -47,8 +48,9 @@ static enum cmd_retval cmd_person_link_exec(struct cmd_ctx *ctx, struct args *ar
 const struct cmd_entry cmd_person_link_entry = {
 	.name = "person link",
 	.usage = "NAME [--rotate]",
-	.summary = "Print a person's page and calendar feed URLs (the same every time)",
-	.help = "Prints three lines: the person's own page (their items and their groups' items,\n"
+	.summary = N_("Print a person's page and calendar feed URLs (the same every time)"),
+	.help = N_(
+		"Prints three lines: the person's own page (their items and their groups' items,\n"
 		"each with a button to mark it done, on a phone without a login: the URL is the\n"
 		"key), then their calendar feed as http:// and webcal://. The links are made the\n"
 		"first time and are the same every time after, so they can be sent again at any\n"
@@ -56,7 +58,7 @@ const struct cmd_entry cmd_person_link_entry = {
 		"They use qweekd's --url (or its --listen address): qweekd must listen on TCP.\n"
 		"\n"
 		"example:\n"
-		"  qweek person link \"Иванова А. П.\"\n",
+		"  qweek person link \"Иванова А. П.\"\n"),
 	.options = cmd_person_link_options,
 	.lower = 1,
 	.upper = 1,

@@ -5,6 +5,7 @@
 #include "ctx.h"
 #include "output.h"
 #include "table.h"
+#include "nls.h"
 
 /* qweek person list: the people and groups of a plan, as a table. */
 
@@ -23,7 +24,8 @@ static void cmd_person_list_row(struct table *t, struct jscan *j, int person, ch
 
 static enum cmd_retval cmd_person_list_exec(struct cmd_ctx *ctx, struct args *args)
 {
-	static const char *const header[] = { "NAME", "KIND", "ROLE", "EMAIL", "GROUPS" };
+	static const char *const header[] = { N_("NAME"), N_("KIND"), N_("ROLE"), N_("EMAIL"),
+					      N_("GROUPS") };
 	struct jscan *reply;
 	struct table *t;
 	enum cmd_retval rv;
@@ -41,9 +43,9 @@ static enum cmd_retval cmd_person_list_exec(struct cmd_ctx *ctx, struct args *ar
 	if (ctx_json(ctx))
 		rv = ctx_print_reply(reply);
 	else if (jscan_first(reply, people) == -1)
-		printf("no people yet: add them with qweek person add\n");
+		printf(_("no people yet: add them with qweek person add\n"));
 	else if ((t = table_new(5)) == NULL)
-		rv = ctx_fail("out of memory");
+		rv = ctx_fail(_("out of memory"));
 	else {
 		table_add_row(t, header);
 		table_keep(t, 1);
@@ -60,11 +62,11 @@ static enum cmd_retval cmd_person_list_exec(struct cmd_ctx *ctx, struct args *ar
 const struct cmd_entry cmd_person_list_entry = {
 	.name = "person list",
 	.usage = "",
-	.summary = "List the people and groups of the plan",
-	.help = "Prints a table of the plan's people and groups: NAME KIND ROLE EMAIL GROUPS.\n"
-		"\n"
-		"example:\n"
-		"  qweek person list --plan nedelya-kachestva-2017\n",
+	.summary = N_("List the people and groups of the plan"),
+	.help = N_("Prints a table of the plan's people and groups: NAME KIND ROLE EMAIL GROUPS.\n"
+		   "\n"
+		   "example:\n"
+		   "  qweek person list --plan nedelya-kachestva-2017\n"),
 	.lower = 0,
 	.upper = 0,
 	.exec = cmd_person_list_exec,

@@ -3,6 +3,7 @@
 
 #include "cmd.h"
 #include "ctx.h"
+#include "nls.h"
 
 /* qweek person revoke: a person's API token stops working. */
 
@@ -21,7 +22,7 @@ static enum cmd_retval cmd_person_revoke_exec(struct cmd_ctx *ctx, struct args *
 	if (ctx_json(ctx))
 		rv = ctx_print_reply(reply);
 	else
-		printf("revoked the token of %s\n", args_string(args, 0));
+		printf(_("revoked the token of %s\n"), args_string(args, 0));
 	jscan_free(reply);
 	return rv;
 }
@@ -29,11 +30,11 @@ static enum cmd_retval cmd_person_revoke_exec(struct cmd_ctx *ctx, struct args *
 const struct cmd_entry cmd_person_revoke_entry = {
 	.name = "person revoke",
 	.usage = "NAME",
-	.summary = "Revoke a person's API token",
-	.help = "Revokes NAME's token: it stops working at once.\n"
-		"\n"
-		"example:\n"
-		"  qweek person revoke \"Иванова А. П.\"\n",
+	.summary = N_("Revoke a person's API token"),
+	.help = N_("Revokes NAME's token: it stops working at once.\n"
+		   "\n"
+		   "example:\n"
+		   "  qweek person revoke \"Иванова А. П.\"\n"),
 	.lower = 1,
 	.upper = 1,
 	.exec = cmd_person_revoke_exec,

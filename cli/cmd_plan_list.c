@@ -3,6 +3,7 @@
 #include "ctx.h"
 #include "output.h"
 #include "table.h"
+#include "nls.h"
 
 /* qweek plan list: the plans qweekd keeps, as a table. */
 
@@ -23,7 +24,8 @@ static void cmd_plan_list_row(struct table *t, struct jscan *j, int plan)
 
 static enum cmd_retval cmd_plan_list_exec(struct cmd_ctx *ctx, struct args *args)
 {
-	static const char *const header[] = { "SLUG", "TITLE", "FROM", "TO", "TZ", "ITEMS" };
+	static const char *const header[] = { N_("SLUG"), N_("TITLE"), N_("FROM"),
+					      N_("TO"),	  N_("TZ"),    N_("ITEMS") };
 	struct jscan *reply;
 	struct table *t;
 	enum cmd_retval rv;
@@ -38,9 +40,9 @@ static enum cmd_retval cmd_plan_list_exec(struct cmd_ctx *ctx, struct args *args
 	}
 	plans = jscan_get(reply, 0, "plans");
 	if (jscan_first(reply, plans) == -1)
-		printf("no plans yet: create one with qweek plan new\n");
+		printf(_("no plans yet: create one with qweek plan new\n"));
 	else if ((t = table_new(6)) == NULL)
-		rv = ctx_fail("out of memory");
+		rv = ctx_fail(_("out of memory"));
 	else {
 		table_add_row(t, header);
 		for (size_t c = 0; c < 5; c++) {
@@ -60,12 +62,12 @@ static enum cmd_retval cmd_plan_list_exec(struct cmd_ctx *ctx, struct args *args
 const struct cmd_entry cmd_plan_list_entry = {
 	.name = "plan list",
 	.usage = "",
-	.summary = "List the plans",
-	.help = "Prints a table of the plans qweekd keeps: SLUG TITLE FROM TO TZ ITEMS. Give a\n"
-		"plan's slug to the other commands with --plan when there are several.\n"
-		"\n"
-		"example:\n"
-		"  qweek plan list\n",
+	.summary = N_("List the plans"),
+	.help = N_("Prints a table of the plans qweekd keeps: SLUG TITLE FROM TO TZ ITEMS. Give a\n"
+		   "plan's slug to the other commands with --plan when there are several.\n"
+		   "\n"
+		   "example:\n"
+		   "  qweek plan list\n"),
 	.lower = 0,
 	.upper = 0,
 	.exec = cmd_plan_list_exec,

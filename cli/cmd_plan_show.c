@@ -4,6 +4,7 @@
 #include "cmd.h"
 #include "ctx.h"
 #include "output.h"
+#include "nls.h"
 
 /* qweek plan show: one plan, as lines of key: value. */
 
@@ -29,18 +30,19 @@ static enum cmd_retval cmd_plan_show_exec(struct cmd_ctx *ctx, struct args *args
 	}
 	for (const char *const *k = keys; *k != NULL; k++)
 		output_kv(stdout, *k, jscan_get_string(reply, 0, *k), 9);
-	output_kv(stdout, "from", output_date(jscan_get_string(reply, 0, "from"), day, sizeof day),
+	output_kv(stdout, _("from"),
+		  output_date(jscan_get_string(reply, 0, "from"), day, sizeof day), 9);
+	output_kv(stdout, _("to"), output_date(jscan_get_string(reply, 0, "to"), day, sizeof day),
 		  9);
-	output_kv(stdout, "to", output_date(jscan_get_string(reply, 0, "to"), day, sizeof day), 9);
-	output_kv(stdout, "tz", jscan_get_string(reply, 0, "tz"), 9);
-	output_kv(stdout, "lang", jscan_get_string(reply, 0, "lang"), 9);
-	output_kv(stdout, "created",
+	output_kv(stdout, _("tz"), jscan_get_string(reply, 0, "tz"), 9);
+	output_kv(stdout, _("lang"), jscan_get_string(reply, 0, "lang"), 9);
+	output_kv(stdout, _("created"),
 		  output_when(jscan_get_string(reply, 0, "created"), NULL, NULL, day, sizeof day),
 		  9);
 	snprintf(num, sizeof num, "%lld", jscan_get_int(reply, 0, "items", 0));
-	output_kv(stdout, "items", num, 9);
+	output_kv(stdout, _("items"), num, 9);
 	snprintf(num, sizeof num, "%lld", jscan_get_int(reply, 0, "people", 0));
-	output_kv(stdout, "people", num, 9);
+	output_kv(stdout, _("people"), num, 9);
 	jscan_free(reply);
 	return CMD_OK;
 }
@@ -48,12 +50,13 @@ static enum cmd_retval cmd_plan_show_exec(struct cmd_ctx *ctx, struct args *args
 const struct cmd_entry cmd_plan_show_entry = {
 	.name = "plan show",
 	.usage = "[SLUG]",
-	.summary = "Show a plan",
-	.help = "Prints the plan named by SLUG or --plan, or the only plan there is, as lines of\n"
+	.summary = N_("Show a plan"),
+	.help = N_(
+		"Prints the plan named by SLUG or --plan, or the only plan there is, as lines of\n"
 		"key: value.\n"
 		"\n"
 		"example:\n"
-		"  qweek plan show nedelya-kachestva-2017\n",
+		"  qweek plan show nedelya-kachestva-2017\n"),
 	.lower = 0,
 	.upper = 1,
 	.exec = cmd_plan_show_exec,

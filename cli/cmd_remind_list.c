@@ -7,6 +7,7 @@
 #include "remind.h"
 #include "table.h"
 #include "util.h"
+#include "nls.h"
 
 /* qweek remind list: the reminders to come, sent, failed or skipped; the people out of reach. */
 
@@ -21,14 +22,15 @@ static const struct args_option cmd_remind_list_options[] = {
 
 static void cmd_remind_list_people(struct cmd_ctx *ctx, struct jscan *j)
 {
-	static const char *const header[] = { "NAME", "KIND", "EMAIL", "OPEN ITEMS", "WHY" };
+	static const char *const header[] = { N_("NAME"), N_("KIND"), N_("EMAIL"), N_("OPEN ITEMS"),
+					      N_("WHY") };
 	int arr = jscan_get(j, 0, "people");
 	const char *cells[5];
 	char n[32];
 	struct table *t;
 
 	if (jscan_first(j, arr) == -1) {
-		printf("every person can be reached\n");
+		printf(_("every person can be reached\n"));
 		return;
 	}
 	if ((t = table_new(5)) == NULL)
@@ -57,8 +59,8 @@ static const char *cmd_remind_list_which(struct cmd_ctx *ctx, struct args *args)
 		if (!args_has(args, *s))
 			continue;
 		if (which != NULL) {
-			ctx_usage(ctx, "give one of --pending, --sent, --failed, --skipped, "
-				       "--undeliverable, --all");
+			ctx_usage(ctx, _("give one of --pending, --sent, --failed, --skipped, "
+					 "--undeliverable, --all"));
 			return NULL;
 		}
 		which = *s;
@@ -85,7 +87,7 @@ static enum cmd_retval cmd_remind_list_query(struct cmd_ctx *ctx, struct args *a
 		elimit != NULL ? elimit : "");
 	free(ewho);
 	free(elimit);
-	return *tail != NULL ? CMD_OK : ctx_fail("out of memory");
+	return *tail != NULL ? CMD_OK : ctx_fail(_("out of memory"));
 }
 
 static enum cmd_retval cmd_remind_list_exec(struct cmd_ctx *ctx, struct args *args)
@@ -100,10 +102,10 @@ static enum cmd_retval cmd_remind_list_exec(struct cmd_ctx *ctx, struct args *ar
 	if (which == NULL)
 		return CMD_USAGE;
 	if (undeliverable && args_has(args, "who"))
-		return ctx_usage(ctx, "--undeliverable lists people: it takes no --who");
+		return ctx_usage(ctx, _("--undeliverable lists people: it takes no --who"));
 	if (undeliverable && args_has(args, "limit"))
-		return ctx_usage(ctx,
-				 "--undeliverable lists everyone it concerns: it takes no --limit");
+		return ctx_usage(
+			ctx, _("--undeliverable lists everyone it concerns: it takes no --limit"));
 	if ((rv = cmd_remind_list_query(ctx, args, undeliverable ? NULL : which, &tail)) != CMD_OK)
 		return rv;
 	path = ctx_path(ctx, undeliverable ? "reminders/undeliverable" : "reminders", NULL, tail);
@@ -120,15 +122,15 @@ static enum cmd_retval cmd_remind_list_exec(struct cmd_ctx *ctx, struct args *ar
 	else if (undeliverable) {
 		cmd_remind_list_people(ctx, reply);
 		if (jscan_first(reply, arr) != -1) {
-			printf("\nreminders that reached nobody:\n");
+			printf(_("\nreminders that reached nobody:\n"));
 			remind_table(ctx, reply, arr);
 		}
 	} else if (jscan_first(reply, arr) == -1)
-		printf("no %s reminders\n", which);
+		printf(_("no %s reminders\n"), which);
 	else {
 		remind_table(ctx, reply, arr);
 		if (jscan_get_bool(reply, 0, "truncated"))
-			printf("(more not shown: --limit N shows more)\n");
+			printf(_("(more not shown: --limit N shows more)\n"));
 	}
 	jscan_free(reply);
 	return rv;
@@ -138,8 +140,9 @@ const struct cmd_entry cmd_remind_list_entry = {
 	.name = "remind list",
 	.usage = "[--pending | --sent | --failed | --skipped | --undeliverable | --all] "
 		 "[--who NAME] [--limit N]",
-	.summary = "List reminders: to come, sent, failed, skipped; people out of reach",
-	.help = "Prints the plan's reminders: AT (when due) STATE ITEM TO RULE VIA NOTE. --pending\n"
+	.summary = N_("List reminders: to come, sent, failed, skipped; people out of reach"),
+	.help = N_(
+		"Prints the plan's reminders: AT (when due) STATE ITEM TO RULE VIA NOTE. --pending\n"
 		"(the default) shows what is to come and what is being sent or retried; --sent what\n"
 		"went out; --failed what could not be delivered (retried with a growing pause) or\n"
 		"came too late; --skipped what was not sent and why (done, cancelled, moved, or\n"
@@ -148,7 +151,7 @@ const struct cmd_entry cmd_remind_list_entry = {
 		"\n"
 		"example:\n"
 		"  qweek remind list --failed\n"
-		"  qweek remind list --who \"Иванова А. П.\"\n",
+		"  qweek remind list --who \"Иванова А. П.\"\n"),
 	.options = cmd_remind_list_options,
 	.lower = 0,
 	.upper = 0,

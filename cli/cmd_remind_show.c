@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "cmd.h"
 #include "remind.h"
+#include "nls.h"
 
 /* qweek remind show: an item's reminders and those to come. */
 
@@ -12,12 +13,13 @@ static enum cmd_retval cmd_remind_show_exec(struct cmd_ctx *ctx, struct args *ar
 const struct cmd_entry cmd_remind_show_entry = {
 	.name = "remind show",
 	.usage = "REF",
-	.summary = "Show an item's reminders and those to come",
-	.help = "Prints the reminders of the item REF (its own, or the plan's) and when the next\n"
+	.summary = N_("Show an item's reminders and those to come"),
+	.help = N_(
+		"Prints the reminders of the item REF (its own, or the plan's) and when the next\n"
 		"ones go, to whom.\n"
 		"\n"
 		"example:\n"
-		"  qweek remind show 7.2\n",
+		"  qweek remind show 7.2\n"),
 	.lower = 1,
 	.upper = 1,
 	.exec = cmd_remind_show_exec,

@@ -6,6 +6,7 @@
 
 #include "cmd.h"
 #include "ctx.h"
+#include "nls.h"
 
 /* qweek remind test: a test message to a person through each of their channels. */
 
@@ -46,9 +47,9 @@ static int cmd_remind_test_wait(struct cmd_ctx *ctx, long long id)
 	if (ctx_json(ctx))
 		ctx_print_reply(reply);
 	else if (sent)
-		printf("sent by %s\n", jscan_get_string(reply, 0, "channel"));
+		printf(_("sent by %s\n"), jscan_get_string(reply, 0, "channel"));
 	else
-		printf("not sent by %s: %s\n", jscan_get_string(reply, 0, "channel"),
+		printf(_("not sent by %s: %s\n"), jscan_get_string(reply, 0, "channel"),
 		       strcmp(state, "queued") == 0 ? "still waiting after 30 s" :
 						      jscan_get_string(reply, 0, "reason"));
 	jscan_free(reply);
@@ -66,9 +67,9 @@ static enum cmd_retval cmd_remind_test_exec(struct cmd_ctx *ctx, struct args *ar
 	int arr, all = 1;
 
 	if (who == NULL)
-		return ctx_usage(ctx, "say whom to send the test to: --who NAME");
+		return ctx_usage(ctx, _("say whom to send the test to: --who NAME"));
 	if ((body = json_pack("{s:s}", "who", who)) == NULL)
-		return ctx_fail("out of memory");
+		return ctx_fail(_("out of memory"));
 	if ((path = ctx_path(ctx, "reminders/test", NULL, NULL)) == NULL) {
 		json_decref(body);
 		return CMD_REFUSED;
@@ -88,13 +89,14 @@ static enum cmd_retval cmd_remind_test_exec(struct cmd_ctx *ctx, struct args *ar
 const struct cmd_entry cmd_remind_test_entry = {
 	.name = "remind test",
 	.usage = "--who NAME",
-	.summary = "Send a test message to a person through each of their channels",
-	.help = "Sends NAME a test message now, by email (when qweekd has [smtp] and the person an\n"
+	.summary = N_("Send a test message to a person through each of their channels"),
+	.help = N_(
+		"Sends NAME a test message now, by email (when qweekd has [smtp] and the person an\n"
 		"address) and through the notify hook (when qweekd has [notify] command), waits up\n"
 		"to 30 s and says how each went. Exits 1 if one of them did not get through.\n"
 		"\n"
 		"example:\n"
-		"  qweek remind test --who \"Иванова А. П.\"\n",
+		"  qweek remind test --who \"Иванова А. П.\"\n"),
 	.options = cmd_remind_test_options,
 	.lower = 0,
 	.upper = 0,

@@ -5,6 +5,7 @@
 #include "cmd.h"
 #include "ctx.h"
 #include "output.h"
+#include "nls.h"
 
 /* qweek show: every field of one item. */
 
@@ -16,28 +17,33 @@ static void cmd_show_print(struct jscan *r)
 	size_t cap = 0;
 	const char *typed = jscan_get_string(r, 0, "when");
 	static const char *const texts[] = { "parent", "where", "description", "note", NULL };
+	static const char *const shown[] = { N_("parent"), N_("where"), N_("description"),
+					     N_("note") };
 
 	output_item(r, 0, &it);
 	snprintf(buf, sizeof buf, "%s (@%lld)", it.ref, it.id);
-	output_kv(stdout, "ref", it.label != NULL ? buf : it.ref, W);
-	output_kv(stdout, "title", it.title, W);
+	output_kv(stdout, _("ref"), it.label != NULL ? buf : it.ref, W);
+	output_kv(stdout, _("title"), it.title, W);
 	if (typed != NULL && *typed != '\0' && strcmp(typed, it.when) != 0)
-		snprintf(buf, sizeof buf, "%s (as written: %s)", it.when, typed);
+		snprintf(buf, sizeof buf, _("%s (as written: %s)"), it.when, typed);
 	else
 		snprintf(buf, sizeof buf, "%s", it.when);
-	output_kv(stdout, "when", buf, W);
-	output_kv(stdout, "kind", jscan_get_string(r, 0, "kind"), W);
-	output_kv(stdout, "who", output_join(r, jscan_get(r, 0, "who"), &who, &cap), W);
-	output_kv(stdout, "state",
-		  it.overdue && strcmp(it.state, "open") == 0 ? "open, OVERDUE" : it.state, W);
+	output_kv(stdout, _("when"), buf, W);
+	output_kv(stdout, _("kind"), jscan_get_string(r, 0, "kind"), W);
+	output_kv(stdout, _("who"), output_join(r, jscan_get(r, 0, "who"), &who, &cap), W);
+	output_kv(stdout, _("state"),
+		  it.overdue && strcmp(it.state, "open") == 0 ? _("open, OVERDUE") :
+		  *it.state != '\0'			      ? _(it.state) :
+								it.state,
+		  W);
 	for (const char *const *k = texts; *k != NULL; k++)
-		output_kv(stdout, *k, jscan_get_string(r, 0, *k), W);
-	output_kv(stdout, "done at",
+		output_kv(stdout, _(shown[k - texts]), jscan_get_string(r, 0, *k), W);
+	output_kv(stdout, _("done at"),
 		  output_when(jscan_get_string(r, 0, "done_at"), NULL, NULL, when, sizeof when), W);
-	output_kv(stdout, "done by", jscan_get_string(r, 0, "done_by"), W);
-	output_kv(stdout, "created",
+	output_kv(stdout, _("done by"), jscan_get_string(r, 0, "done_by"), W);
+	output_kv(stdout, _("created"),
 		  output_when(jscan_get_string(r, 0, "created"), NULL, NULL, when, sizeof when), W);
-	output_kv(stdout, "updated",
+	output_kv(stdout, _("updated"),
 		  output_when(jscan_get_string(r, 0, "updated"), NULL, NULL, when, sizeof when), W);
 	free(who);
 }
@@ -65,12 +71,13 @@ static enum cmd_retval cmd_show_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd_entry cmd_show_entry = {
 	.name = "show",
 	.usage = "REF",
-	.summary = "Show an item",
-	.help = "Prints every field of the item REF (its number \"7.2\", or \"@\" and its id) as\n"
+	.summary = N_("Show an item"),
+	.help = N_(
+		"Prints every field of the item REF (its number \"7.2\", or \"@\" and its id) as\n"
 		"lines of key: value.\n"
 		"\n"
 		"example:\n"
-		"  qweek show 7.2\n",
+		"  qweek show 7.2\n"),
 	.lower = 1,
 	.upper = 1,
 	.exec = cmd_show_exec,

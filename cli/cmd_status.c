@@ -6,6 +6,7 @@
 #include "ctx.h"
 #include "output.h"
 #include "table.h"
+#include "nls.h"
 
 /* qweek status: what is done, late, or at risk, for the director; --all, every plan; --url,
  * the status page's address. */
@@ -23,7 +24,7 @@ static void cmd_status_bar(struct cmd_ctx *ctx, long long done, long long of)
 	int color = ctx_color(ctx);
 
 	if (!color) {
-		printf("progress: %d%% (%lld of %lld done)\n", pct, done, of);
+		printf(_("progress: %d%% (%lld of %lld done)\n"), pct, done, of);
 		return;
 	}
 	fputs("\033[32m", stdout);
@@ -32,7 +33,7 @@ static void cmd_status_bar(struct cmd_ctx *ctx, long long done, long long of)
 			fputs("\033[2m", stdout);
 		fputs(i < full ? "█" : "░", stdout);
 	}
-	printf("\033[0m %d%% (%lld of %lld done)\n", pct, done, of);
+	printf(_("\033[0m %d%% (%lld of %lld done)\n"), pct, done, of);
 }
 
 static void cmd_status_totals(struct cmd_ctx *ctx, struct jscan *r)
@@ -43,14 +44,14 @@ static void cmd_status_totals(struct cmd_ctx *ctx, struct jscan *r)
 	int red = ctx_color(ctx) && overdue > 0;
 
 	cmd_status_bar(ctx, done, total - cancelled);
-	printf("%lld items: %lld done, %lld open (%s%lld overdue%s), %lld cancelled\n", total, done,
-	       jscan_get_int(r, 0, "open", 0), red ? "\033[31m" : "", overdue, red ? "\033[0m" : "",
-	       cancelled);
+	printf(_("%lld items: %lld done, %lld open (%s%lld overdue%s), %lld cancelled\n"), total,
+	       done, jscan_get_int(r, 0, "open", 0), red ? "\033[31m" : "", overdue,
+	       red ? "\033[0m" : "", cancelled);
 }
 
 static void cmd_status_people(struct cmd_ctx *ctx, struct jscan *r)
 {
-	static const char *const header[] = { "NAME", "TOTAL", "DONE", "OVERDUE" };
+	static const char *const header[] = { N_("NAME"), N_("TOTAL"), N_("DONE"), N_("OVERDUE") };
 	int people = jscan_get(r, 0, "by_person");
 	char num[3][32];
 	const char *cells[4];
@@ -95,7 +96,8 @@ static void cmd_status_late(long long s, char *buf, size_t len)
 /* The overdue items: REF LATE WHEN TITLE WHO. */
 static void cmd_status_overdue(struct cmd_ctx *ctx, struct jscan *r)
 {
-	static const char *const header[] = { "REF", "LATE", "WHEN", "TITLE", "WHO" };
+	static const char *const header[] = { N_("REF"), N_("LATE"), N_("WHEN"), N_("TITLE"),
+					      N_("WHO") };
 	int items = jscan_get(r, 0, "overdue_items");
 	struct output_item it;
 	const char *cells[5];
@@ -121,7 +123,7 @@ static void cmd_status_overdue(struct cmd_ctx *ctx, struct jscan *r)
 			break;
 		table_set_color(t, 1, TABLE_RED);
 	}
-	printf("\noverdue:\n");
+	printf(_("\noverdue:\n"));
 	table_print(t, stdout, ctx_width(ctx), ctx_color(ctx));
 	table_free(t);
 	free(who);
@@ -151,8 +153,9 @@ static void cmd_status_items(struct cmd_ctx *ctx, struct jscan *r, const char *k
 /* --all: one line per plan. */
 static void cmd_status_plans(struct cmd_ctx *ctx, struct jscan *r)
 {
-	static const char *const header[] = { "PLAN", "TITLE",	 "DONE",      "TOTAL",
-					      "OPEN", "OVERDUE", "CANCELLED", "%" };
+	static const char *const header[] = { N_("PLAN"),      N_("TITLE"), N_("DONE"),
+					      N_("TOTAL"),     N_("OPEN"),  N_("OVERDUE"),
+					      N_("CANCELLED"), N_("%") };
 	int plans = jscan_get(r, 0, "plans");
 	const char *cells[8];
 	char num[6][32];
@@ -216,9 +219,9 @@ static enum cmd_retval cmd_status_exec(struct cmd_ctx *ctx, struct args *args)
 	char *path;
 
 	if (args_has(args, "rotate") && !args_has(args, "url"))
-		return ctx_usage(ctx, "--rotate goes with --url");
+		return ctx_usage(ctx, _("--rotate goes with --url"));
 	if (all && args_has(args, "url"))
-		return ctx_usage(ctx, "--url is for one plan, not with --all");
+		return ctx_usage(ctx, _("--url is for one plan, not with --all"));
 	if (args_has(args, "url"))
 		return cmd_status_url(ctx, args_has(args, "rotate") != 0);
 	path = all ? strdup("/api/v1/status") : ctx_path(ctx, "status", NULL, NULL);
@@ -236,7 +239,7 @@ static enum cmd_retval cmd_status_exec(struct cmd_ctx *ctx, struct args *args)
 		cmd_status_totals(ctx, reply);
 		cmd_status_people(ctx, reply);
 		cmd_status_overdue(ctx, reply);
-		cmd_status_items(ctx, reply, "due_soon", "due within 48 hours");
+		cmd_status_items(ctx, reply, "due_soon", _("due within 48 hours"));
 	}
 	jscan_free(reply);
 	return CMD_OK;
@@ -245,8 +248,9 @@ static enum cmd_retval cmd_status_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd_entry cmd_status_entry = {
 	.name = "status",
 	.usage = "[--all | --url [--rotate]]",
-	.summary = "Show what is done, open and overdue, by person",
-	.help = "Prints the progress (a bar on a terminal), how many items are done, open, overdue\n"
+	.summary = N_("Show what is done, open and overdue, by person"),
+	.help = N_(
+		"Prints the progress (a bar on a terminal), how many items are done, open, overdue\n"
 		"and cancelled, a table of each person's and group's items (NAME TOTAL DONE\n"
 		"OVERDUE), the overdue items with how late they are, and those due within 48 hours.\n"
 		"\n"
@@ -258,7 +262,7 @@ const struct cmd_entry cmd_status_entry = {
 		"examples:\n"
 		"  qweek status --plan nedelya-kachestva-2017\n"
 		"  qweek status --all\n"
-		"  qweek status --url --rotate\n",
+		"  qweek status --url --rotate\n"),
 	.options = cmd_status_options,
 	.lower = 0,
 	.upper = 0,

@@ -8,6 +8,7 @@
 #include "output.h"
 #include "paths.h"
 #include "util.h"
+#include "nls.h"
 
 /* One command run: where qweekd is, which plan, how to print; requests and their refusals. */
 
@@ -41,18 +42,18 @@ static int ctx_where(struct cmd_ctx *ctx, const struct args *global, const struc
 	int url_given = args_get(args, "url") != NULL || args_has(global, "url");
 
 	if (socket_given && url_given)
-		return util_cause(cause, "give --socket or --url, not both");
+		return util_cause(cause, _("give --socket or --url, not both"));
 	ctx->socket = ctx_option(global, args, "socket", socket_given ? NULL : "QWEEK_SOCKET");
 	ctx->url = socket_given ? NULL : ctx_option(global, args, "url", "QWEEK_URL");
 	ctx->token = ctx_option(global, args, "token", "QWEEK_TOKEN");
 	if ((ctx->url != NULL && *ctx->url == '\0') ||
 	    (ctx->socket != NULL && *ctx->socket == '\0'))
-		return util_cause(cause, "--socket and --url need a value that is not empty");
+		return util_cause(cause, _("--socket and --url need a value that is not empty"));
 	if (ctx->url != NULL)
 		ctx->socket = NULL;
 	else if (ctx->socket == NULL && (ctx->socket = paths_default_socket(
 						 ctx->socket_buf, sizeof ctx->socket_buf)) == NULL)
-		return util_cause(cause, "the default socket path is too long: give --socket");
+		return util_cause(cause, _("the default socket path is too long: give --socket"));
 	return 0;
 }
 
@@ -62,7 +63,7 @@ struct cmd_ctx *ctx_new(const struct cmd_entry *entry, const struct args *global
 	struct cmd_ctx *ctx = calloc(1, sizeof *ctx);
 
 	if (ctx == NULL) {
-		util_cause(cause, "out of memory");
+		util_cause(cause, _("out of memory"));
 		return NULL;
 	}
 	ctx->entry = entry;
@@ -127,7 +128,7 @@ enum cmd_retval ctx_usage(struct cmd_ctx *ctx, const char *fmt, ...)
 	ctx_say(fmt, ap);
 	va_end(ap);
 	entry_print_usage(stderr, ctx->entry);
-	fprintf(stderr, "see qweek %s --help\n", ctx->entry->name);
+	fprintf(stderr, _("see qweek %s --help\n"), ctx->entry->name);
 	return CMD_USAGE;
 }
 
@@ -149,7 +150,7 @@ static struct client *ctx_client(struct cmd_ctx *ctx)
 		return ctx->client;
 	ctx->client = client_new(ctx->socket, ctx->url, ctx->token, &cause);
 	if (ctx->client == NULL) {
-		ctx_fail("%s", cause != NULL ? cause : "out of memory");
+		ctx_fail("%s", cause != NULL ? cause : _("out of memory"));
 		free(cause);
 	}
 	return ctx->client;
@@ -162,7 +163,7 @@ char *ctx_escape(struct cmd_ctx *ctx, const char *s)
 	if (ctx_client(ctx) == NULL)
 		return NULL;
 	if ((e = client_escape(ctx->client, s)) == NULL)
-		ctx_fail("out of memory");
+		ctx_fail(_("out of memory"));
 	return e;
 }
 
@@ -177,7 +178,7 @@ char *ctx_path(struct cmd_ctx *ctx, const char *what, const char *ref, const cha
 				   what != NULL ? what : "", eref != NULL ? "/" : "",
 				   eref != NULL ? eref : "", tail != NULL ? tail : "");
 		if (path == NULL)
-			ctx_fail("out of memory");
+			ctx_fail(_("out of memory"));
 	}
 	free(slug);
 	free(eref);
@@ -192,7 +193,7 @@ static void ctx_warnings(struct jscan *r)
 
 	for (int t = jscan_first(r, arr); t != -1; t = jscan_next(r, arr, t)) {
 		if ((w = jscan_string(r, t)) != NULL)
-			fprintf(stderr, "qweek: warning: %s\n", w);
+			fprintf(stderr, _("qweek: warning: %s\n"), w);
 	}
 }
 
@@ -210,7 +211,7 @@ static enum cmd_retval ctx_refused(struct jscan *r, int status)
 	}
 	if (msg != NULL && *msg != '\0')
 		return ctx_fail("%s", msg);
-	return ctx_fail("qweekd refused the request (HTTP status %d)", status);
+	return ctx_fail(_("qweekd refused the request (HTTP status %d)"), status);
 }
 
 enum cmd_retval ctx_request(struct cmd_ctx *ctx, const char *method, const char *path, json_t *body,
@@ -224,7 +225,7 @@ enum cmd_retval ctx_request(struct cmd_ctx *ctx, const char *method, const char 
 	if (ctx_client(ctx) == NULL)
 		return CMD_REFUSED;
 	if ((status = client_request(ctx->client, method, path, body, &r, &cause)) == -1) {
-		ctx_fail("%s", cause != NULL ? cause : "out of memory");
+		ctx_fail("%s", cause != NULL ? cause : _("out of memory"));
 		free(cause);
 		return CMD_REFUSED;
 	}
@@ -240,7 +241,7 @@ enum cmd_retval ctx_request(struct cmd_ctx *ctx, const char *method, const char 
 	}
 	if (r == NULL || jscan_type(r, 0) != JSCAN_OBJECT) {
 		jscan_free(r);
-		return ctx_fail("qweekd at %s answered %d without a JSON object",
+		return ctx_fail(_("qweekd at %s answered %d without a JSON object"),
 				client_where(ctx->client), status);
 	}
 	*reply = r;
@@ -273,7 +274,7 @@ int ctx_request_bytes(struct cmd_ctx *ctx, const char *method, const char *path,
 	status = client_request_bytes(ctx->client, method, path, type, data, len, reply, reply_len,
 				      &cause);
 	if (status == -1) {
-		ctx_fail("%s", cause != NULL ? cause : "out of memory");
+		ctx_fail("%s", cause != NULL ? cause : _("out of memory"));
 		free(cause);
 	}
 	fflush(stdout);

@@ -6,6 +6,7 @@
 #include "item.h"
 #include "output.h"
 #include "util.h"
+#include "nls.h"
 
 /* What the commands on one item share: the body of add and edit, the request, the answer. */
 
@@ -36,9 +37,9 @@ enum cmd_retval item_body(struct cmd_ctx *ctx, struct args *args, json_t **out)
 
 	*out = NULL;
 	if (args_has(args, "when") && args_has(args, "due"))
-		return ctx_usage(ctx, "give --when or --due, not both");
+		return ctx_usage(ctx, _("give --when or --due, not both"));
 	if ((body = json_object()) == NULL)
-		return ctx_fail("out of memory");
+		return ctx_fail(_("out of memory"));
 	for (size_t i = 0; i < sizeof item_members / sizeof item_members[0]; i++) {
 		v = args_get(args, item_members[i].option);
 		if (util_json_set(body, item_members[i].member, v) == -1)
@@ -56,7 +57,7 @@ enum cmd_retval item_body(struct cmd_ctx *ctx, struct args *args, json_t **out)
 	return CMD_OK;
 nomem:
 	json_decref(body);
-	return ctx_fail("out of memory");
+	return ctx_fail(_("out of memory"));
 }
 
 /* Prints "VERB REF: TITLE[ — WHEN]" for the item in REPLY, or REPLY itself with --json. */
@@ -88,7 +89,7 @@ enum cmd_retval item_send(struct cmd_ctx *ctx, const char *method, const char *r
 	char *path, *tail = NULL;
 
 	if (action != NULL && (tail = util_printf("/%s", action)) == NULL)
-		return ctx_fail("out of memory");
+		return ctx_fail(_("out of memory"));
 	path = ctx_path(ctx, "items", ref, tail);
 	free(tail);
 	if (path == NULL)
@@ -112,7 +113,7 @@ enum cmd_retval item_note(struct cmd_ctx *ctx, struct args *args, const char *ac
 	    util_json_set(body, "note", args_get(args, "note")) == -1 ||
 	    util_json_set(body, "by", args_get(args, "by")) == -1) {
 		json_decref(body);
-		return ctx_fail("out of memory");
+		return ctx_fail(_("out of memory"));
 	}
 	rv = item_send(ctx, "POST", args_string(args, 0), action, body, verb);
 	json_decref(body);

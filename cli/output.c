@@ -7,6 +7,7 @@
 #include "grow.h"
 #include "output.h"
 #include "table.h"
+#include "nls.h"
 
 /* Human output: how dates read, item rows, key-value lines, and what the terminal allows. */
 
@@ -211,8 +212,9 @@ void output_item(struct jscan *j, int item, struct output_item *out)
 
 const char *output_state(const struct output_item *it)
 {
-	if (strcmp(it->state, "open") == 0 && it->overdue)
-		return "OVERDUE";
+	/* N_: the states are message ids, said in the user's language where shown. */
+	if (strcmp(it->state, N_("open")) == 0 && it->overdue)
+		return N_("OVERDUE");
 	return it->state;
 }
 
@@ -283,7 +285,8 @@ size_t output_width(void)
 
 struct table *output_item_table(void)
 {
-	static const char *const header[] = { "REF", "WHEN", "TITLE", "WHO", "STATE" };
+	static const char *const header[] = { N_("REF"), N_("WHEN"), N_("TITLE"), N_("WHO"),
+					      N_("STATE") };
 	struct table *t = table_new(5);
 
 	if (t == NULL)
@@ -310,7 +313,7 @@ int output_item_row(struct table *t, struct jscan *j, int item, char **who, size
 	cells[1] = it.when;
 	cells[2] = it.title;
 	cells[3] = output_join(j, jscan_get(j, item, "who"), who, cap);
-	cells[4] = state;
+	cells[4] = *state != '\0' ? _(state) : state;
 	if (table_add_row(t, cells) == -1)
 		return -1;
 	if (strcmp(state, "OVERDUE") == 0)

@@ -5,6 +5,7 @@
 #include "ctx.h"
 #include "person.h"
 #include "util.h"
+#include "nls.h"
 
 /* What person add and group add share: adding a name to the plan's people. */
 
@@ -51,7 +52,7 @@ enum cmd_retval person_add(struct cmd_ctx *ctx, struct args *args, int group)
 	const char *name;
 
 	if ((body = person_body(args, group)) == NULL)
-		return ctx_fail("out of memory");
+		return ctx_fail(_("out of memory"));
 	if ((path = ctx_path(ctx, "people", NULL, NULL)) == NULL) {
 		json_decref(body);
 		return CMD_REFUSED;
@@ -65,7 +66,7 @@ enum cmd_retval person_add(struct cmd_ctx *ctx, struct args *args, int group)
 		ctx_print_reply(reply);
 	else {
 		name = jscan_get_string(reply, 0, "name");
-		printf("added %s %s\n", group ? "group" : "person",
+		printf(group ? _("added group %s\n") : _("added person %s\n"),
 		       name != NULL ? name : args_string(args, 0));
 	}
 	jscan_free(reply);

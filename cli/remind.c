@@ -6,6 +6,7 @@
 #include "output.h"
 #include "remind.h"
 #include "table.h"
+#include "nls.h"
 
 /* What the reminder commands share: times, the table of reminders, an item's, the plan's rules. */
 
@@ -31,11 +32,11 @@ static const char *remind_note(struct jscan *j, int r, char *buf, size_t len)
 
 	snprintf(buf, len, "%s", reason != NULL ? reason : "");
 	if (state != NULL && strcmp(state, "sent") == 0 && attempts > 1)
-		snprintf(buf, len, "after %lld tries", attempts);
+		snprintf(buf, len, _("after %lld tries"), attempts);
 	remind_at(j, r, "next_try", next, sizeof next);
 	if (*next != '\0' && state != NULL && strcmp(state, "failed") == 0) {
 		size_t n = strlen(buf);
-		snprintf(buf + n, len - n, "%snext try %s", n > 0 ? "; " : "", next);
+		snprintf(buf + n, len - n, _("%snext try %s"), n > 0 ? "; " : "", next);
 	}
 	return buf;
 }
@@ -47,7 +48,7 @@ static void remind_row(struct table *t, struct jscan *j, int r)
 	const char *state = jscan_get_string(j, r, "state");
 
 	snprintf(rule, sizeof rule, "%s%s", jscan_get_string(j, r, "rule"),
-		 jscan_get_bool(j, r, "copy") ? " (copy)" : "");
+		 jscan_get_bool(j, r, "copy") ? _(" (copy)") : "");
 	cells[0] = remind_at(j, r, "at", at, sizeof at);
 	cells[1] = state;
 	cells[2] = jscan_get_string(j, r, "item");
@@ -65,7 +66,8 @@ static void remind_row(struct table *t, struct jscan *j, int r)
 
 void remind_table(struct cmd_ctx *ctx, struct jscan *j, int arr)
 {
-	static const char *const header[] = { "AT", "STATE", "ITEM", "TO", "RULE", "VIA", "NOTE" };
+	static const char *const header[] = { N_("AT"),	  N_("STATE"), N_("ITEM"), N_("TO"),
+					      N_("RULE"), N_("VIA"),   N_("NOTE") };
 	struct table *t = table_new(7);
 
 	if (t == NULL)
@@ -87,13 +89,13 @@ static void remind_item_print(struct cmd_ctx *ctx, struct jscan *reply)
 	int next = jscan_get(reply, 0, "next");
 
 	printf("%s %s\n", jscan_get_string(reply, 0, "item"), jscan_get_string(reply, 0, "title"));
-	printf("reminders: %s (%s)%s\n", jscan_get_string(reply, 0, "rules"),
-	       own != NULL ? "its own" : "the plan's",
+	printf(_("reminders: %s (%s)%s\n"), jscan_get_string(reply, 0, "rules"),
+	       own != NULL ? _("its own") : _("the plan's"),
 	       strcmp(jscan_get_string(reply, 0, "overdue"), "yes") == 0 ?
-		       ", then overdue notices" :
+		       _(", then overdue notices") :
 		       "");
 	if (jscan_first(reply, next) == -1)
-		printf("nothing more to come\n");
+		printf(_("nothing more to come\n"));
 	else
 		remind_table(ctx, reply, next);
 }
@@ -106,7 +108,7 @@ enum cmd_retval remind_item(struct cmd_ctx *ctx, const char *ref, const char *sp
 	char *path;
 
 	if (spec != NULL && (body = json_pack("{s:s}", "remind", spec)) == NULL)
-		return ctx_fail("out of memory");
+		return ctx_fail(_("out of memory"));
 	if ((path = ctx_path(ctx, "items", ref, "/remind")) == NULL) {
 		json_decref(body);
 		return CMD_REFUSED;
@@ -129,13 +131,13 @@ static void remind_rules_print(struct jscan *reply)
 	int rules = jscan_get(reply, 0, "remind");
 	const char *overdue = jscan_get_string(reply, rules, "overdue");
 
-	printf("reminders of %s:\n", jscan_get_string(reply, 0, "slug"));
-	printf("  events:    %s\n", jscan_get_string(reply, rules, "events"));
-	printf("  deadlines: %s\n", jscan_get_string(reply, rules, "deadlines"));
-	printf("  overdue:   %s%s\n", overdue,
+	printf(_("reminders of %s:\n"), jscan_get_string(reply, 0, "slug"));
+	printf(_("  events:    %s\n"), jscan_get_string(reply, rules, "events"));
+	printf(_("  deadlines: %s\n"), jscan_get_string(reply, rules, "deadlines"));
+	printf(_("  overdue:   %s%s\n"), overdue,
 	       overdue != NULL && strcmp(overdue, "none") != 0 ?
-		       " on working days (Mon-Fri), "
-		       "to the people on the item and the director" :
+		       _(" on working days (Mon-Fri), "
+			 "to the people on the item and the director") :
 		       "");
 }
 

@@ -7,6 +7,7 @@
 #include "ctx.h"
 #include "run.h"
 #include "util.h"
+#include "nls.h"
 
 /* Running qweek: global options, the command named, its options, arguments and context. */
 
@@ -23,15 +24,16 @@ const struct args_option run_global_options[] = { { "socket", ARGS_VALUE },
 static int run_refuse_usage(const struct cmd_entry *entry, const char *group, char *cause)
 {
 	fflush(stdout);
-	fprintf(stderr, "qweek: %s\n", cause != NULL ? cause : "out of memory");
+	fprintf(stderr, "qweek: %s\n", cause != NULL ? cause : _("out of memory"));
 	free(cause);
 	if (entry != NULL) {
 		entry_print_usage(stderr, entry);
-		fprintf(stderr, "see qweek %s --help\n", entry->name);
+		fprintf(stderr, _("see qweek %s --help\n"), entry->name);
 	} else if (group != NULL) {
-		fprintf(stderr, "usage: qweek %s COMMAND ...\nsee qweek %s --help\n", group, group);
+		fprintf(stderr, _("usage: qweek %s COMMAND ...\nsee qweek %s --help\n"), group,
+			group);
 	} else
-		fputs(CMD_MAIN_USAGE "see qweek --help\n", stderr);
+		fputs(CMD_MAIN_USAGE, stderr), fputs(_("see qweek --help\n"), stderr);
 	return CMD_USAGE;
 }
 
@@ -50,11 +52,11 @@ static int run_arity(const struct cmd_entry *e, const struct args *a, char **cau
 	int n = args_count(a);
 
 	if (n < e->lower)
-		return util_cause(cause, "%s needs more arguments", e->name);
+		return util_cause(cause, _("%s needs more arguments"), e->name);
 	if (e->upper != -1 && n > e->upper)
-		return util_cause(cause, "too many arguments for %s: \"%s\"%s", e->name,
+		return util_cause(cause, _("too many arguments for %s: \"%s\"%s"), e->name,
 				  args_string(a, e->upper),
-				  e->upper != 0 ? " (quote text with spaces)" : "");
+				  e->upper != 0 ? _(" (quote text with spaces)") : "");
 	return 0;
 }
 
@@ -115,10 +117,10 @@ int run_main(int argc, char **argv)
 		cmd_print_list(stdout, NULL);
 		rv = CMD_OK;
 	} else
-		rv = run_refuse_usage(NULL, NULL, strdup("no command given"));
+		rv = run_refuse_usage(NULL, NULL, strdup(_("no command given")));
 	args_free(g);
 	if (fflush(stdout) == EOF && errno != EPIPE) {
-		fprintf(stderr, "qweek: cannot write the output: %s\n", strerror(errno));
+		fprintf(stderr, _("qweek: cannot write the output: %s\n"), strerror(errno));
 		rv = rv != CMD_OK ? rv : CMD_REFUSED;
 	}
 	return rv;

@@ -7,6 +7,7 @@
 #include "mem.h"
 #include "table.h"
 #include "utf8.h"
+#include "nls.h"
 
 /* Aligned tables: cells are copied into one arena, widths measured once when added. */
 
@@ -180,7 +181,9 @@ int table_add_row(struct table *t, const char *const *cells)
 		return -1;
 	row = t->cells + t->nrows * t->ncols;
 	for (size_t i = 0; i < t->ncols; i++) {
-		if (table_put_text(t, &row[i], cells[i]) == -1)
+		/* The header's words are message ids (N_), said in the user's language. */
+		const char *c = t->nrows == 0 && cells[i] != NULL ? _(cells[i]) : cells[i];
+		if (table_put_text(t, &row[i], c) == -1)
 			return -1;
 	}
 	t->nrows++;

@@ -22,6 +22,7 @@
 #include "http/listen.h"
 #include "core/link_key.h"
 #include "core/log.h"
+#include "core/tr.h"
 #include "paths.h"
 #include "remind/remind.h"
 #include "report/me_page.h"
@@ -493,6 +494,7 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	log_set_level(d.config.log_level);
+	tr_init();
 	run(&d, &opts);
 	api_backup_shutdown();
 	feed_shutdown();

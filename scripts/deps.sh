@@ -37,6 +37,9 @@ PACKAGES=(
 	scdoc man-db
 	# CalDAV (issue 16): its XML with libxml2; real clients python3-caldav and todoman
 	libxml2-dev python3-caldav todoman
+	# messages in Russian and Ukrainian: msgfmt/xgettext (po/), and localedef's sources of the
+	# locales the tests compile (tests/e2e/locales.sh)
+	gettext locales
 )
 PACKAGES+=("$@")
 if ((npm)) && ! command -v npm >/dev/null 2>&1; then

@@ -132,6 +132,16 @@ static json_t *name_or_null(const char *name)
 
 /* ---- making, listing and revoking feeds --------------------------------------------------- */
 
+/* A staff token asks for its own person's feed (ROUTE_OWN): that is the one it gets by default. */
+static int own_feed_only(struct request *r, char **who, struct error *err)
+{
+	if (r->who.role != AUTH_STAFF || *who != NULL)
+		return 0;
+	if ((*who = strdup(r->who.person)) == NULL)
+		return error_set(err, ERR_INTERNAL, "out of memory");
+	return 0;
+}
+
 static json_t *urls_json(const struct config *c, const char *secret, const char *who)
 {
 	char http[600], webcal[620];
@@ -190,8 +200,11 @@ int api_feeds_create(struct request *r, struct error *err)
 	int rotate, exists = 0, made = 0, rc = -1;
 	char quoted[256];
 
-	if (read_request(r, &who, &rotate, err) == -1 ||
+	if (read_request(r, &who, &rotate, err) == -1 || own_feed_only(r, &who, err) == -1 ||
 	    resolve_who(r, p, who, &row.person_id, &name, err) == -1 ||
+	    (r->who.role == AUTH_STAFF && row.person_id != r->who.person_id &&
+	     error_set(err, ERR_FORBIDDEN, "a staff token gets its own feed only («%s»)",
+		       r->who.person) == -1) ||
 	    (exists = store_feed_find(db, p->id, row.person_id, &row, err)) == -1)
 		goto out;
 	snprintf(what, sizeof what, "%s%s%s", name ? "«" : "the plan", name ? name : "",

@@ -46,7 +46,7 @@ const struct route api_routes[] = {
 	{ EVHTTP_REQ_GET, "/me/:secret", me_page_get, 0 },
 	{ EVHTTP_REQ_POST, "/me/:secret", me_page_post, ROUTE_RAW_BODY },
 	{ EVHTTP_REQ_GET, P "/feeds", api_feeds_list, 0 },
-	{ EVHTTP_REQ_POST, P "/feeds", api_feeds_create, ROUTE_WRITES },
+	{ EVHTTP_REQ_POST, P "/feeds", api_feeds_create, ROUTE_WRITES | ROUTE_OWN },
 	{ EVHTTP_REQ_DELETE, P "/feeds", api_feeds_revoke, ROUTE_WRITES },
 	{ EVHTTP_REQ_GET, P "/export.ics", api_export_ics, 0 },
 	{ EVHTTP_REQ_GET, P "/export.csv", api_export_csv, 0 },

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/api_link.h"
 #include "store/auth_store.h"
 #include "core/clock.h"
 #include "core/daemon.h"
@@ -70,6 +71,7 @@ int api_token_create(struct request *r, struct error *err)
 	enum auth_role role = AUTH_NONE;
 	const struct plan *p = r->plan;
 	int64_t person;
+	char url[512];
 	int rc = -1;
 
 	if (read_role(r, &role, err) == -1 || token_person(r, p, &person, err) == -1 ||
@@ -78,8 +80,10 @@ int api_token_create(struct request *r, struct error *err)
 	log_info("plan %s: a %s token for person %lld", p->slug, auth_role_name(role),
 		 (long long)person);
 	r->status = 201;
-	r->reply = json_pack("{s:s, s:s, s:s, s:s}", "token", token, "person", r->args[1], "role",
-			     auth_role_name(role), "plan", p->slug);
+	/* "url": where the token is used, as qweekd is reached over TCP (--url, else --listen). */
+	api_link_url(&r->daemon->config, "", "", "", url, sizeof url);
+	r->reply = json_pack("{s:s, s:s, s:s, s:s, s:s}", "token", token, "person", r->args[1],
+			     "role", auth_role_name(role), "plan", p->slug, "url", url);
 	explicit_bzero(token, sizeof token);
 	rc = 0;
 out:

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/tr.h"
 
 /* Errors meant for people: what went wrong, in their words, and which HTTP status says so. */
 
@@ -42,6 +43,15 @@ int error_set(struct error *e, enum err_kind kind, const char *fmt, ...)
 	if (vasprintf(&e->message, fmt, ap) == -1)
 		e->message = NULL;
 	va_end(ap);
+	for (int i = 0; i < I18N_NLANG; i++) {
+		const char *t = tr((enum i18n_lang)i, fmt);
+		if (t == fmt)
+			continue;
+		va_start(ap, fmt);
+		if (vasprintf(&e->translated[i], t, ap) == -1)
+			e->translated[i] = NULL;
+		va_end(ap);
+	}
 	return -1;
 }
 
@@ -70,6 +80,10 @@ void error_clear(struct error *e)
 {
 	free(e->message);
 	json_decref(e->candidates);
+	for (int i = 0; i < I18N_NLANG; i++) {
+		free(e->translated[i]);
+		e->translated[i] = NULL;
+	}
 	e->kind = ERR_NONE;
 	e->message = NULL;
 	e->candidates = NULL;
@@ -88,18 +102,27 @@ const char *error_code(enum err_kind kind)
 /* The message names the candidates too: the client prints one line and that is enough. */
 json_t *error_to_json(const struct error *e)
 {
-	const char *msg = e->message != NULL ? e->message : "out of memory";
+	return error_to_json_in(e, I18N_EN);
+}
+
+json_t *error_to_json_in(const struct error *e, enum i18n_lang lang)
+{
+	const char *msg = (unsigned)lang < I18N_NLANG && e->translated[lang] != NULL ?
+				  e->translated[lang] :
+			  e->message != NULL ? e->message :
+					       "out of memory";
 	size_t n = e->candidates != NULL ? json_array_size(e->candidates) : 0;
 	json_t *inner;
 	char *full = NULL;
 
 	if (n > 0) {
-		size_t len = strlen(msg) + 16;
+		const char *sep = tr(lang, "; candidates: ");
+		size_t len = strlen(msg) + strlen(sep) + 1;
 		for (size_t i = 0; i < n; i++)
 			len += strlen(json_string_value(json_array_get(e->candidates, i))) + 2;
 		if ((full = malloc(len)) != NULL) {
 			strcpy(full, msg);
-			strcat(full, "; candidates: ");
+			strcat(full, sep);
 			for (size_t i = 0; i < n; i++) {
 				if (i > 0)
 					strcat(full, "; ");

@@ -7,6 +7,8 @@
 
 #include <jansson.h>
 
+#include "core/i18n.h"
+
 enum err_kind {
 	ERR_NONE = 0,
 	ERR_BAD_JSON,	   /* 400 */
@@ -32,14 +34,20 @@ struct error {
 	enum err_kind kind;
 	char *message;
 	json_t *candidates; /* array of strings, or NULL */
+	/* The message in each language of the catalogues (core/tr.h), or NULL: said in English. */
+	char *translated[I18N_NLANG];
 };
 
-#define ERROR_INIT                   \
-	{                            \
-		ERR_NONE, NULL, NULL \
+#define ERROR_INIT                                                    \
+	{                                                             \
+		.kind = ERR_NONE, .message = NULL, .candidates = NULL \
 	}
 
-/* Sets E (if not yet set: the first cause wins) and returns -1, so that `return error_set(...)`. */
+/*
+ * Sets E (if not yet set: the first cause wins) and returns -1, so that `return error_set(...)`.
+ * FMT is a message id of po/ (xgettext's keyword error_set:3): E keeps it in every language, and
+ * the reply takes the one its request asks for (error_to_json_in).
+ */
 int error_set(struct error *e, enum err_kind kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -57,5 +65,8 @@ const char *error_code(enum err_kind kind);
 
 /* {"error": {"code", "message", "candidates"?}}; a new reference. */
 json_t *error_to_json(const struct error *e);
+
+/* The same, with the message in LANG where E has it. */
+json_t *error_to_json_in(const struct error *e, enum i18n_lang lang);
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/json_in.h"
+#include "utf8.h"
 
 /* Requests say exactly what they mean: unknown fields and wrong types are refused by name. */
 
@@ -41,8 +42,10 @@ static int check_string(const char *name, json_t *v, int multiline, size_t max, 
 {
 	if (!json_is_string(v))
 		return error_set(err, ERR_BAD_FIELD, "«%s» must be a string", name);
-	if (json_string_length(v) > max)
-		return error_set(err, ERR_BAD_FIELD, "«%s» is longer than %zu bytes", name, max);
+	/* Characters, as people count them (and a form's maxlength): not bytes. */
+	if (utf8_length(json_string_value(v)) > max)
+		return error_set(err, ERR_BAD_FIELD, "«%s» is longer than %zu characters", name,
+				 max);
 	if (strlen(json_string_value(v)) != json_string_length(v) ||
 	    has_control(json_string_value(v), multiline))
 		return error_set(err, ERR_BAD_FIELD, "«%s» holds control characters%s", name,

@@ -26,6 +26,7 @@
 #include "http/listen.h"
 #include "core/log.h"
 #include "core/clock.h"
+#include "core/tr.h"
 #include "utf8.h"
 
 /* The HTTP front: strict limits, one table of routes, JSON in and out, errors as JSON. */
@@ -94,12 +95,26 @@ int http_serve_fd(struct http *h, int fd, int local)
 	return listen_set_add(h->conns, l, local);
 }
 
+/*
+ * The language of R's messages: what its Accept-Language asks for (the CLI always sends its
+ * own), else its plan's, else English (the ids of the catalogues).
+ */
+static enum i18n_lang request_lang(struct request *r)
+{
+	int lang = tr_accept(
+		evhttp_find_header(evhttp_request_get_input_headers(r->ev), "Accept-Language"));
+
+	if (lang != -1)
+		return (enum i18n_lang)lang;
+	return r->plan != NULL && r->plan->lang != NULL ? i18n_lang(r->plan->lang) : I18N_EN;
+}
+
 void http_warn(struct request *r, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	error_list_vadd(&r->warnings, fmt, ap);
+	error_list_vadd(&r->warnings, tr_req(fmt), ap);
 	va_end(ap);
 }
 
@@ -278,7 +293,7 @@ static void send_text(struct evhttp_request *req, int status, char *text, size_t
 
 static void send_error(struct request *r, const struct error *err)
 {
-	json_t *body = error_to_json(err);
+	json_t *body = error_to_json_in(err, request_lang(r));
 
 	if (err->kind == ERR_UNAUTHORIZED)
 		evhttp_add_header(evhttp_request_get_output_headers(r->ev), "WWW-Authenticate",
@@ -427,8 +442,11 @@ static int dispatch(struct http *h, struct request *r, char **owned, struct erro
 	if (rt == NULL)
 		return error_set(err, ERR_NOT_FOUND, "there is nothing at %s", path);
 	r->route = rt;
+	tr_use(request_lang(r));
 	if (h->check(r, err) == -1)
 		return -1;
+	tr_use(request_lang(r)); /* the plan's language, when the client did not ask for one */
+	tr_use_plan(r->plan != NULL ? r->plan->lang : NULL);
 	if (!(rt->flags & ROUTE_RAW_BODY) && read_body(r, err) == -1)
 		return -1;
 	return rt->fn(r, err);
@@ -475,6 +493,8 @@ static void on_request(struct evhttp_request *req, void *arg)
 		error_set(&err, ERR_INTERNAL, "out of memory");
 	conn_guard_test_delay(h->guard);
 	finish(&r, &err);
+	tr_use(I18N_EN);
+	tr_use_plan(NULL);
 	conn_guard_handled(h->guard, req);
 	free_args(owned);
 	evhttp_clear_headers(&r.query);

@@ -76,6 +76,7 @@ typedef int (*http_check_fn)(struct request *r, struct error *err);
 #define ROUTE_STAFF    0x8  /* with ROUTE_WRITES: staff may do it on an item of theirs */
 #define ROUTE_TOKEN    0x10 /* outside a plan: any token may read it */
 #define ROUTE_SLASH    0x20 /* the path may end in a '/' too (WebDAV collections) */
+#define ROUTE_OWN      0x40 /* with ROUTE_WRITES: staff, for themselves (the handler checks) */
 
 struct route {
 	int method;	     /* EVHTTP_REQ_GET, ...; several or'ed: the handler tells them apart */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/tr.h"
 #include "import/import_people.h"
 #include "import/import_report.h"
 #include "time/moment.h"
@@ -161,8 +162,12 @@ static void write_refusal(struct jsonw *w, const struct import_file *f,
 			snprintf(list + used, sizeof list - used, "; …");
 			break;
 		}
-		used += (size_t)snprintf(list + used, sizeof list - used, "%srow %d: %s",
-					 shown > 1 ? "; " : "", f->rows[i].row, res[i].reason);
+		if (shown > 1)
+			used += (size_t)snprintf(list + used, sizeof list - used, "; ");
+		if (used < sizeof list)
+			used += (size_t)snprintf(list + used, sizeof list - used,
+						 tr_req("row %d: %s"), f->rows[i].row,
+						 res[i].reason);
 	}
 	drop_cut_char(list); /* the list filled up mid-letter */
 	jsonw_key(w, "error");
@@ -170,10 +175,13 @@ static void write_refusal(struct jsonw *w, const struct import_file *f,
 	jsonw_key(w, "code");
 	jsonw_string(w, "invalid");
 	jsonw_key(w, "message");
+	/* In the request's language (core/tr.h); one and many are two messages. */
 	if (asprintf(&msg,
-		     "%d row%s refused (%s), so nothing was imported: fix %s, or import "
-		     "the other rows with --skip-bad",
-		     n, n == 1 ? " is" : "s are", list, n == 1 ? "it" : "them") == -1) {
+		     n == 1 ? tr_req("%d row is refused (%s), so nothing was imported: fix it, "
+				     "or import the other rows with --skip-bad") :
+			      tr_req("%d rows are refused (%s), so nothing was imported: fix "
+				     "them, or import the other rows with --skip-bad"),
+		     n, list) == -1) {
 		jsonw_string(w, "rows are refused");
 	} else {
 		jsonw_string(w, msg);

@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/tr.h"
 #include "import/import_row.h"
 #include "import/import_warn.h"
 #include "time/moment.h"
 #include "store/store.h"
+#include "utf8.h"
 
 /*
  * A row becomes an item the way `qweek add` makes one: its WHEN through the same parser with
@@ -43,15 +45,24 @@ static int refuse(struct import_result *res, const char *fmt, ...)
 
 	res->action = IMPORT_REFUSED;
 	va_start(ap, fmt);
-	if (vasprintf(&res->reason, fmt, ap) == -1)
+	if (vasprintf(&res->reason, tr_req(fmt), ap) == -1) /* said in the request's language */
 		res->reason = NULL;
 	va_end(ap);
 	return -1;
 }
 
+/* Whether CAUSE starts with «TEXT»: the parser quoted all that was written. */
+static int quotes_whole(const char *cause, const char *text)
+{
+	size_t n = strlen("«"), len = strlen(text);
+
+	return strncmp(cause, "«", n) == 0 && strncmp(cause + n, text, len) == 0 &&
+	       strncmp(cause + n + len, "»", strlen("»")) == 0;
+}
+
 static size_t len_of(const char *s)
 {
-	return s != NULL ? strlen(s) : 0;
+	return s != NULL ? utf8_length(s) : 0; /* characters, as the API counts */
 }
 
 static struct import_key label_key(const void *ctx, size_t i)
@@ -123,23 +134,24 @@ static int check(const struct import_row *r, struct import_result *res)
 		return refuse(res, "the title is empty");
 	if (r->when == NULL)
 		return refuse(res, "the date (when) is empty: say when it happens, or by when");
-	if (strlen(r->title) > TITLE_MAX)
-		return refuse(res, "the title is longer than %d bytes", TITLE_MAX);
-	if (strlen(r->when) > WHEN_MAX)
-		return refuse(res, "the date (when) is longer than %d bytes", WHEN_MAX);
+	if (utf8_length(r->title) > TITLE_MAX)
+		return refuse(res, "the title is longer than %d characters", TITLE_MAX);
+	if (utf8_length(r->when) > WHEN_MAX)
+		return refuse(res, "the date (when) is longer than %d characters", WHEN_MAX);
 	if (len_of(r->label) > LABEL_MAX)
-		return refuse(res, "the № is longer than %d bytes", LABEL_MAX);
+		return refuse(res, "the № is longer than %d characters", LABEL_MAX);
 	if (r->label != NULL && r->label[0] == '@')
 		return refuse(res, "a № cannot start with @ (that marks ids)");
 	if (len_of(r->place) > PLACE_MAX)
-		return refuse(res, "the place is longer than %d bytes", PLACE_MAX);
+		return refuse(res, "the place is longer than %d characters", PLACE_MAX);
 	if (len_of(r->description) > DESCRIPTION_MAX)
-		return refuse(res, "the description is longer than %d bytes", DESCRIPTION_MAX);
+		return refuse(res, "the description is longer than %d characters", DESCRIPTION_MAX);
 	if (r->nwho > IMPORT_MAX_NAMES)
 		return refuse(res, "more than %d responsible people", IMPORT_MAX_NAMES);
 	for (size_t i = 0; i < r->nwho; i++) {
-		if (strlen(r->who[i]) > NAME_MAX)
-			return refuse(res, "a responsible name is longer than %d bytes", NAME_MAX);
+		if (utf8_length(r->who[i]) > NAME_MAX)
+			return refuse(res, "a responsible name is longer than %d characters",
+				      NAME_MAX);
 		if (r->who[i][0] == '@')
 			return refuse(res, "a name cannot start with @ (that marks ids): «%s»",
 				      r->who[i]);
@@ -177,8 +189,12 @@ static int parse_when(struct import_run *x, const struct import_row *r, struct r
 	int rc;
 
 	if (when_parse(r->when, &x->o->when, 0, &v->w, &cause) == -1) {
-		rc = refuse(res, "«%s» is not understood as a date: %s", r->when,
-			    cause != NULL ? cause : "?");
+		/* A cause that quotes the whole date already says which: not «x» twice. */
+		if (cause != NULL && quotes_whole(cause, r->when))
+			rc = refuse(res, "%s", cause);
+		else
+			rc = refuse(res, "«%s» is not understood as a date: %s", r->when,
+				    cause != NULL ? cause : "?");
 		free(cause);
 		return rc;
 	}

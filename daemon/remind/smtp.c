@@ -74,6 +74,16 @@ static void explain(struct transfer *t, CURLcode result)
 	if (t->errbuf[0] == '\0')
 		snprintf(t->errbuf, sizeof t->errbuf, "%s", curl_easy_strerror(result));
 	n = strlen(t->errbuf);
+	if (result == CURLE_USE_SSL_FAILED) {
+		/* libcurl's "STARTTLS not supported.": which server, and what the choice is. */
+		const char *url = NULL;
+		curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &url);
+		snprintf(t->errbuf + n, sizeof t->errbuf - n,
+			 " The mail server %s offers no STARTTLS; [smtp] starttls = no sends "
+			 "without TLS (on a network you trust), or use smtps://",
+			 url != NULL ? url : "?");
+		n = strlen(t->errbuf);
+	}
 	if (t->reply[0] != '\0' && result != CURLE_COULDNT_CONNECT && n + 8 < sizeof t->errbuf)
 		snprintf(t->errbuf + n, sizeof t->errbuf - n, " (server: %s)", t->reply);
 }

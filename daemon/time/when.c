@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/tr.h"
 #include "time/civil.h"
 #include "time/when.h"
 #include "time/when_lex.h"
@@ -76,7 +77,7 @@ static int fail(struct parser *p, const char *fmt, ...)
 	if (p->cause != NULL)
 		return -1;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	vsnprintf(buf, sizeof buf, tr_req(fmt), ap); /* in the language of the request */
 	va_end(ap);
 	len = strlen(buf);
 	if ((p->cause = malloc(len + 1)) != NULL)
@@ -86,12 +87,13 @@ static int fail(struct parser *p, const char *fmt, ...)
 
 static int fail_unknown(struct parser *p)
 {
-	char q[128];
+	char q[128], ex[4][48];
 
-	return fail(p,
-		    "did not understand «%s»: write a date such as 14.11.2017 15:00, "
-		    "08.11-15.11.2017, до 24.11.2017 or декабрь 2017",
-		    quote_all(p, q, sizeof q));
+	/* TRANSLATORS: the examples are in the plan's language and year: "14.11.2017 15:00",
+	 * "08.11-15.11.2017", "до 24.11.2017", "декабрь 2017". */
+	when_examples(p->ctx, ex);
+	return fail(p, "did not understand «%s»: write a date such as %s, %s, %s or %s",
+		    quote_all(p, q, sizeof q), ex[0], ex[1], ex[2], ex[3]);
 }
 
 /* Garbage from the parser's position to the end of the text. */
@@ -294,7 +296,7 @@ static int fail_time(struct parser *p, struct part *pt, const char *why)
 	char q[128];
 
 	return fail(p, "«%s» is not a time of day (%s)",
-		    quote_toks(p, pt->tfirst, pt->tlast, q, sizeof q), why);
+		    quote_toks(p, pt->tfirst, pt->tlast, q, sizeof q), tr_req(why));
 }
 
 /* "3 pm", "3:30 pm": changes PT's hour; -1 if it is not 1 to 12. */

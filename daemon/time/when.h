@@ -54,6 +54,13 @@ void when_ctx_init(struct when_ctx *ctx, const char *first_day, const char *last
 int when_parse(const char *text, const struct when_ctx *ctx, int as_deadline, struct when *out,
 	       char **cause);
 
+/*
+ * Four examples of what the parser takes, around CTX's first day (else in this year), in the
+ * language of the plan of the request being answered (core/tr.h): "08.11.2017 15:00",
+ * "08.11-15.11.2017", "до 15.11.2017", "ноябрь 2017".
+ */
+void when_examples(const struct when_ctx *ctx, char ex[4][48]);
+
 /* Compares two points of the same zone by their written fields; <0, 0, >0. */
 int when_point_cmp(const struct when_point *a, const struct when_point *b);
 

@@ -13,6 +13,10 @@ set -euo pipefail
 QWEEK_SRC=${QWEEK_SRC:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 PY=/usr/bin/python3
 export LC_ALL=C.UTF-8
+# English messages (the catalogues' ids) unless a test asks for a language (locales.sh): no
+# catalogue is found, even where qweek is installed and the machine has ru_RU.UTF-8.
+export LANGUAGE=
+export QWEEK_LOCALEDIR=/nonexistent/qweek-e2e-no-catalogues
 # Sanitizer reports make the process that has them fail.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}

@@ -79,6 +79,7 @@ static void test_refusals(void **state)
 	char **v5 = ARGV("add", "-x");
 	char **v6 = ARGV("add", "--foo=bar");
 	char **v7 = ARGV("add", "\xff\xfe");
+	char **v8 = ARGV("add", "ok", "--where", "зал\xff");
 
 	refused(ARGC(v1), v1, "unknown option --foo");
 	refused(ARGC(v2), v2, "ambiguous option --w (could be --when, --who, --where)");
@@ -86,7 +87,12 @@ static void test_refusals(void **state)
 	refused(ARGC(v4), v4, "option --json takes no value");
 	refused(ARGC(v5), v5, "unknown option -x");
 	refused(ARGC(v6), v6, "unknown option --foo");
-	refused(ARGC(v7), v7, "an argument is not valid UTF-8 (is the terminal set to UTF-8?)");
+	/* Which argument, with the bytes the terminal could not show written out. */
+	refused(ARGC(v7), v7,
+		"argument 1 «\\xFF\\xFE» is not valid UTF-8 (is the terminal set to UTF-8?)");
+	refused(ARGC(v8), v8,
+		"the value of --where «зал\\xFF» is not valid UTF-8 "
+		"(is the terminal set to UTF-8?)");
 }
 
 static void test_prefix_and_short_help(void **state)

@@ -122,14 +122,16 @@ static void test_lengths(void **state)
 	char big[700], body[800];
 
 	accepted("{\"title\": \"0123456789\"}"); /* exactly max */
-	refused("{\"title\": \"0123456789a\"}", ERR_BAD_FIELD, "«title» is longer than 10 bytes");
-	/* Bytes, not characters: five Cyrillic letters are ten bytes, six are twelve. */
-	accepted("{\"title\": \"абвгд\"}");
-	refused("{\"title\": \"абвгде\"}", ERR_BAD_FIELD, "longer than 10 bytes");
+	refused("{\"title\": \"0123456789a\"}", ERR_BAD_FIELD,
+		"«title» is longer than 10 characters");
+	/* Characters, not bytes: ten Cyrillic letters (twenty bytes) fit, eleven do not. */
+	accepted("{\"title\": \"абвгдеёжзи\"}");
+	refused("{\"title\": \"абвгдеёжзий\"}", ERR_BAD_FIELD, "longer than 10 characters");
 	accepted("{\"note\": \"012345678\\n\"}");
-	refused("{\"note\": \"0123456789\\n\"}", ERR_BAD_FIELD, "«note» is longer than 10 bytes");
+	refused("{\"note\": \"0123456789\\n\"}", ERR_BAD_FIELD,
+		"«note» is longer than 10 characters");
 	accepted("{\"title\": \"\"}");
-	/* A list: at most MAX entries, each a line of at most 500 bytes. */
+	/* A list: at most MAX entries, each a line of at most 500 characters. */
 	accepted("{\"who\": []}");
 	accepted("{\"who\": [\"a\", \"b\", \"c\"]}");
 	refused("{\"who\": [\"a\", \"b\", \"c\", \"d\"]}", ERR_BAD_FIELD,
@@ -141,7 +143,7 @@ static void test_lengths(void **state)
 	big[500] = 'x';
 	big[501] = '\0';
 	snprintf(body, sizeof body, "{\"who\": [\"%s\"]}", big);
-	refused(body, ERR_BAD_FIELD, "«who» is longer than 500 bytes");
+	refused(body, ERR_BAD_FIELD, "«who» is longer than 500 characters");
 }
 
 static void test_control_characters(void **state)

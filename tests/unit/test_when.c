@@ -476,8 +476,9 @@ static void test_refuse_reversed(void **state)
 
 static void test_refuse_unknown(void **state)
 {
-	refused("завтра", "did not understand «завтра»: write a date such as 14.11.2017 15:00, "
-			  "08.11-15.11.2017, до 24.11.2017 or декабрь 2017");
+	/* The examples are the plan's days (8 to 24 November 2017), in its language. */
+	refused("завтра", "did not understand «завтра»: write a date such as 08.11.2017 15:00, "
+			  "08.11-24.11.2017, до 24.11.2017 or ноябрь 2017");
 	refused("ЗАВТРА в 15:00", "did not understand «ЗАВТРА в 15:00»");
 	refused("14/11/2017", "«14/11/2017»");
 	refused("до", "«до»");
