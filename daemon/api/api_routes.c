@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "api/api.h"
+#include "api/api_survey.h"
 
 /*
  * Every route of the daemon: its method, path, handler and flags (who may use it: http.h,
@@ -53,5 +54,14 @@ const struct route api_routes[] = {
 	{ EVHTTP_REQ_PUT, P "/reminders/digest", api_reminders_digest_set, ROUTE_WRITES },
 	{ EVHTTP_REQ_GET, P "/reminders/:id", api_reminder_show, 0 },
 	{ EVHTTP_REQ_GET, "/api/v1/reminders", api_reminders_status, 0 },
+	{ EVHTTP_REQ_GET, P "/survey", api_survey_show, 0 },
+	{ EVHTTP_REQ_PUT, P "/survey", api_survey_put, ROUTE_WRITES },
+	{ EVHTTP_REQ_GET, P "/survey/results", api_survey_results, 0 },
+	{ EVHTTP_REQ_POST, P "/survey/link", api_survey_link, ROUTE_WRITES },
+	{ EVHTTP_REQ_GET, P "/survey/page", api_survey_page, ROUTE_WRITES },
+	{ EVHTTP_REQ_POST, P "/survey/import", api_survey_import, ROUTE_WRITES | ROUTE_RAW_BODY },
+	{ EVHTTP_REQ_GET, "/api/v1/survey/templates", api_survey_templates, ROUTE_TOKEN },
+	{ EVHTTP_REQ_GET, "/survey/:secret", survey_form_get, 0 },
+	{ EVHTTP_REQ_POST, "/survey/:secret", survey_form_post, ROUTE_RAW_BODY },
 	{ 0, NULL, NULL, 0 },
 };

@@ -105,6 +105,11 @@ const char *http_body(struct request *r, size_t *len)
 	return *len > 0 ? (const char *)evbuffer_pullup(in, -1) : "";
 }
 
+const char *http_client(struct request *r)
+{
+	return conn_guard_client(r->daemon->http->guard, r->ev);
+}
+
 const char *http_query(struct request *r, const char *name)
 {
 	return evhttp_find_header(&r->query, name);

@@ -109,6 +109,9 @@ int http_serve_fd(struct http *h, int fd, int local);
 /* Adds a warning to the reply. */
 void http_warn(struct request *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The client's address ("unix" on the Unix socket; behind a trusted proxy, the one it names). */
+const char *http_client(struct request *r);
+
 /* The query parameter NAME, or NULL. */
 const char *http_query(struct request *r, const char *name);
 
