@@ -16,11 +16,15 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_plan_edit_entry,	  &cmd_remind_list_entry,   &cmd_remind_test_entry,
 	&cmd_remind_set_entry,	  &cmd_remind_show_entry,   &cmd_remind_status_entry,
 	&cmd_remind_digest_entry, &cmd_status_entry,	    &cmd_import_entry,
-	&cmd_export_entry,	  &cmd_help_entry,	    NULL
+	&cmd_export_entry,	  &cmd_help_entry,
+	&cmd_survey_new_entry, &cmd_survey_show_entry, &cmd_survey_templates_entry,
+	&cmd_survey_link_entry, &cmd_survey_results_entry, &cmd_survey_poster_entry,
+	&cmd_survey_print_entry, &cmd_survey_import_entry, NULL
 };
 
 /* Commands whose names are two words start with one of these. */
-static const char *const cmd_groups[] = { "plan", "person", "group", "remind", NULL };
+static const char *const cmd_groups[] = { "plan", "person", "group", "remind", "survey",
+					  NULL };
 
 static const char cmd_options_help[] =
 	"options (before or after the command):\n"

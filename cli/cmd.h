@@ -21,6 +21,10 @@ extern const struct cmd_entry cmd_report_entry, cmd_feed_entry;
 extern const struct cmd_entry cmd_remind_list_entry, cmd_remind_test_entry;
 extern const struct cmd_entry cmd_remind_set_entry, cmd_remind_show_entry, cmd_remind_status_entry;
 extern const struct cmd_entry cmd_remind_digest_entry;
+extern const struct cmd_entry cmd_survey_new_entry, cmd_survey_show_entry;
+extern const struct cmd_entry cmd_survey_templates_entry, cmd_survey_link_entry;
+extern const struct cmd_entry cmd_survey_results_entry, cmd_survey_poster_entry;
+extern const struct cmd_entry cmd_survey_print_entry, cmd_survey_import_entry;
 
 /* The first line of qweek's own usage. */
 #define CMD_MAIN_USAGE \

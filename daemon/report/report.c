@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "report/report.h"
+#include "survey/survey_results.h"
 #include "time/tz.h"
 #include "grow.h"
 
@@ -231,6 +232,7 @@ void report_free(struct report *r)
 		report_item_free(&r->items[i]);
 	free(r->items);
 	report_tally_free(&r->tally);
+	survey_results_free(r->survey);
 	plan_free(r->plan);
 	free(r);
 }

@@ -3,6 +3,7 @@
 
 #include "core/i18n.h"
 #include "report/report_render.h"
+#include "report/survey_report.h"
 
 /* The report as one self-contained HTML document that prints well (A4, landscape). */
 
@@ -14,7 +15,8 @@ static const char report_css[] =
 	"table{border-collapse:collapse;width:100%}"
 	"th,td{border:1px solid #999;padding:.25em .4em;text-align:left;vertical-align:top}"
 	"th{background:#eee}td.n,.people th+th{text-align:right;white-space:nowrap}"
-	"table.totals{width:auto}"
+	"table.totals{width:auto}h3{font-size:1em;margin:1em 0 .2em;break-after:avoid}"
+	"table.survey{width:auto;min-width:60%;break-inside:avoid}"
 	"tr.overdue td{background:#fde2e2}tr.late td.o{color:#a33}tr.cancelled td{color:#777}"
 	"tr.cancelled td.t{text-decoration:line-through}"
 	"@page{size:A4 landscape;margin:12mm}"
@@ -167,5 +169,7 @@ void report_html(struct buf *b, const struct report *r)
 	html_totals(b, r);
 	html_items(b, r);
 	report_html_people(b, &r->tally, r->plan->lang);
+	if (r->survey != NULL)
+		survey_report_html(b, r->survey);
 	report_html_close(b);
 }

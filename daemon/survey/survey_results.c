@@ -132,6 +132,7 @@ struct survey_results *survey_results_load(struct db *db, int64_t plan_id, const
 	if ((found = store_survey_get(db, plan_id, &row, err)) == 0)
 		error_set(err, ERR_NOT_FOUND, "the plan has no questionnaire yet (qweek survey new "
 					      "--template NAME or --file FILE)");
+	snprintf(r->lang, sizeof r->lang, "%s", lang != NULL ? lang : "ru");
 	if (found == 1 && (r->s = survey_parse(row.source, strlen(row.source), lang, err)) != NULL) {
 		r->version = row.version;
 		if (survey_results_by(r, by_id, err) == 0 && survey_results_alloc(r) == -1)
@@ -147,7 +148,8 @@ struct survey_results *survey_results_load(struct db *db, int64_t plan_id, const
 		return NULL;
 	}
 	for (size_t i = 0; i < r->s->nq; i++)
-		qsort(r->q[i].free, r->q[i].nfree, sizeof *r->q[i].free, survey_free_cmp);
+		if (r->q[i].nfree > 1)
+			qsort(r->q[i].free, r->q[i].nfree, sizeof *r->q[i].free, survey_free_cmp);
 	return r;
 }
 

@@ -33,7 +33,8 @@ struct survey_results {
 	int64_t version;
 	int64_t responses;
 	struct survey_qres *q;
-	int by; /* the index of the question split by, or -1 */
+	char lang[8]; /* the plan's: how percentages are written */
+	int by;	      /* the index of the question split by, or -1 */
 	size_t nby;
 };
 

@@ -79,6 +79,8 @@ void survey_results_json(struct jsonw *w, const struct survey_results *r)
 	jsonw_object(w);
 	jsonw_key(w, "title");
 	jsonw_string(w, r->s->title);
+	jsonw_key(w, "lang");
+	jsonw_string(w, r->lang);
 	jsonw_key_int(w, "responses", r->responses);
 	if (r->by >= 0) {
 		const struct survey_question *b = &r->s->q[r->by];
