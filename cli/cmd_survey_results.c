@@ -57,7 +57,7 @@ static void cmd_survey_question(struct cmd_ctx *ctx, struct jscan *j, int q, con
 		return;
 	table_align_right(t, 1);
 	table_align_right(t, 2);
-	if (nby > 0) { /* the heads: the split question's options, "" (no answer) as "-" */
+	if (nby > 0 && jscan_size(j, answers) > 0) { /* the heads: the split question's options, "" (no answer) as "-" */
 		int k = 0;
 		cells[0] = "";
 		cells[1] = cells[2] = cells[3] = "";

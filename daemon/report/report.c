@@ -214,6 +214,7 @@ struct report *report_load(struct db *db, struct plan *p, int64_t now, struct er
 		return NULL;
 	}
 	r->plan = p;
+	r->survey_count = -1;
 	report_tally_init(&r->tally, now);
 	if (store_item_each(db, p->id, &all, keep_item, r, err) == -1) {
 		if (err->kind == ERR_NONE)

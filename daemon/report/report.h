@@ -77,6 +77,7 @@ struct report {
 	struct report_item *items;
 	size_t nitems, cap;
 	struct survey_results *survey; /* owned; the report's survey section, or NULL */
+	int64_t survey_count;	       /* responses so far (the status page), -1: no survey */
 };
 
 /* Loads plan P (taken over, freed with the report) at NOW; NULL with ERR. */

@@ -11,12 +11,15 @@ enum { NLANG = I18N_NLANG };
 
 static const char *const words[SW_COUNT][NLANG] = {
 	[SW_TITLE] = { "Анкета", "Анкета", "Questionnaire" },
-	[SW_KEPT] = { "Анкета анонимная. Хранятся только ваши ответы: ни имени, ни адреса, ни "
-		      "сведений о вашем устройстве.",
-		      "Анкета анонімна. Зберігаються лише ваші відповіді: ні імені, ні адреси, ні "
-		      "відомостей про ваш пристрій.",
-		      "This questionnaire is anonymous. Only your answers are kept: no name, no "
-		      "address, nothing about your device." },
+	[SW_KEPT] = { "Анкета анонимная. Хранятся только ваши ответы: ни имени, ни сведений о "
+		      "вашем устройстве. Его адрес не записывается: он помнится несколько минут, "
+		      "только чтобы защитить анкету от накрутки.",
+		      "Анкета анонімна. Зберігаються лише ваші відповіді: ні імені, ні відомостей "
+		      "про ваш пристрій. Його адреса не записується: вона пам’ятається кілька "
+		      "хвилин, лише щоб захистити анкету від накруток.",
+		      "This questionnaire is anonymous. Only your answers are kept: no name, "
+		      "nothing about your device. Its address is not written down: it is held for "
+		      "a few minutes only, to protect the survey from floods." },
 	[SW_REQUIRED_NOTE] = { "Вопросы со звёздочкой (*) обязательны, остальные — по желанию.",
 			       "Питання із зірочкою (*) обов’язкові, решта — за бажанням.",
 			       "Questions marked * must be answered; the others are optional." },
