@@ -22,8 +22,7 @@
 /*
  * GET and POST /survey/<secret>: the survey's public form, to whoever holds its URL (anything
  * else is a bare 404). GET gives an empty form with a new one-time token (the kept rendering,
- * survey_form_cache.c); "?thanks=1" is the thanks after a response, which leads back to an
- * empty form. POST is one response: refused (nothing stored) when the address sends too fast
+ * survey_form_cache.c); "?thanks=1" puts the thanks after a response at its top. POST is one response: refused (nothing stored) when the address sends too fast
  * (429), the body is too large (413), the token is not this form's or was used (409), or an
  * answer is not one the questionnaire allows (422); else stored whole, and 303 to the thanks.
  */
@@ -93,6 +92,7 @@ int survey_form_get(struct request *r, struct error *err)
 	struct survey_post sp = { .paper = paper != NULL && strcmp(paper, "1") == 0 };
 	char token[SURVEY_TOKEN_LEN];
 	int found = survey_find_form(r, &sp.plan_id, err);
+	size_t start;
 	struct buf b;
 
 	if (found != 1)
@@ -100,18 +100,16 @@ int survey_form_get(struct request *r, struct error *err)
 	if ((f = survey_form_cache_get(r->daemon->db, sp.plan_id, sp.paper, err)) == NULL)
 		return -1;
 	survey_back(&sp, r->args[0]);
-	buf_init(&b, f->len + 64);
-	if (thanks != NULL) {
-		survey_form_thanks(&b, f->lang, sp.back);
-	} else {
-		if (survey_token_make(r->daemon->db, sp.plan_id, clock_now(), token, err) == -1) {
-			buf_free(&b);
-			return -1;
-		}
-		buf_add(&b, f->html, f->mark);
-		buf_add_str(&b, token);
-		buf_add_str(&b, f->html + f->mark + strlen(SURVEY_FORM_TOKEN_MARK));
-	}
+	if (survey_token_make(r->daemon->db, sp.plan_id, clock_now(), token, err) == -1)
+		return -1;
+	buf_init(&b, f->len + 512);
+	buf_add(&b, f->html, f->thanks);
+	if (thanks != NULL)
+		survey_form_thanks(&b, f->lang);
+	start = f->thanks + strlen(SURVEY_FORM_THANKS_MARK);
+	buf_add(&b, f->html + start, f->mark - start);
+	buf_add_str(&b, token);
+	buf_add_str(&b, f->html + f->mark + strlen(SURVEY_FORM_TOKEN_MARK));
 	survey_send(r, 200, &b);
 	return 0;
 }

@@ -41,7 +41,9 @@ static const char survey_css[] =
 	"border-radius:.4em;background:#1b5e20;color:#fff;cursor:pointer;text-align:center;"
 	"text-decoration:none}"
 	":focus-visible{outline:3px solid #0b3d91;outline-offset:2px}"
-	".problem{border-left:.4em solid #b71c1c;background:#fdecea;padding:.5em .7em}";
+	".problem{border-left:.4em solid #b71c1c;background:#fdecea;padding:.5em .7em}"
+	".thanks{border-left:.4em solid #1b5e20;background:#edf7ed;padding:.6em .8em;"
+	"font-size:1.1em}";
 
 const char *survey_form_csp(void)
 {
@@ -111,7 +113,7 @@ static void survey_form_head(struct buf *b, const struct plan *p, const struct s
 	const char *l = p->lang, *title = s->title != NULL ? s->title : survey_word(l, SW_TITLE);
 
 	report_html_open(b, l, title, survey_css, 0);
-	buf_add_str(b, "<main>\n<h1>");
+	buf_add_str(b, "<main>\n" SURVEY_FORM_THANKS_MARK "<h1>");
 	rbuf_html(b, title);
 	buf_add_str(b, "</h1>\n<p class=\"org\">");
 	rbuf_html(b, *p->org != '\0' ? p->org : p->title);
@@ -154,25 +156,10 @@ void survey_form_render(struct buf *b, const struct plan *p, const struct survey
 	report_html_close(b);
 }
 
-void survey_form_thanks(struct buf *b, const char *lang, const char *back)
+void survey_form_thanks(struct buf *b, const char *lang)
 {
-	const char *title = survey_word(lang, SW_THANKS_TITLE);
-
-	/* The lobby tablet goes back to an empty form by itself (no script needed). */
-	buf_add_str(b, "<!DOCTYPE html>\n<html lang=\"");
-	rbuf_html(b, lang);
-	buf_add_str(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
-		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		       "<meta name=\"referrer\" content=\"no-referrer\">\n"
-		       "<meta http-equiv=\"refresh\" content=\"8;url=");
-	rbuf_html(b, back);
-	buf_printf(b, "\">\n<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n", title,
-		   survey_css);
-	buf_printf(b, "<main>\n<h1>%s</h1>\n<p>%s</p>\n<a class=\"button\" href=\"", title,
-		   survey_word(lang, SW_THANKS));
-	rbuf_html(b, back);
-	buf_printf(b, "\">%s</a>\n</main>\n", survey_word(lang, SW_AGAIN));
-	report_html_close(b);
+	buf_printf(b, "<p class=\"thanks\" role=\"status\"><strong>%s</strong> %s</p>\n",
+		   survey_word(lang, SW_THANKS_TITLE), survey_word(lang, SW_THANKS));
 }
 
 void survey_form_refusal(struct buf *b, const char *lang, const char *text, const char *detail,

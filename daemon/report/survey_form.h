@@ -15,7 +15,8 @@
 #include "store/store.h"
 #include "survey/survey.h"
 
-#define SURVEY_FORM_TOKEN_MARK "\x01TOKEN\x01" /* where the form's token goes */
+#define SURVEY_FORM_TOKEN_MARK	"\x01TOKEN\x01"  /* where the form's token goes */
+#define SURVEY_FORM_THANKS_MARK "\x01THANKS\x01" /* and the thanks, after a response */
 
 /* The Content-Security-Policy of these pages: their one style sheet, forms to themselves. */
 const char *survey_form_csp(void);
@@ -23,8 +24,11 @@ const char *survey_form_csp(void);
 /* The form of S for plan P (PAPER: marked as a paper questionnaire typed in), with the mark. */
 void survey_form_render(struct buf *b, const struct plan *p, const struct survey *s, int paper);
 
-/* The thanks, which returns to the empty form at BACK (relative) after a few seconds. */
-void survey_form_thanks(struct buf *b, const char *lang, const char *back);
+/*
+ * The thanks after a response, at the top of an empty form: the lobby tablet is ready for the
+ * next visitor at once (no timed refresh, which a slow reader could not stop).
+ */
+void survey_form_thanks(struct buf *b, const char *lang);
 
 /* A refusal: TEXT, and DETAIL (escaped) when not NULL, with a link to a new form at BACK. */
 void survey_form_refusal(struct buf *b, const char *lang, const char *text, const char *detail,
@@ -35,8 +39,8 @@ struct survey_form_page {
 	int64_t plan_id;
 	int paper;
 	char lang[8];
-	char *html; /* with SURVEY_FORM_TOKEN_MARK once */
-	size_t len, mark;
+	char *html; /* with SURVEY_FORM_THANKS_MARK, then SURVEY_FORM_TOKEN_MARK, once each */
+	size_t len, thanks, mark;
 };
 const struct survey_form_page *survey_form_cache_get(struct db *db, int64_t plan_id, int paper,
 						     struct error *err);

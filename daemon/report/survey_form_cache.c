@@ -40,7 +40,7 @@ static int survey_form_make(struct db *db, int64_t plan_id, int paper, struct su
 	struct survey_row row = { 0 };
 	struct survey *s = NULL;
 	struct plan *p = NULL;
-	const char *mark;
+	const char *mark, *thanks;
 	struct buf b;
 	int found = store_survey_get(db, plan_id, &row, err);
 
@@ -59,11 +59,13 @@ static int survey_form_make(struct db *db, int64_t plan_id, int paper, struct su
 	survey_free(s);
 	plan_free(p);
 	if ((f->html = buf_take(&b, &f->len)) == NULL ||
+	    (thanks = strstr(f->html, SURVEY_FORM_THANKS_MARK)) == NULL ||
 	    (mark = strstr(f->html, SURVEY_FORM_TOKEN_MARK)) == NULL) {
 		free(f->html);
 		f->html = NULL;
 		return error_set(err, ERR_INTERNAL, "out of memory");
 	}
+	f->thanks = (size_t)(thanks - f->html);
 	f->mark = (size_t)(mark - f->html);
 	f->plan_id = plan_id;
 	f->paper = paper;

@@ -28,12 +28,12 @@ static const char *const words[SW_COUNT][NLANG] = {
 	[SW_PAPER] = { "Ввод бумажной анкеты", "Введення паперової анкети",
 		       "Entering a paper questionnaire" },
 	[SW_THANKS_TITLE] = { "Спасибо!", "Дякуємо!", "Thank you!" },
-	[SW_THANKS] = { "Ваши ответы получены. Через несколько секунд здесь снова будет пустая "
-			"анкета для следующего посетителя.",
-			"Ваші відповіді отримано. За кілька секунд тут знову буде порожня анкета "
-			"для наступного відвідувача.",
-			"Your answers have been received. In a few seconds an empty form will be "
-			"here again for the next visitor." },
+	[SW_THANKS] = { "Ваши ответы получены. Анкета ниже снова пустая — для следующего "
+			"посетителя.",
+			"Ваші відповіді отримано. Анкета нижче знову порожня — для наступного "
+			"відвідувача.",
+			"Your answers have been received. The form below is empty again, for the "
+			"next visitor." },
 	[SW_AGAIN] = { "Заполнить новую анкету", "Заповнити нову анкету", "Fill in a new form" },
 	[SW_REFUSED_TITLE] = { "Анкета не принята", "Анкету не прийнято", "Not accepted" },
 	[SW_BACK] = { "Вернуться к анкете", "Повернутися до анкети", "Back to the form" },
