@@ -34,10 +34,9 @@ struct survey_post {
 	char back[128];
 };
 
-static void survey_send(struct request *r, int status, struct buf *b)
+static void survey_headers(struct request *r)
 {
 	struct evkeyvalq *out = evhttp_request_get_output_headers(r->ev);
-	struct evbuffer *body = evbuffer_new();
 
 	evhttp_add_header(out, "Content-Type", "text/html; charset=utf-8");
 	evhttp_add_header(out, "Cache-Control", "no-store");
@@ -45,6 +44,13 @@ static void survey_send(struct request *r, int status, struct buf *b)
 	evhttp_add_header(out, "Referrer-Policy", "no-referrer");
 	evhttp_add_header(out, "Content-Security-Policy", survey_form_csp());
 	evhttp_add_header(out, "X-Frame-Options", "DENY");
+}
+
+static void survey_send(struct request *r, int status, struct buf *b)
+{
+	struct evbuffer *body = evbuffer_new();
+
+	survey_headers(r);
 	if (body != NULL && b->data != NULL)
 		evbuffer_add(body, b->data, b->len);
 	evhttp_send_reply(r->ev, status, NULL, body);
@@ -92,6 +98,7 @@ int survey_form_get(struct request *r, struct error *err)
 	struct survey_post sp = { .paper = paper != NULL && strcmp(paper, "1") == 0 };
 	char token[SURVEY_TOKEN_LEN];
 	int found = survey_find_form(r, &sp.plan_id, err);
+	struct evbuffer *body;
 	size_t start;
 	struct buf b;
 
@@ -102,15 +109,25 @@ int survey_form_get(struct request *r, struct error *err)
 	survey_back(&sp, r->args[0]);
 	if (survey_token_make(r->daemon->db, sp.plan_id, clock_now(), token, err) == -1)
 		return -1;
-	buf_init(&b, f->len + 512);
-	buf_add(&b, f->html, f->thanks);
+	if ((body = evbuffer_new()) == NULL)
+		return error_set(err, ERR_INTERNAL, "out of memory");
+	/* Copied once into the reply: the kept form around the thanks and a new token. */
+	buf_init(&b, 512);
 	if (thanks != NULL)
 		survey_form_thanks(&b, f->lang);
 	start = f->thanks + strlen(SURVEY_FORM_THANKS_MARK);
-	buf_add(&b, f->html + start, f->mark - start);
-	buf_add_str(&b, token);
-	buf_add_str(&b, f->html + f->mark + strlen(SURVEY_FORM_TOKEN_MARK));
-	survey_send(r, 200, &b);
+	evbuffer_add(body, f->html, f->thanks);
+	if (b.data != NULL)
+		evbuffer_add(body, b.data, b.len);
+	evbuffer_add(body, f->html + start, f->mark - start);
+	evbuffer_add(body, token, strlen(token));
+	start = f->mark + strlen(SURVEY_FORM_TOKEN_MARK);
+	evbuffer_add(body, f->html + start, f->len - start);
+	buf_free(&b);
+	survey_headers(r);
+	evhttp_send_reply(r->ev, 200, NULL, body);
+	evbuffer_free(body);
+	r->sent = 1;
 	return 0;
 }
 
