@@ -179,6 +179,40 @@ SURL=$(q status --url)
 get "$SURL" >/dev/null
 assert_match 'id="count-survey" data-count="90"' "$(cat "$T/g.b")" "90 on the status page"
 
+step "the planner's conclusions, and the report as Word and OpenDocument"
+printf 'Работой учреждения в целом удовлетворены 88,9 %% опрошенных.\n\nРекомендуется <улучшить> информирование.\n' >"$T/c.txt"
+expect_ok q report --conclusions "$T/c.txt"
+assert_match "## Выводы" "$(last_out)" "the heading in Russian"
+expect_ok q report --format html --conclusions "$T/c.txt"
+assert_match "<h2>Выводы</h2>.*&lt;улучшить&gt;" "$(tr '\n' ' ' <"$T/last.out")" "escaped in HTML"
+if command -v pandoc >/dev/null; then
+	q report --format docx --conclusions "$T/c.txt" >"$ART/report.docx"
+	assert_match "Microsoft Word|Zip" "$(file -b "$ART/report.docx")" "a Word file"
+	assert_match "88,9 %" "$(pandoc -t plain "$ART/report.docx")" "88,9 % in the Word file"
+	q report --format odt >"$ART/report.odt"
+	assert_match "OpenDocument|Zip" "$(file -b "$ART/report.odt")" "an OpenDocument file"
+fi
+expect_fail 1 env PATH=/nonexistent "$QWEEK" --socket "$T/q.sock" report --format docx
+assert_match "needs pandoc, which is not installed" "$(last_err)" "a clear message without pandoc"
+
+step "survey import: a table of responses, every row accounted for"
+cat >"$T/in.csv" <<'CSV'
+Отметка времени,1. Ваш пол,Ваше образование,"4. С какой целью",q17,21
+2017/11/10 10:00,женский,высшее и незаконченное высшее,"социальная адаптация несовершеннолетних (досуг, занятия, общение, помощь в развитии), другое",удовлетворяет,всё хорошо
+2017/11/10 10:05,Мужской,2,квалифицированная консультационная помощь;другое,4,
+,,,,,
+2017/11/10 10:07,женский,аспирантура,,удовлетворяет,
+CSV
+expect_fail 1 q survey import "$T/in.csv"
+assert_match "row 5: refused: question 3: «аспирантура» is none of its options" "$(last_out)" "the bad row named"
+assert_match "row 4: empty" "$(last_out)" "the empty row accounted for"
+assert_eq 90 "$(responses)" "nothing imported while a row is refused"
+expect_ok q survey import "$T/in.csv" --skip-bad
+assert_match "2 response\(s\) imported" "$(last_out)" "the two good rows"
+qj survey results >"$T/k2.json"
+assert_eq 92 "$(jget 'd["responses"]' "$(cat "$T/k2.json")")" "92 now"
+assert_eq "[69, 25, 2]" "$(jget '[a["count"] for a in d["questions"][3]["answers"]]' "$(cat "$T/k2.json")")" "options joined by a comma or a semicolon"
+
 step "poster and paper form"
 expect_ok q survey poster
 assert_match "<svg class=\"qr\"" "$(last_out)" "a QR code"
