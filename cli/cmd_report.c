@@ -32,7 +32,8 @@ static char *cmd_report_lang(struct cmd_ctx *ctx)
 
 static enum cmd_retval cmd_report_exec(struct cmd_ctx *ctx, struct args *args)
 {
-	const char *format = args_get(args, "format"), *text, *cfile = args_get(args, "conclusions");
+	const char *format = args_get(args, "format"), *text,
+		   *cfile = args_get(args, "conclusions");
 	const char *get;
 	struct jscan *reply;
 	enum cmd_retval rv;
@@ -43,8 +44,8 @@ static enum cmd_retval cmd_report_exec(struct cmd_ctx *ctx, struct args *args)
 	if (format == NULL)
 		format = "md";
 	office = strcmp(format, "docx") == 0 || strcmp(format, "odt") == 0;
-	if (strcmp(format, "md") != 0 && strcmp(format, "html") != 0 && strcmp(format, "csv") != 0 &&
-	    !office)
+	if (strcmp(format, "md") != 0 && strcmp(format, "html") != 0 &&
+	    strcmp(format, "csv") != 0 && !office)
 		return ctx_usage(ctx, _("--format %s: use md, html, csv, docx or odt"), format);
 	if (cfile != NULL && strcmp(format, "csv") == 0)
 		return ctx_usage(ctx, _("--conclusions goes into md, html, docx or odt, not csv"));

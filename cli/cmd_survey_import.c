@@ -15,9 +15,9 @@
  * what became of every row.
  */
 
-static const struct args_option cmd_survey_import_options[] = {
-	{ "dry-run", 0 }, { "skip-bad", 0 }, { NULL, 0 }
-};
+static const struct args_option cmd_survey_import_options[] = { { "dry-run", 0 },
+								{ "skip-bad", 0 },
+								{ NULL, 0 } };
 
 static void cmd_survey_import_rows(struct jscan *j)
 {
@@ -44,11 +44,12 @@ static enum cmd_retval cmd_survey_import_exec(struct cmd_ctx *ctx, struct args *
 
 	if ((rv = survey_file_read(file, &data, &len)) != CMD_OK)
 		return rv;
-	snprintf(tail, sizeof tail, "/import?x=1%s%s", args_has(args, "dry-run") ? "&dry_run=1" : "",
+	snprintf(tail, sizeof tail, "/import?x=1%s%s",
+		 args_has(args, "dry-run") ? "&dry_run=1" : "",
 		 args_has(args, "skip-bad") ? "&skip_bad=1" : "");
 	path = ctx_path(ctx, "survey", NULL, tail);
-	status = path != NULL ? ctx_request_bytes(ctx, "POST", path, "text/csv; charset=utf-8", data,
-						  len, &reply, &rlen) :
+	status = path != NULL ? ctx_request_bytes(ctx, "POST", path, "text/csv; charset=utf-8",
+						  data, len, &reply, &rlen) :
 				-1;
 	free(path);
 	free(data);

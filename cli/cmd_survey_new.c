@@ -42,7 +42,8 @@ static enum cmd_retval cmd_survey_new_exec(struct cmd_ctx *ctx, struct args *arg
 	else
 		printf(_("questionnaire «%s» of plan %s: %zu questions (qweek survey show; the form's "
 			 "link: qweek survey link)\n"),
-		       jscan_get_string(reply, 0, "title") ? jscan_get_string(reply, 0, "title") : "",
+		       jscan_get_string(reply, 0, "title") ? jscan_get_string(reply, 0, "title") :
+							     "",
 		       jscan_get_string(reply, 0, "plan"),
 		       jscan_size(reply, jscan_get(reply, 0, "questions")));
 	jscan_free(reply);

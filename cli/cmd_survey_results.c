@@ -44,24 +44,28 @@ static void cmd_survey_question(struct cmd_ctx *ctx, struct jscan *j, int q, con
 				int by_opts)
 {
 	long long of = jscan_get_int(j, q, "respondents", 0);
-	int answers = jscan_get(j, q, "answers"), nby = by_opts != -1 ? (int)jscan_size(j, by_opts) : 0;
+	int answers = jscan_get(j, q, "answers"),
+	    nby = by_opts != -1 ? (int)jscan_size(j, by_opts) : 0;
 	const char *cells[4 + 32];
 	char num[32], pct[32], bar[CMD_SURVEY_BAR * 3 + 1], byn[32][24];
 	struct table *t = table_new(4 + (size_t)(nby > 32 ? 32 : nby));
 
 	if (nby > 32)
 		nby = 32;
-	printf("\n%s. %s (%s: %lld)\n", jscan_get_string(j, q, "id"), jscan_get_string(j, q, "text"),
-	       _("answered"), of);
+	printf("\n%s. %s (%s: %lld)\n", jscan_get_string(j, q, "id"),
+	       jscan_get_string(j, q, "text"), _("answered"), of);
 	if (t == NULL)
 		return;
 	table_align_right(t, 1);
 	table_align_right(t, 2);
-	if (nby > 0 && jscan_size(j, answers) > 0) { /* the heads: the split question's options, "" (no answer) as "-" */
+	if (nby > 0 &&
+	    jscan_size(j, answers) >
+		    0) { /* the heads: the split question's options, "" (no answer) as "-" */
 		int k = 0;
 		cells[0] = "";
 		cells[1] = cells[2] = cells[3] = "";
-		for (int b = jscan_first(j, by_opts); b != -1 && k < nby; b = jscan_next(j, by_opts, b))
+		for (int b = jscan_first(j, by_opts); b != -1 && k < nby;
+		     b = jscan_next(j, by_opts, b))
 			cells[4 + k++] = *jscan_string(j, b) != '\0' ? jscan_string(j, b) : "-";
 		table_add_row(t, cells);
 	}
@@ -75,7 +79,8 @@ static void cmd_survey_question(struct cmd_ctx *ctx, struct jscan *j, int q, con
 		cells[1] = num;
 		cells[2] = pct;
 		cells[3] = bar;
-		for (int b = jscan_first(j, by); b != -1 && k < nby; b = jscan_next(j, by, b), k++) {
+		for (int b = jscan_first(j, by); b != -1 && k < nby;
+		     b = jscan_next(j, by, b), k++) {
 			snprintf(byn[k], sizeof byn[k], "%s", jscan_string(j, b));
 			cells[4 + k] = byn[k];
 		}
@@ -95,8 +100,8 @@ static enum cmd_retval cmd_survey_results_exec(struct cmd_ctx *ctx, struct args 
 	enum cmd_retval rv;
 	int qs, by_opts;
 
-	if (by != NULL && ((eby = ctx_escape(ctx, by)) == NULL ||
-			   (tail = malloc(strlen(eby) + 16)) == NULL)) {
+	if (by != NULL &&
+	    ((eby = ctx_escape(ctx, by)) == NULL || (tail = malloc(strlen(eby) + 16)) == NULL)) {
 		free(eby);
 		return ctx_fail(_("out of memory"));
 	}
@@ -115,11 +120,13 @@ static enum cmd_retval cmd_survey_results_exec(struct cmd_ctx *ctx, struct args 
 		return CMD_OK;
 	}
 	lang = jscan_get_string(r, 0, "lang");
-	printf("%s\n%s: %lld\n", jscan_get_string(r, 0, "title") ? jscan_get_string(r, 0, "title") : "",
+	printf("%s\n%s: %lld\n",
+	       jscan_get_string(r, 0, "title") ? jscan_get_string(r, 0, "title") : "",
 	       _("responses"), jscan_get_int(r, 0, "responses", 0));
 	by_opts = jscan_get(r, jscan_get(r, 0, "by"), "options");
 	if (jscan_get(r, 0, "by") != -1)
-		printf(_("split by question %s: %s\n"), jscan_get_string(r, jscan_get(r, 0, "by"), "id"),
+		printf(_("split by question %s: %s\n"),
+		       jscan_get_string(r, jscan_get(r, 0, "by"), "id"),
 		       jscan_get_string(r, jscan_get(r, 0, "by"), "text"));
 	else
 		by_opts = -1;

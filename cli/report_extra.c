@@ -59,8 +59,9 @@ void report_extra_write(FILE *out, const char *report, const char *format, const
 	if (end == NULL) { /* Markdown: a section at the end */
 		fputs(report, out);
 		fprintf(out, "\n## %s\n\n%s%s", report_extra_heading(lang), conclusions,
-			conclusions[0] != '\0' && conclusions[strlen(conclusions) - 1] != '\n' ? "\n" :
-												 "");
+			conclusions[0] != '\0' && conclusions[strlen(conclusions) - 1] != '\n' ?
+				"\n" :
+				"");
 		return;
 	}
 	fwrite(report, 1, (size_t)(end - report), out);
@@ -78,10 +79,11 @@ enum cmd_retval report_extra_pandoc(const char *md, const char *to, const char *
 	int rc;
 
 	if (system("command -v pandoc >/dev/null 2>&1") != 0)
-		return ctx_fail(_("--format %s needs pandoc, which is not installed (Debian: apt-get "
-				  "install pandoc); or take --format html and open it in the word "
-				  "processor"),
-				to);
+		return ctx_fail(
+			_("--format %s needs pandoc, which is not installed (Debian: apt-get "
+			  "install pandoc); or take --format html and open it in the word "
+			  "processor"),
+			to);
 	snprintf(cmd, sizeof cmd, "pandoc --quiet -f markdown -t %s -o -", to);
 	fflush(stdout);
 	if ((p = popen(cmd, "w")) == NULL)

@@ -26,12 +26,12 @@ static json_t *survey_questions_json(const struct survey *s)
 		json_t *opts = json_array();
 		for (size_t o = 0; opts != NULL && o < q->noptions; o++)
 			json_array_append_new(opts, json_string(q->options[o]));
-		json_array_append_new(qs, json_pack("{s:s, s:s, s:s, s:b, s:s?, s:o}", "id", q->id,
-						    "text", q->text, "kind",
-						    survey_kind_name(q->kind), "required",
-						    q->required, "section",
-						    q->section >= 0 ? s->sections[q->section] : NULL,
-						    "options", opts ? opts : json_array()));
+		json_array_append_new(qs,
+				      json_pack("{s:s, s:s, s:s, s:b, s:s?, s:o}", "id", q->id,
+						"text", q->text, "kind", survey_kind_name(q->kind),
+						"required", q->required, "section",
+						q->section >= 0 ? s->sections[q->section] : NULL,
+						"options", opts ? opts : json_array()));
 	}
 	return qs;
 }
@@ -95,11 +95,13 @@ static int survey_put_args(struct request *r, const char **text, int *replace, s
 					 key);
 	}
 	if ((*text == NULL) == (tname == NULL))
-		return error_set(err, ERR_BAD_FIELD, "give the questionnaire as «text» or as "
-						     "«template», one of the two");
+		return error_set(err, ERR_BAD_FIELD,
+				 "give the questionnaire as «text» or as "
+				 "«template», one of the two");
 	if (tname != NULL && (t = survey_template(tname)) == NULL)
-		return error_set(err, ERR_NOT_FOUND, "there is no template «%s» (qweek survey "
-						     "templates lists them)",
+		return error_set(err, ERR_NOT_FOUND,
+				 "there is no template «%s» (qweek survey "
+				 "templates lists them)",
 				 tname);
 	if (tname != NULL)
 		*text = t->text;

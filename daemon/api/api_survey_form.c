@@ -163,14 +163,14 @@ static int survey_read_body(struct request *r, struct evkeyvalq *kv)
 }
 
 /* What is wrong with an answer, in the plan's language: "3. Ваше образование: ...". */
-static void survey_problem_text(const struct survey *s, const struct survey_check *c,
-				const char *l, char *buf, size_t len)
+static void survey_problem_text(const struct survey *s, const struct survey_check *c, const char *l,
+				char *buf, size_t len)
 {
 	static const enum survey_word w[] = {
-		[SURVEY_UNKNOWN_FIELD] = SW_BAD_FORM,	[SURVEY_UNKNOWN_OPTION] = SW_UNKNOWN_OPTION,
-		[SURVEY_TWO_ANSWERS] = SW_TWO_ANSWERS,	[SURVEY_REQUIRED] = SW_MUST_ANSWER,
-		[SURVEY_NOT_NUMBER] = SW_NOT_NUMBER,	[SURVEY_TOO_LONG] = SW_TOO_LONG,
-		[SURVEY_NOT_TEXT] = SW_BAD_FORM,	[SURVEY_NOTHING] = SW_NOTHING,
+		[SURVEY_UNKNOWN_FIELD] = SW_BAD_FORM,  [SURVEY_UNKNOWN_OPTION] = SW_UNKNOWN_OPTION,
+		[SURVEY_TWO_ANSWERS] = SW_TWO_ANSWERS, [SURVEY_REQUIRED] = SW_MUST_ANSWER,
+		[SURVEY_NOT_NUMBER] = SW_NOT_NUMBER,   [SURVEY_TOO_LONG] = SW_TOO_LONG,
+		[SURVEY_NOT_TEXT] = SW_BAD_FORM,       [SURVEY_NOTHING] = SW_NOTHING,
 	};
 
 	if (c->question < 0)
@@ -267,7 +267,9 @@ int survey_form_post(struct request *r, struct error *err)
 	survey_back(&sp, r->args[0]);
 	if (status != 0)
 		survey_refuse(r, &sp, status,
-			      status == 429 ? SW_TOO_MANY : status == 413 ? SW_TOO_LARGE : SW_BAD_FORM,
+			      status == 429 ? SW_TOO_MANY :
+			      status == 413 ? SW_TOO_LARGE :
+					      SW_BAD_FORM,
 			      NULL);
 	else if (survey_post_token(r, &sp, evhttp_find_header(&kv, "t"), &nonce, &issued, err) == 0)
 		survey_take(r, &sp, &kv, nonce, issued, err);

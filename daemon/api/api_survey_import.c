@@ -18,24 +18,25 @@
 
 static const char *const survey_actions[] = { "import", "empty", "refused" };
 
-static json_t *survey_import_json(const struct survey_import *im, const struct survey *s,
-				  int dry, int stored)
+static json_t *survey_import_json(const struct survey_import *im, const struct survey *s, int dry,
+				  int stored)
 {
 	json_t *rows = json_array(), *cols = json_array();
 
 	for (size_t i = 0; rows != NULL && i < im->nrows; i++) {
 		const struct survey_import_row *r = &im->rows[i];
-		json_array_append_new(rows, json_pack("{s:I, s:s, s:s?}", "row", (json_int_t)r->line,
-						      "action", survey_actions[r->action], "why",
-						      r->action == SURVEY_ROW_REFUSED ? r->why : NULL));
+		json_array_append_new(rows,
+				      json_pack("{s:I, s:s, s:s?}", "row", (json_int_t)r->line,
+						"action", survey_actions[r->action], "why",
+						r->action == SURVEY_ROW_REFUSED ? r->why : NULL));
 	}
 	for (size_t c = 0; cols != NULL && c < im->ncolumns; c++)
-		json_array_append_new(cols, json_pack("{s:s, s:s?}", "column", im->columns[c],
-						      "question",
-						      im->question[c] >= 0 ? s->q[im->question[c]].id :
-									     NULL));
-	return json_pack("{s:I, s:I, s:b, s:o, s:o}", "imported", (json_int_t)(stored ? im->nimport : 0),
-			 "refused", (json_int_t)im->nrefused, "dry_run", dry, "columns",
+		json_array_append_new(
+			cols, json_pack("{s:s, s:s?}", "column", im->columns[c], "question",
+					im->question[c] >= 0 ? s->q[im->question[c]].id : NULL));
+	return json_pack("{s:I, s:I, s:b, s:o, s:o}", "imported",
+			 (json_int_t)(stored ? im->nimport : 0), "refused",
+			 (json_int_t)im->nrefused, "dry_run", dry, "columns",
 			 cols ? cols : json_array(), "rows", rows ? rows : json_array());
 }
 
@@ -59,8 +60,8 @@ static int survey_import_store(struct request *r, const struct survey *s,
 int api_survey_import(struct request *r, struct error *err)
 {
 	const char *dry_q = http_query(r, "dry_run"), *skip_q = http_query(r, "skip_bad");
-	int dry = dry_q != NULL && strcmp(dry_q, "1") == 0, skip = skip_q != NULL &&
-								   strcmp(skip_q, "1") == 0;
+	int dry = dry_q != NULL && strcmp(dry_q, "1") == 0,
+	    skip = skip_q != NULL && strcmp(skip_q, "1") == 0;
 	struct survey_row row = { 0 };
 	struct survey_import *im = NULL;
 	struct survey *s = NULL;
@@ -72,8 +73,9 @@ int api_survey_import(struct request *r, struct error *err)
 		return -1;
 	body = http_body(r, &len);
 	if ((found = store_survey_get(r->daemon->db, r->plan->id, &row, err)) == 0)
-		error_set(err, ERR_NOT_FOUND, "plan %s has no questionnaire to import responses "
-					      "to: qweek survey new first",
+		error_set(err, ERR_NOT_FOUND,
+			  "plan %s has no questionnaire to import responses "
+			  "to: qweek survey new first",
 			  r->plan->slug);
 	if (found == 1 && (s = survey_parse(row.source, strlen(row.source), r->plan->lang, err)) &&
 	    (im = survey_import_read(s, body != NULL ? body : "", len, err)) != NULL) {
@@ -84,10 +86,11 @@ int api_survey_import(struct request *r, struct error *err)
 			if (r->status == 422)
 				json_object_set_new(
 					r->reply, "error",
-					json_pack("{s:s, s:s}", "code", "invalid", "message",
-						  "rows of the table cannot be read (listed above): "
-						  "nothing was imported; correct them, or import "
-						  "the others with --skip-bad"));
+					json_pack(
+						"{s:s, s:s}", "code", "invalid", "message",
+						"rows of the table cannot be read (listed above): "
+						"nothing was imported; correct them, or import "
+						"the others with --skip-bad"));
 			rc = 0;
 		}
 	}

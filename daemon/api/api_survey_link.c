@@ -23,7 +23,12 @@ static int survey_link_secret(struct request *r, struct survey_row *row, int rot
 {
 	struct db *db = r->daemon->db;
 	char what[200];
-	struct link_ref l = { LINK_SURVEY, row->plan_id, 0, row->gen, row->hash, what,
+	struct link_ref l = { LINK_SURVEY,
+			      row->plan_id,
+			      0,
+			      row->gen,
+			      row->hash,
+			      what,
 			      "qweek survey link --rotate" };
 	struct plan_write w;
 

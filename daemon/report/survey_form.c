@@ -80,7 +80,8 @@ static void survey_form_choice(struct buf *b, const struct survey_question *q, s
 	survey_form_mark(b, q, l);
 	buf_add_str(b, "</legend>\n");
 	for (size_t o = 0; o < q->noptions; o++) {
-		buf_printf(b, "<label class=\"o\"><input type=\"%s\" name=\"q%zu\" value=\"%zu\"%s> ",
+		buf_printf(b,
+			   "<label class=\"o\"><input type=\"%s\" name=\"q%zu\" value=\"%zu\"%s> ",
 			   type, i + 1, o + 1,
 			   q->required && q->kind != SURVEY_MULTIPLE && o == 0 ? " required" : "");
 		rbuf_html(b, q->options[o]);
@@ -97,18 +98,19 @@ static void survey_form_typed(struct buf *b, const struct survey_question *q, si
 	survey_form_mark(b, q, l);
 	buf_add_str(b, "</label>\n");
 	if (q->kind == SURVEY_NUMBER)
-		buf_printf(b, "<input type=\"number\" inputmode=\"decimal\" step=\"any\" id=\"f%zu\" "
-			      "name=\"q%zu\"%s>\n",
+		buf_printf(b,
+			   "<input type=\"number\" inputmode=\"decimal\" step=\"any\" id=\"f%zu\" "
+			   "name=\"q%zu\"%s>\n",
 			   i + 1, i + 1, q->required ? " required" : "");
 	else
-		buf_printf(b, "<textarea id=\"f%zu\" name=\"q%zu\" rows=\"3\" maxlength=\"%d\"%s>"
-			      "</textarea>\n",
+		buf_printf(b,
+			   "<textarea id=\"f%zu\" name=\"q%zu\" rows=\"3\" maxlength=\"%d\"%s>"
+			   "</textarea>\n",
 			   i + 1, i + 1, SURVEY_MAX_TEXT, q->required ? " required" : "");
 	buf_add_str(b, "</div>\n");
 }
 
-static void survey_form_head(struct buf *b, const struct plan *p, const struct survey *s,
-			     int paper)
+static void survey_form_head(struct buf *b, const struct plan *p, const struct survey *s, int paper)
 {
 	const char *l = p->lang, *title = s->title != NULL ? s->title : survey_word(l, SW_TITLE);
 

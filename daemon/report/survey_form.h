@@ -15,7 +15,7 @@
 #include "store/store.h"
 #include "survey/survey.h"
 
-#define SURVEY_FORM_TOKEN_MARK	"\x01TOKEN\x01"  /* where the form's token goes */
+#define SURVEY_FORM_TOKEN_MARK	"\x01TOKEN\x01"	 /* where the form's token goes */
 #define SURVEY_FORM_THANKS_MARK "\x01THANKS\x01" /* and the thanks, after a response */
 
 /* The Content-Security-Policy of these pages: their one style sheet, forms to themselves. */

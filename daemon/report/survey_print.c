@@ -48,8 +48,9 @@ static void survey_print_question(struct buf *b, const struct survey_question *q
 	buf_printf(b, "<div class=\"q\"><p>%s. ", q->id);
 	rbuf_html(b, q->text);
 	if (q->noptions > 0)
-		buf_printf(b, " <span class=\"kind\">(%s)</span>",
-			   survey_word(l, q->kind == SURVEY_MULTIPLE ? SW_PRINT_MANY : SW_PRINT_ONE));
+		buf_printf(
+			b, " <span class=\"kind\">(%s)</span>",
+			survey_word(l, q->kind == SURVEY_MULTIPLE ? SW_PRINT_MANY : SW_PRINT_ONE));
 	buf_add_str(b, "</p>\n");
 	if (q->noptions == 0)
 		buf_add_str(b, "<div class=\"lines\"></div><div class=\"lines\"></div>\n");

@@ -48,8 +48,9 @@ static void survey_html_question(struct buf *b, const struct survey_qres *q, con
 		   (long long)q->respondents);
 	if (q->q->noptions == 0 && q->nfree == 0)
 		return;
-	buf_printf(b, "<table class=\"survey\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-		      "<th></th></tr></thead>\n<tbody>\n",
+	buf_printf(b,
+		   "<table class=\"survey\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+		   "<th></th></tr></thead>\n<tbody>\n",
 		   survey_word(l, q->q->noptions > 0 ? SW_ANSWER : SW_FREE),
 		   survey_word(l, SW_COUNT_HEAD), survey_word(l, SW_PERCENT_HEAD));
 	for (size_t o = 0; o < q->q->noptions; o++)
@@ -77,8 +78,7 @@ void survey_report_html(struct buf *b, const struct survey_results *r)
 	buf_add_str(b, "</section>\n");
 }
 
-static void survey_md_row(struct buf *b, const char *text, int64_t count, int64_t of,
-			  const char *l)
+static void survey_md_row(struct buf *b, const char *text, int64_t count, int64_t of, const char *l)
 {
 	int64_t t = survey_tenths(count, of);
 	char pct[32];

@@ -31,8 +31,9 @@ int64_t store_survey_response_add(struct db *db, int64_t plan_id, int64_t hour, 
 int store_survey_answer_add(struct db *db, int64_t response, int64_t plan_id, int question,
 			    int64_t mask, const char *value, struct error *err)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO survey_answers (response_id, plan_id, question, "
-				       "mask, value) VALUES (?, ?, ?, ?, ?)");
+	sqlite3_stmt *st =
+		db_stmt(db, "INSERT INTO survey_answers (response_id, plan_id, question, "
+			    "mask, value) VALUES (?, ?, ?, ?, ?)");
 
 	sqlite3_bind_int64(st, 1, response);
 	sqlite3_bind_int64(st, 2, plan_id);
@@ -46,8 +47,9 @@ int store_survey_answer_add(struct db *db, int64_t response, int64_t plan_id, in
 int store_survey_tally(struct db *db, int64_t plan_id, int by, survey_tally_fn fn, void *arg,
 		       struct error *err)
 {
-	static const char plain[] = "SELECT question, mask, value, -1, count(*) FROM survey_answers "
-				    "WHERE plan_id = ?1 GROUP BY question, mask, value";
+	static const char plain[] =
+		"SELECT question, mask, value, -1, count(*) FROM survey_answers "
+		"WHERE plan_id = ?1 GROUP BY question, mask, value";
 	static const char split[] =
 		"SELECT a.question, a.mask, a.value, coalesce(b.mask, 0), count(*) "
 		"FROM survey_answers a LEFT JOIN survey_answers b ON b.response_id = "

@@ -160,8 +160,7 @@ void survey_given_free(struct survey_given *g, size_t n)
 		free(g[i].value);
 }
 
-void survey_check_text(const struct survey *s, const struct survey_check *c, char *buf,
-		       size_t len)
+void survey_check_text(const struct survey *s, const struct survey_check *c, char *buf, size_t len)
 {
 	static const char *const why[] = {
 		[SURVEY_UNKNOWN_FIELD] = "is no question of the questionnaire",
@@ -173,8 +172,8 @@ void survey_check_text(const struct survey *s, const struct survey_check *c, cha
 		[SURVEY_NOT_TEXT] = "is not text (control characters, or not UTF-8)",
 		[SURVEY_NOTHING] = "no question is answered",
 	};
-	const char *w = c->problem > SURVEY_OK && c->problem <= SURVEY_NOTHING ? why[c->problem] :
-										   "?";
+	const char *w =
+		c->problem > SURVEY_OK && c->problem <= SURVEY_NOTHING ? why[c->problem] : "?";
 
 	if (c->question < 0)
 		snprintf(buf, len, c->problem == SURVEY_NOTHING ? "%s%s" : "«%s» %s", c->what, w);

@@ -54,7 +54,6 @@ enum survey_problem survey_answer_read(const struct survey *s, const struct surv
 void survey_given_free(struct survey_given *g, size_t n);
 
 /* The problem in English, for the API and the command line: "question 3: «7» is not ...". */
-void survey_check_text(const struct survey *s, const struct survey_check *c, char *buf,
-		       size_t len);
+void survey_check_text(const struct survey *s, const struct survey_check *c, char *buf, size_t len);
 
 #endif

@@ -26,10 +26,12 @@ static const struct {
 	const char *word;
 	enum survey_kind kind;
 } survey_kind_words[] = {
-	{ "single", SURVEY_SINGLE },	   { "один", SURVEY_SINGLE },	    { "одна", SURVEY_SINGLE },
-	{ "multiple", SURVEY_MULTIPLE }, { "несколько", SURVEY_MULTIPLE }, { "кілька", SURVEY_MULTIPLE },
-	{ "scale", SURVEY_SCALE },	   { "шкала", SURVEY_SCALE },	    { "number", SURVEY_NUMBER },
-	{ "число", SURVEY_NUMBER },	   { "text", SURVEY_TEXT },	    { "текст", SURVEY_TEXT },
+	{ "single", SURVEY_SINGLE },	  { "один", SURVEY_SINGLE },
+	{ "одна", SURVEY_SINGLE },	  { "multiple", SURVEY_MULTIPLE },
+	{ "несколько", SURVEY_MULTIPLE }, { "кілька", SURVEY_MULTIPLE },
+	{ "scale", SURVEY_SCALE },	  { "шкала", SURVEY_SCALE },
+	{ "number", SURVEY_NUMBER },	  { "число", SURVEY_NUMBER },
+	{ "text", SURVEY_TEXT },	  { "текст", SURVEY_TEXT },
 };
 
 const char *survey_kind_name(enum survey_kind k)
@@ -139,7 +141,8 @@ static int survey_close(struct parse *p, int kind_set)
 	if (q->kind == SURVEY_SCALE && q->noptions == 0) {
 		for (const char *const *w = survey_scale_words(p->lang); *w != NULL; w++) {
 			char *o = strdup(*w);
-			if (o == NULL || survey_push(&q->options, &q->noptions, sizeof o, &o) == -1) {
+			if (o == NULL ||
+			    survey_push(&q->options, &q->noptions, sizeof o, &o) == -1) {
 				free(o);
 				return survey_fail(p, "out of memory", q->text);
 			}
@@ -210,7 +213,8 @@ static int survey_option(struct parse *p, char *line)
 	for (size_t i = 0; i < q->noptions; i++)
 		if (strcmp(q->options[i], text) == 0)
 			return survey_fail(p, "this option is already given to the question", line);
-	if ((o = strdup(text)) == NULL || survey_push(&q->options, &q->noptions, sizeof o, &o) == -1) {
+	if ((o = strdup(text)) == NULL ||
+	    survey_push(&q->options, &q->noptions, sizeof o, &o) == -1) {
 		free(o);
 		return survey_fail(p, "out of memory", line);
 	}
@@ -282,8 +286,9 @@ struct survey *survey_parse(const char *text, size_t len, const char *lang, stru
 	char *copy;
 
 	if (len > SURVEY_MAX_SOURCE) {
-		error_set(err, ERR_TOO_LARGE, "the questionnaire is %zu KiB, more than the %d KiB "
-					      "a questionnaire may take: is it the right file?",
+		error_set(err, ERR_TOO_LARGE,
+			  "the questionnaire is %zu KiB, more than the %d KiB "
+			  "a questionnaire may take: is it the right file?",
 			  len >> 10, SURVEY_MAX_SOURCE >> 10);
 		return NULL;
 	}
@@ -292,7 +297,8 @@ struct survey *survey_parse(const char *text, size_t len, const char *lang, stru
 		len -= 3;
 	}
 	if (!utf8_valid(text, len)) {
-		error_set(err, ERR_INVALID, "the questionnaire is not UTF-8 text (save it as UTF-8)");
+		error_set(err, ERR_INVALID,
+			  "the questionnaire is not UTF-8 text (save it as UTF-8)");
 		return NULL;
 	}
 	if ((p.s = calloc(1, sizeof *p.s)) == NULL || (copy = strndup(text, len)) == NULL) {
@@ -301,7 +307,8 @@ struct survey *survey_parse(const char *text, size_t len, const char *lang, stru
 		return NULL;
 	}
 	if (survey_lines(&p, copy) == 0 && p.s->nq == 0)
-		error_set(err, ERR_INVALID, "the questionnaire has no questions («1. Text [kind]»)");
+		error_set(err, ERR_INVALID,
+			  "the questionnaire has no questions («1. Text [kind]»)");
 	free(copy);
 	if (err->kind != ERR_NONE) {
 		survey_free(p.s);

@@ -28,8 +28,9 @@ static void survey_on_cell(void *s, size_t len, void *arg)
 
 	if (t->cur.n == t->cur.cap) {
 		size_t cap = t->cur.cap ? t->cur.cap * 2 : 16;
-		char **grown = cap <= SURVEY_IMPORT_MAX_COLS ? realloc(t->cur.cell, cap * sizeof *grown)
-							     : NULL;
+		char **grown = cap <= SURVEY_IMPORT_MAX_COLS ?
+				       realloc(t->cur.cell, cap * sizeof *grown) :
+				       NULL;
 		if (grown == NULL) {
 			t->nomem = 1;
 			return;
@@ -50,8 +51,9 @@ static void survey_on_row(int c, void *arg)
 	(void)c;
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 64;
-		struct survey_cells *grown =
-			cap <= SURVEY_IMPORT_MAX_ROWS + 64 ? realloc(t->rows, cap * sizeof *grown) : NULL;
+		struct survey_cells *grown = cap <= SURVEY_IMPORT_MAX_ROWS + 64 ?
+						     realloc(t->rows, cap * sizeof *grown) :
+						     NULL;
 		if (grown == NULL) {
 			t->nomem = 1;
 			return;
@@ -111,7 +113,8 @@ static int survey_column(const struct survey *s, const char *head)
 		return survey_find(s, id, &i) != NULL ? (int)i : -1;
 	}
 	if (n > 0 && n < sizeof id) {
-		while (head[n] != '\0' && head[n] != '.' && head[n] != ')' && head[n] != ' ' && n < 12)
+		while (head[n] != '\0' && head[n] != '.' && head[n] != ')' && head[n] != ' ' &&
+		       n < 12)
 			n++;
 		snprintf(id, sizeof id, "%.*s", (int)n, head);
 		if (survey_find(s, id, &i) != NULL)
@@ -164,8 +167,8 @@ static int survey_option_of(const struct survey_question *q, const char *text, s
  * ';' or by ',' (as Google Forms joins them, though an option may hold a comma: the longest
  * run of parts that is an option is taken). 0, or -1 with WHY.
  */
-static int survey_options_of(const struct survey_question *q, const char *cell, int *nums, size_t *n,
-			     char *why, size_t wlen)
+static int survey_options_of(const struct survey_question *q, const char *cell, int *nums,
+			     size_t *n, char *why, size_t wlen)
 {
 	const char *sep = strchr(cell, ';') != NULL ? ";" : ",";
 	const char *p = cell;
@@ -179,11 +182,13 @@ static int survey_options_of(const struct survey_question *q, const char *cell, 
 		const char *end = p + strlen(p);
 		int o = 0;
 		for (; end > p; end = end - 1) {
-			if ((*end == '\0' || *end == *sep) && (o = survey_option_of(q, p, (size_t)(end - p))))
+			if ((*end == '\0' || *end == *sep) &&
+			    (o = survey_option_of(q, p, (size_t)(end - p))))
 				break;
 		}
 		if (o == 0) {
-			snprintf(why, wlen, "question %s: «%.60s» is none of its options", q->id, p);
+			snprintf(why, wlen, "question %s: «%.60s» is none of its options", q->id,
+				 p);
 			return -1;
 		}
 		nums[(*n)++] = o;
@@ -276,8 +281,9 @@ struct survey_import *survey_import_read(const struct survey *s, const char *tex
 	else if (!utf8_valid(text, len))
 		error_set(err, ERR_INVALID, "the table is not UTF-8 text (save it as CSV UTF-8)");
 	else if (survey_table_read(text, len, &t) == -1)
-		error_set(err, ERR_INVALID, "the table cannot be read as CSV (over %d rows or %d "
-					    "columns, or a quote left open)",
+		error_set(err, ERR_INVALID,
+			  "the table cannot be read as CSV (over %d rows or %d "
+			  "columns, or a quote left open)",
 			  SURVEY_IMPORT_MAX_ROWS, SURVEY_IMPORT_MAX_COLS);
 	else if (t.n < 1)
 		error_set(err, ERR_INVALID, "the table is empty");

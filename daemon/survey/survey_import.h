@@ -22,8 +22,8 @@ struct survey_import_row {
 };
 
 struct survey_import {
-	char **columns;	  /* the header's cells */
-	int *question;	  /* per column: the question's index, or -1 (ignored) */
+	char **columns; /* the header's cells */
+	int *question;	/* per column: the question's index, or -1 (ignored) */
 	size_t ncolumns;
 	struct survey_import_row *rows;
 	size_t nrows, nimport, nrefused;

@@ -90,8 +90,8 @@ static int survey_results_alloc(struct survey_results *r)
 		q->q = &r->s->q[i];
 		if ((q->counts = calloc(q->q->noptions + 1, sizeof *q->counts)) == NULL)
 			return -1;
-		if (r->by >= 0 && (q->by = calloc((q->q->noptions + 1) * r->nby, sizeof(int64_t))) ==
-					  NULL)
+		if (r->by >= 0 &&
+		    (q->by = calloc((q->q->noptions + 1) * r->nby, sizeof(int64_t))) == NULL)
 			return -1;
 	}
 	return 0;
@@ -106,12 +106,14 @@ static int survey_results_by(struct survey_results *r, const char *by_id, struct
 	if (by_id == NULL)
 		return 0;
 	if ((q = survey_find(r->s, by_id, &i)) == NULL)
-		return error_set(err, ERR_INVALID, "there is no question «%s» in the questionnaire "
-						   "(its questions are numbered 1 to %s)",
+		return error_set(err, ERR_INVALID,
+				 "there is no question «%s» in the questionnaire "
+				 "(its questions are numbered 1 to %s)",
 				 by_id, r->s->q[r->s->nq - 1].id);
 	if (q->noptions == 0)
-		return error_set(err, ERR_INVALID, "question %s is answered with a %s: results are "
-						   "split by a question of choice",
+		return error_set(err, ERR_INVALID,
+				 "question %s is answered with a %s: results are "
+				 "split by a question of choice",
 				 by_id, survey_kind_name(q->kind));
 	r->by = (int)i;
 	r->nby = q->noptions + 1; /* and "no answer" */
@@ -130,10 +132,12 @@ struct survey_results *survey_results_load(struct db *db, int64_t plan_id, const
 		return NULL;
 	}
 	if ((found = store_survey_get(db, plan_id, &row, err)) == 0)
-		error_set(err, ERR_NOT_FOUND, "the plan has no questionnaire yet (qweek survey new "
-					      "--template NAME or --file FILE)");
+		error_set(err, ERR_NOT_FOUND,
+			  "the plan has no questionnaire yet (qweek survey new "
+			  "--template NAME or --file FILE)");
 	snprintf(r->lang, sizeof r->lang, "%s", lang != NULL ? lang : "ru");
-	if (found == 1 && (r->s = survey_parse(row.source, strlen(row.source), lang, err)) != NULL) {
+	if (found == 1 &&
+	    (r->s = survey_parse(row.source, strlen(row.source), lang, err)) != NULL) {
 		r->version = row.version;
 		if (survey_results_by(r, by_id, err) == 0 && survey_results_alloc(r) == -1)
 			error_set(err, ERR_INTERNAL, "out of memory");

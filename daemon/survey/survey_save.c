@@ -18,8 +18,8 @@ static int survey_save_rows(struct db *db, int64_t plan_id, const struct survey 
 	if (id == -1)
 		return -1;
 	for (size_t q = 0; q < s->nq; q++)
-		if (g[q].answered &&
-		    store_survey_answer_add(db, id, plan_id, (int)q, g[q].mask, g[q].value, err) == -1)
+		if (g[q].answered && store_survey_answer_add(db, id, plan_id, (int)q, g[q].mask,
+							     g[q].value, err) == -1)
 			return -1;
 	return 0;
 }
