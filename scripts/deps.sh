@@ -32,6 +32,8 @@ PACKAGES=(
 	faketime
 	# the HTTPS front of contrib/nginx (test_nginx_front): nginx, and openssl for its certificate
 	nginx-light openssl
+	# the report as Word and OpenDocument (qweek report --format docx|odt; test_survey)
+	pandoc file
 )
 PACKAGES+=("$@")
 if ((npm)) && ! command -v npm >/dev/null 2>&1; then
