@@ -21,11 +21,15 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_undo_entry, &cmd_person_edit_entry, &cmd_person_remove_entry,
 	&cmd_group_edit_entry, &cmd_group_remove_entry, &cmd_delete_entry,
 	&cmd_invite_entry, &cmd_backup_entry, &cmd_plan_delete_entry,
-	&cmd_plan_copy_entry, NULL
+	&cmd_plan_copy_entry, &cmd_survey_new_entry, &cmd_survey_show_entry,
+	&cmd_survey_templates_entry, &cmd_survey_link_entry, &cmd_survey_results_entry,
+	&cmd_survey_poster_entry, &cmd_survey_print_entry, &cmd_survey_import_entry,
+	NULL
 };
 
 /* Commands whose names are two words start with one of these. */
-static const char *const cmd_groups[] = { "plan", "person", "group", "remind", NULL };
+static const char *const cmd_groups[] = { "plan", "person", "group", "remind", "survey",
+					  NULL };
 
 static const char cmd_options_help[] =
 	N_("options (before or after the command):\n"

@@ -27,6 +27,10 @@ extern const struct cmd_entry cmd_person_edit_entry, cmd_person_remove_entry;
 extern const struct cmd_entry cmd_group_edit_entry, cmd_group_remove_entry, cmd_delete_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_plan_delete_entry, cmd_plan_copy_entry;
+extern const struct cmd_entry cmd_survey_new_entry, cmd_survey_show_entry;
+extern const struct cmd_entry cmd_survey_templates_entry, cmd_survey_link_entry;
+extern const struct cmd_entry cmd_survey_results_entry, cmd_survey_poster_entry;
+extern const struct cmd_entry cmd_survey_print_entry, cmd_survey_import_entry;
 
 /* The first line of qweek's own usage. */
 #define CMD_MAIN_USAGE \

@@ -40,6 +40,8 @@ PACKAGES=(
 	# messages in Russian and Ukrainian: msgfmt/xgettext (po/), and localedef's sources of the
 	# locales the tests compile (tests/e2e/locales.sh)
 	gettext locales
+	# the report as Word and OpenDocument (qweek report --format docx|odt; test_survey)
+	pandoc file
 )
 PACKAGES+=("$@")
 if ((npm)) && ! command -v npm >/dev/null 2>&1; then

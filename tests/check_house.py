@@ -14,7 +14,7 @@ import re
 import sys
 
 # Lowest first; a tuple is one rank of siblings.
-LAYERS = ["core", "time", "store", "feed", ("import", "remind", "report", "dav"), "http", "api"]
+LAYERS = ["core", "time", "store", ("feed", "survey"), ("import", "remind", "report", "dav"), "http", "api"]
 MAX_LINES = 800
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 SQL_CALL = re.compile(r"\bsqlite3_(prepare\w*|exec|step)\s*\(")

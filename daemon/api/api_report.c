@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "survey/survey_results.h"
 #include "api/api_link.h"
 #include "core/clock.h"
 #include "core/daemon.h"
@@ -244,6 +245,14 @@ int api_report(struct request *r, struct error *err)
 	r->plan = NULL;
 	if ((rep = report_load(r->daemon->db, p, clock_now(), err)) == NULL)
 		return -1;
+	/* The survey's section, when the plan has a questionnaire (issue 17). */
+	if ((rep->survey = survey_results_load(r->daemon->db, p->id, p->lang, NULL, err)) == NULL) {
+		if (err->kind != ERR_NOT_FOUND) {
+			report_free(rep);
+			return -1;
+		}
+		error_clear(err);
+	}
 	buf_init(&b, 4096 + rep->nitems * 600);
 	report_render(&b, rep, f);
 	report_free(rep);

@@ -2,6 +2,7 @@
 #include "api/api.h"
 #include "api/api_dav.h"
 #include "http/http_method.h"
+#include "api/api_survey.h"
 
 /*
  * Every route of the daemon: its method, path, handler and flags (who may use it: http.h,
@@ -78,5 +79,14 @@ const struct route api_routes[] = {
 	{ DAV_METHODS, "/dav/:login/:collection/:resource", api_dav, DAV_FLAGS },
 	{ EVHTTP_REQ_DELETE, P, api_plans_delete, ROUTE_WRITES | ROUTE_ADMIN },
 	{ EVHTTP_REQ_POST, P "/copy", api_plans_copy, ROUTE_WRITES | ROUTE_ADMIN },
+	{ EVHTTP_REQ_GET, P "/survey", api_survey_show, 0 },
+	{ EVHTTP_REQ_PUT, P "/survey", api_survey_put, ROUTE_WRITES },
+	{ EVHTTP_REQ_GET, P "/survey/results", api_survey_results, 0 },
+	{ EVHTTP_REQ_POST, P "/survey/link", api_survey_link, ROUTE_WRITES },
+	{ EVHTTP_REQ_GET, P "/survey/page", api_survey_page, ROUTE_WRITES },
+	{ EVHTTP_REQ_POST, P "/survey/import", api_survey_import, ROUTE_WRITES | ROUTE_RAW_BODY },
+	{ EVHTTP_REQ_GET, "/api/v1/survey/templates", api_survey_templates, ROUTE_TOKEN },
+	{ EVHTTP_REQ_GET, "/survey/:secret", survey_form_get, 0 },
+	{ EVHTTP_REQ_POST, "/survey/:secret", survey_form_post, ROUTE_RAW_BODY },
 	{ 0, NULL, NULL, 0 },
 };

@@ -201,7 +201,7 @@ int link_key_ready(void)
 int link_secret(const unsigned char salt[LINK_SALT_LEN], enum link_kind kind, int64_t plan_id,
 		int64_t person_id, int64_t gen, char out[FEED_SECRET_LEN + 1])
 {
-	static const char *const kinds[] = { "feed", "status", "page" };
+	static const char *const kinds[] = { "feed", "status", "page", "survey", "survey-token" };
 	unsigned char msg[LINK_SALT_LEN + 96], md[EVP_MAX_MD_SIZE];
 	unsigned int mdlen = 0;
 	int n;

@@ -16,7 +16,7 @@
 #define LINK_SALT_LEN 16 /* the database's own random salt (link_seed) */
 
 /* What a link opens: a part of the message the secret is derived from. */
-enum link_kind { LINK_FEED, LINK_STATUS, LINK_PAGE };
+enum link_kind { LINK_FEED, LINK_STATUS, LINK_PAGE, LINK_SURVEY, LINK_SURVEY_TOKEN };
 
 /*
  * The key file for the database DB: "qweek.db" -> "qweek.key" in the same folder (a name that

@@ -132,6 +132,9 @@ void http_login_ok(struct request *r);
 /* Adds a warning to the reply. */
 void http_warn(struct request *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The client's address ("unix" on the Unix socket; behind a trusted proxy, the one it names). */
+const char *http_client(struct request *r);
+
 /* The query parameter NAME, or NULL. */
 const char *http_query(struct request *r, const char *name);
 

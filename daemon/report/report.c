@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "report/report.h"
+#include "survey/survey_results.h"
 #include "time/tz.h"
 #include "time/when_format.h"
 #include "grow.h"
@@ -214,6 +215,7 @@ struct report *report_load(struct db *db, struct plan *p, int64_t now, struct er
 		return NULL;
 	}
 	r->plan = p;
+	r->survey_count = -1;
 	report_tally_init(&r->tally, now);
 	if (store_item_each(db, p->id, &all, keep_item, r, err) == -1) {
 		if (err->kind == ERR_NONE)
@@ -232,6 +234,7 @@ void report_free(struct report *r)
 		report_item_free(&r->items[i]);
 	free(r->items);
 	report_tally_free(&r->tally);
+	survey_results_free(r->survey);
 	plan_free(r->plan);
 	free(r);
 }

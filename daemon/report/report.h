@@ -68,12 +68,16 @@ struct report_item {
 int report_item_copy(struct report_item *d, const struct item *s);
 void report_item_free(struct report_item *it);
 
+struct survey_results; /* survey/survey_results.h */
+
 /* A plan's status with its items in plan order. */
 struct report {
 	struct plan *plan; /* owned */
 	struct report_tally tally;
 	struct report_item *items;
 	size_t nitems, cap;
+	struct survey_results *survey; /* owned; the report's survey section, or NULL */
+	int64_t survey_count;	       /* responses so far (the status page), -1: no survey */
 };
 
 /* Loads plan P (taken over, freed with the report) at NOW; NULL with ERR. */

@@ -3,6 +3,7 @@
 
 #include "core/i18n.h"
 #include "report/report_render.h"
+#include "report/survey_report.h"
 
 /* The report as one self-contained HTML document that prints well (A4, landscape). */
 
@@ -17,7 +18,8 @@ static const char report_css[] =
 	/* A long unbroken word (an item title of 1,000 letters) wraps instead of pushing the table off
 	 * the page: "anywhere" also lets the column's minimum width shrink, as on the status page. */
 	"td.t,h1,.meta{overflow-wrap:anywhere}"
-	"table.totals{width:auto}"
+	"table.totals{width:auto}h3{font-size:1em;margin:1em 0 .2em;break-after:avoid}"
+	"table.survey{width:auto;min-width:60%;break-inside:avoid}"
 	"tr.overdue td{background:#fde2e2}tr.late td.o{color:#a33}tr.cancelled td{color:#777}"
 	"tr.cancelled td.t{text-decoration:line-through}"
 	"@page{size:A4 landscape;margin:12mm}"
@@ -170,5 +172,7 @@ void report_html(struct buf *b, const struct report *r)
 	html_totals(b, r);
 	html_items(b, r);
 	report_html_people(b, &r->tally, r->plan->lang);
+	if (r->survey != NULL)
+		survey_report_html(b, r->survey);
 	report_html_close(b);
 }

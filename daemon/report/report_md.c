@@ -3,6 +3,7 @@
 
 #include "core/i18n.h"
 #include "report/report_render.h"
+#include "report/survey_report.h"
 
 /* The report as Markdown: a heading, then a GitHub-style table per section. */
 
@@ -92,4 +93,6 @@ void report_md(struct buf *b, const struct report *r)
 	md_totals(b, r);
 	md_items(b, r);
 	md_people(b, r);
+	if (r->survey != NULL)
+		survey_report_md(b, r->survey);
 }

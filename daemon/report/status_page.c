@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "report/report_render.h"
 #include "report/status_page.h"
+#include "report/survey_words.h"
 
 /*
  * The status page: progress, the counts, what is late, what comes next, the week day by day,
@@ -88,6 +89,8 @@ static void page_progress(struct buf *b, const struct report *r)
 	count_li(b, "open", i18n(l, W_OPEN), t->open);
 	count_li(b, "overdue", i18n(l, W_OVERDUE), t->overdue);
 	count_li(b, "cancelled", i18n(l, W_CANCELLED), t->cancelled);
+	if (r->survey_count >= 0)
+		count_li(b, "survey", survey_word(l, SW_SURVEY_LINE), r->survey_count);
 	buf_add_str(b, "</ul>\n</section>\n");
 }
 

@@ -5,6 +5,7 @@
 
 #include "store/changes.h"
 #include "store/feed_store.h"
+#include "store/survey_store.h"
 #include "core/log.h"
 #include "report/status_page.h"
 #include "grow.h"
@@ -68,6 +69,19 @@ static struct page *page_of(int64_t plan_id)
 	return p;
 }
 
+/* How many responses the plan's survey has so far; -1 when it has none (or cannot tell). */
+static int64_t survey_count(struct db *db, int64_t plan_id)
+{
+	struct error err = ERROR_INIT;
+	struct survey_row row = { 0 };
+	int has = store_survey_get(db, plan_id, &row, &err);
+	int64_t n = has == 1 ? store_survey_count(db, plan_id, &err) : -1;
+
+	free(row.source);
+	error_clear(&err);
+	return n;
+}
+
 static int render(struct db *db, struct page *pg, int64_t minute, struct error *err)
 {
 	struct timespec cpu; /* how long rendering takes, for the log only */
@@ -82,6 +96,7 @@ static int render(struct db *db, struct page *pg, int64_t minute, struct error *
 	if ((p = store_feed_plan(db, pg->plan_id, err)) == NULL ||
 	    (rep = report_load(db, p, minute, err)) == NULL)
 		return -1;
+	rep->survey_count = survey_count(db, pg->plan_id);
 	buf_init(&b, pg->last_len ? pg->last_len + 4096 : 8192 + rep->nitems * 400);
 	status_page_render(&b, rep);
 	report_free(rep);
