@@ -62,14 +62,14 @@ static enum cmd_retval cmd_delete_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd_entry cmd_delete_entry = {
 	.name = "delete",
 	.usage = "REF [--yes] [--with-children]",
-	.summary = "Remove an item for good (a mistake, not a cancellation)",
-	.help = "Deletes the item REF: it leaves the plan, the report and the calendars (qweek\n"
+	.summary = N_("Remove an item for good (a mistake, not a cancellation)"),
+	.help = N_("Deletes the item REF: it leaves the plan, the report and the calendars (qweek\n"
 		"cancel keeps a cancelled item in the report). An item with sub-items is refused\n"
 		"unless --with-children deletes them too. Asks on a terminal; --yes otherwise.\n"
 		"qweek undo brings it back.\n"
 		"\n"
 		"example:\n"
-		"  qweek delete 7 --yes\n",
+		"  qweek delete 7 --yes\n"),
 	.options = cmd_delete_options,
 	.lower = 1,
 	.upper = 1,

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "cmd.h"
+#include "nls.h"
 #include "person_change.h"
 
 /* qweek group edit. */
@@ -14,11 +15,11 @@ static enum cmd_retval cmd_group_edit_exec(struct cmd_ctx *ctx, struct args *arg
 const struct cmd_entry cmd_group_edit_entry = {
 	.name = "group edit",
 	.usage = "NAME --name NEW",
-	.summary = "Rename a group",
-	.help = "Renames the group NAME to NEW: its items and people follow.\n"
+	.summary = N_("Rename a group"),
+	.help = N_("Renames the group NAME to NEW: its items and people follow.\n"
 		"\n"
 		"example:\n"
-		"  qweek group edit Психологи --name \"Педагоги-психологи\"\n",
+		"  qweek group edit Психологи --name \"Педагоги-психологи\"\n"),
 	.options = cmd_group_edit_options,
 	.lower = 1,
 	.upper = 1,

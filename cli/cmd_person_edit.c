@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "cmd.h"
+#include "nls.h"
 #include "person_change.h"
 
 /* qweek person edit. */
@@ -21,13 +22,13 @@ const struct cmd_entry cmd_person_edit_entry = {
 	.name = "person edit",
 	.usage =
 		"NAME [--name N] [--email E] [--role R] [--group G]... [--leave G]... [--new-group]",
-	.summary = "Change a person: name, e-mail, role, groups",
-	.help = "Changes the person NAME: --name renames them (their items follow), --email,\n"
+	.summary = N_("Change a person: name, e-mail, role, groups"),
+	.help = N_("Changes the person NAME: --name renames them (their items follow), --email,\n"
 		"--role; --group puts them in a group (as person add does), --leave takes them\n"
 		"out of one. Checked as person add checks; a refusal changes nothing.\n"
 		"\n"
 		"example:\n"
-		"  qweek person edit \"Иванова А. П.\" --email ivanova@example.org --leave Психологи\n",
+		"  qweek person edit \"Иванова А. П.\" --email ivanova@example.org --leave Психологи\n"),
 	.options = cmd_person_edit_options,
 	.lower = 1,
 	.upper = 1,

@@ -74,8 +74,8 @@ static enum cmd_retval cmd_plan_copy_exec(struct cmd_ctx *ctx, struct args *args
 const struct cmd_entry cmd_plan_copy_entry = {
 	.name = "plan copy",
 	.usage = "[SLUG] --title T --from DATE [--to DATE] [--slug S] [--weekday]",
-	.summary = "Make next year's plan from this one and print its slug",
-	.help = "Makes a new plan with the same people, groups, reminder rules and items, every\n"
+	.summary = N_("Make next year's plan from this one and print its slug"),
+	.help = N_("Makes a new plan with the same people, groups, reminder rules and items, every\n"
 		"date moved by the distance between the first days (--from and the plan's own):\n"
 		"every item open again, without notes or who did it, with new feed and page\n"
 		"links (make them with qweek feed, qweek person link). Each item's date is\n"
@@ -87,7 +87,7 @@ const struct cmd_entry cmd_plan_copy_entry = {
 		"\n"
 		"example:\n"
 		"  qweek plan copy nedelya-kachestva-2017 --title \"Неделя качества 2018\" \\\n"
-		"      --from 07.11.2018\n",
+		"      --from 07.11.2018\n"),
 	.options = cmd_plan_copy_options,
 	.lower = 0,
 	.upper = 1,

@@ -42,12 +42,12 @@ static enum cmd_retval cmd_plan_delete_exec(struct cmd_ctx *ctx, struct args *ar
 const struct cmd_entry cmd_plan_delete_entry = {
 	.name = "plan delete",
 	.usage = "SLUG --yes",
-	.summary = "Remove a plan for good, with everything in it",
-	.help = "Removes the plan SLUG with its people, groups, items, links and reminders. It\n"
+	.summary = N_("Remove a plan for good, with everything in it"),
+	.help = N_("Removes the plan SLUG with its people, groups, items, links and reminders. It\n"
 		"cannot be taken back: without --yes qweek only says what would go.\n"
 		"\n"
 		"example:\n"
-		"  qweek plan delete test-plan --yes\n",
+		"  qweek plan delete test-plan --yes\n"),
 	.options = cmd_plan_delete_options,
 	.lower = 1,
 	.upper = 1,

@@ -114,8 +114,8 @@ const struct cmd_entry cmd_plan_edit_entry = {
 	.name = "plan edit",
 	.usage = "[--title T] [--from DATE] [--to DATE] [--tz ZONE] [--org O] [--lang ru|uk|en] "
 		 "[--slug S] [--director NAME] [--remind \"events|deadlines|overdue RULES\"]...",
-	.summary = "Change the plan: its title, days, zone, language, director, reminders",
-	.help = "Changes the plan's settings, checked as plan new checks them. A new title keeps\n"
+	.summary = N_("Change the plan: its title, days, zone, language, director, reminders"),
+	.help = N_("Changes the plan's settings, checked as plan new checks them. A new title keeps\n"
 		"the slug (scripts and QWEEK_PLAN name the plan by it); --slug S changes it on\n"
 		"purpose (refused if another plan has it). A new time zone (--tz) keeps every\n"
 		"item's written local time: a meeting \"10.11 в 10.00\" stays at 10:00 there,\n"
@@ -134,7 +134,7 @@ const struct cmd_entry cmd_plan_edit_entry = {
 		"examples:\n"
 		"  qweek plan edit --remind \"events 2d, 2h\" --remind \"overdue 10:00\"\n"
 		"  qweek plan edit --title \"Неделя качества 2017 (итог)\" --director \"Иванова А. П.\"\n"
-		"  qweek plan edit --tz Europe/Kyiv\n",
+		"  qweek plan edit --tz Europe/Kyiv\n"),
 	.options = cmd_plan_edit_options,
 	.lower = 0,
 	.upper = 0,

@@ -72,8 +72,8 @@ static enum cmd_retval cmd_survey_import_exec(struct cmd_ctx *ctx, struct args *
 const struct cmd_entry cmd_survey_import_entry = {
 	.name = "survey import",
 	.usage = "FILE.csv [--dry-run] [--skip-bad]",
-	.summary = "Import responses from a table (CSV)",
-	.help = "Reads a table of responses: a header row naming the questions (their numbers,\n"
+	.summary = N_("Import responses from a table (CSV)"),
+	.help = N_("Reads a table of responses: a header row naming the questions (their numbers,\n"
 		"«7.» or «7. text», or their text as the questionnaire writes it), then one row\n"
 		"per respondent; an answer is an option's text or number, several answers to a\n"
 		"question of several separated by «;». Every row is accounted for; if one cannot\n"
@@ -83,7 +83,7 @@ const struct cmd_entry cmd_survey_import_entry = {
 		"  --skip-bad  import the rows that can be read, leave out the others\n"
 		"\n"
 		"example:\n"
-		"  qweek survey import otvety.csv --dry-run\n",
+		"  qweek survey import otvety.csv --dry-run\n"),
 	.options = cmd_survey_import_options,
 	.lower = 1,
 	.upper = 1,

@@ -32,8 +32,8 @@ static enum cmd_retval cmd_survey_link_exec(struct cmd_ctx *ctx, struct args *ar
 const struct cmd_entry cmd_survey_link_entry = {
 	.name = "survey link",
 	.usage = "[--rotate]",
-	.summary = "Print the address of the survey's public form",
-	.help = "Prints the address of the plan's questionnaire as a web form: anyone who has it\n"
+	.summary = N_("Print the address of the survey's public form"),
+	.help = N_("Prints the address of the plan's questionnaire as a web form: anyone who has it\n"
 		"can answer (anonymously), on a phone or a lobby tablet; the same address every\n"
 		"time. --json also gives the form marked «paper» («paper»), for staff typing in\n"
 		"questionnaires filled in by hand.\n"
@@ -42,7 +42,7 @@ const struct cmd_entry cmd_survey_link_entry = {
 		"\n"
 		"examples:\n"
 		"  qweek survey link\n"
-		"  qweek survey link --json\n",
+		"  qweek survey link --json\n"),
 	.options = cmd_survey_link_options,
 	.lower = 0,
 	.upper = 0,

@@ -53,8 +53,8 @@ static enum cmd_retval cmd_survey_new_exec(struct cmd_ctx *ctx, struct args *arg
 const struct cmd_entry cmd_survey_new_entry = {
 	.name = "survey new",
 	.usage = "--template NAME | --file FILE [--replace]",
-	.summary = "Give the plan its questionnaire",
-	.help = "Sets the plan's questionnaire: a built-in template (qweek survey templates) or a\n"
+	.summary = N_("Give the plan its questionnaire"),
+	.help = N_("Sets the plan's questionnaire: a built-in template (qweek survey templates) or a\n"
 		"text file in the questionnaire format (docs/survey-format.md): numbered questions,\n"
 		"their kind in brackets, options on lines starting with «- ». The same command\n"
 		"again replaces it; once responses have come in, only with --replace, which\n"
@@ -62,7 +62,7 @@ const struct cmd_entry cmd_survey_new_entry = {
 		"\n"
 		"examples:\n"
 		"  qweek survey new --template clients-ru\n"
-		"  qweek survey new --file anketa.txt\n",
+		"  qweek survey new --file anketa.txt\n"),
 	.options = cmd_survey_new_options,
 	.lower = 0,
 	.upper = 0,

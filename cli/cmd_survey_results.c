@@ -140,8 +140,8 @@ static enum cmd_retval cmd_survey_results_exec(struct cmd_ctx *ctx, struct args 
 const struct cmd_entry cmd_survey_results_entry = {
 	.name = "survey results",
 	.usage = "[--by QUESTION]",
-	.summary = "Count the survey's answers",
-	.help = "Prints how many responses came in, and for each question how many answered it,\n"
+	.summary = N_("Count the survey's answers"),
+	.help = N_("Prints how many responses came in, and for each question how many answered it,\n"
 		"each answer's count, its percentage of those who answered that question (one\n"
 		"decimal, as the plan's language writes it: «88,9 %») and a bar; free answers are\n"
 		"grouped, the most frequent first. --json: the same as JSON (percent a number).\n"
@@ -151,7 +151,7 @@ const struct cmd_entry cmd_survey_results_entry = {
 		"\n"
 		"examples:\n"
 		"  qweek survey results\n"
-		"  qweek survey results --by 1\n",
+		"  qweek survey results --by 1\n"),
 	.options = cmd_survey_results_options,
 	.lower = 0,
 	.upper = 0,

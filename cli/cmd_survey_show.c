@@ -53,10 +53,10 @@ static enum cmd_retval cmd_survey_show_exec(struct cmd_ctx *ctx, struct args *ar
 const struct cmd_entry cmd_survey_show_entry = {
 	.name = "survey show",
 	.usage = "",
-	.summary = "Show the plan's questionnaire",
-	.help = "Prints the questionnaire as qweekd reads it: each question with its number, kind\n"
+	.summary = N_("Show the plan's questionnaire"),
+	.help = N_("Prints the questionnaire as qweekd reads it: each question with its number, kind\n"
 		"(single, multiple, scale, number, text), «*» when an answer is required, and its\n"
-		"options; --json also gives its text as written.\n",
+		"options; --json also gives its text as written.\n"),
 	.lower = 0,
 	.upper = 0,
 	.exec = cmd_survey_show_exec,

@@ -31,13 +31,13 @@ static enum cmd_retval cmd_survey_templates_exec(struct cmd_ctx *ctx, struct arg
 const struct cmd_entry cmd_survey_templates_entry = {
 	.name = "survey templates",
 	.usage = "",
-	.summary = "List the built-in questionnaires",
-	.help = "Lists the questionnaires qweek has built in, taken from real Quality Weeks:\n"
+	.summary = N_("List the built-in questionnaires"),
+	.help = N_("Lists the questionnaires qweek has built in, taken from real Quality Weeks:\n"
 		"clients-ru (a client questionnaire of a Krasnoyarsk centre, 2017) and\n"
 		"indicators-uk (the six quality indicators of the Ukrainian Ministry's method).\n"
 		"\n"
 		"example:\n"
-		"  qweek survey new --template indicators-uk\n",
+		"  qweek survey new --template indicators-uk\n"),
 	.lower = 0,
 	.upper = 0,
 	.exec = cmd_survey_templates_exec,
