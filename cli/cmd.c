@@ -7,29 +7,39 @@
 
 /* The command table (one cmd_<command>.c each): lookup by unique prefix, and the list. */
 
+/* clang-format off */
 static const struct cmd_entry *const cmd_table[] = {
-	&cmd_plan_new_entry, &cmd_plan_list_entry, &cmd_plan_show_entry,
-	&cmd_person_add_entry, &cmd_person_list_entry, &cmd_group_add_entry,
-	&cmd_person_token_entry, &cmd_person_revoke_entry, &cmd_person_link_entry,
-	&cmd_add_entry, &cmd_edit_entry, &cmd_show_entry,
-	&cmd_list_entry, &cmd_done_entry, &cmd_reopen_entry,
-	&cmd_cancel_entry, &cmd_report_entry, &cmd_feed_entry,
-	&cmd_plan_edit_entry, &cmd_remind_list_entry, &cmd_remind_test_entry,
-	&cmd_remind_set_entry, &cmd_remind_show_entry, &cmd_remind_status_entry,
-	&cmd_remind_digest_entry, &cmd_status_entry, &cmd_import_entry,
-	&cmd_export_entry, &cmd_help_entry, &cmd_history_entry,
-	&cmd_undo_entry, &cmd_person_edit_entry, &cmd_person_remove_entry,
-	&cmd_group_edit_entry, &cmd_group_remove_entry, &cmd_delete_entry,
-	&cmd_invite_entry, &cmd_backup_entry, &cmd_plan_delete_entry,
-	&cmd_plan_copy_entry, &cmd_survey_new_entry, &cmd_survey_show_entry,
-	&cmd_survey_templates_entry, &cmd_survey_link_entry, &cmd_survey_results_entry,
-	&cmd_survey_poster_entry, &cmd_survey_print_entry, &cmd_survey_import_entry,
+	/* plans */
+	&cmd_plan_new_entry, &cmd_plan_list_entry, &cmd_plan_show_entry, &cmd_plan_edit_entry,
+	&cmd_plan_copy_entry, &cmd_plan_delete_entry,
+	/* people and groups */
+	&cmd_person_add_entry, &cmd_person_list_entry, &cmd_person_edit_entry,
+	&cmd_person_remove_entry, &cmd_person_token_entry, &cmd_person_revoke_entry,
+	&cmd_person_link_entry, &cmd_group_add_entry, &cmd_group_edit_entry,
+	&cmd_group_remove_entry, &cmd_invite_entry,
+	/* items */
+	&cmd_add_entry, &cmd_edit_entry, &cmd_show_entry, &cmd_list_entry, &cmd_done_entry,
+	&cmd_reopen_entry, &cmd_cancel_entry, &cmd_delete_entry, &cmd_import_entry,
+	&cmd_export_entry,
+	/* what the week shows */
+	&cmd_status_entry, &cmd_report_entry, &cmd_feed_entry,
+	/* reminders */
+	&cmd_remind_list_entry, &cmd_remind_test_entry, &cmd_remind_set_entry,
+	&cmd_remind_show_entry, &cmd_remind_status_entry, &cmd_remind_digest_entry,
+	/* the survey */
+	&cmd_survey_new_entry, &cmd_survey_show_entry, &cmd_survey_templates_entry,
+	&cmd_survey_link_entry, &cmd_survey_results_entry, &cmd_survey_poster_entry,
+	&cmd_survey_print_entry, &cmd_survey_import_entry,
+	/* changes and safety */
+	&cmd_history_entry, &cmd_undo_entry, &cmd_backup_entry,
+	/* help */
+	&cmd_help_entry,
 	NULL
 };
+/* clang-format on */
 
 /* Commands whose names are two words start with one of these. */
-static const char *const cmd_groups[] = { "plan", "person", "group", "remind", "survey",
-					  NULL };
+static const char *const cmd_groups[] = { "plan", "person", "group", "remind", "survey", NULL };
 
 static const char cmd_options_help[] =
 	N_("options (before or after the command):\n"

@@ -108,14 +108,14 @@ const struct cmd_entry cmd_backup_entry = {
 	.usage = "FILE",
 	.summary = N_("Copy the database and its link key while qweekd runs"),
 	.help = N_("Asks qweekd for a consistent copy of its database, made a few pages at a time\n"
-		"while it goes on answering, and writes it to FILE; the link key, which feed,\n"
-		"status page and personal page links are made from, goes to FILE.key. Keep\n"
-		"FILE.key as safe as a password and apart from FILE. Needs the Unix socket's\n"
-		"administrator. qweekd --restore FILE puts both back (qweekd stopped).\n"
-		"\n"
-		"examples:\n"
-		"  qweek backup /var/backups/qweek/qweek-$(date +%F).db\n"
-		"  qweekd --restore /var/backups/qweek/qweek-2017-11-14.db\n"),
+		   "while it goes on answering, and writes it to FILE; the link key, which feed,\n"
+		   "status page and personal page links are made from, goes to FILE.key. Keep\n"
+		   "FILE.key as safe as a password and apart from FILE. Needs the Unix socket's\n"
+		   "administrator. qweekd --restore FILE puts both back (qweekd stopped).\n"
+		   "\n"
+		   "examples:\n"
+		   "  qweek backup /var/backups/qweek/qweek-$(date +%F).db\n"
+		   "  qweekd --restore /var/backups/qweek/qweek-2017-11-14.db\n"),
 	.lower = 1,
 	.upper = 1,
 	.exec = cmd_backup_exec,

@@ -63,7 +63,8 @@ const struct cmd_entry cmd_delete_entry = {
 	.name = "delete",
 	.usage = "REF [--yes] [--with-children]",
 	.summary = N_("Remove an item for good (a mistake, not a cancellation)"),
-	.help = N_("Deletes the item REF: it leaves the plan, the report and the calendars (qweek\n"
+	.help = N_(
+		"Deletes the item REF: it leaves the plan, the report and the calendars (qweek\n"
 		"cancel keeps a cancelled item in the report). An item with sub-items is refused\n"
 		"unless --with-children deletes them too. Asks on a terminal; --yes otherwise.\n"
 		"qweek undo brings it back.\n"

@@ -17,9 +17,9 @@ const struct cmd_entry cmd_group_edit_entry = {
 	.usage = "NAME --name NEW",
 	.summary = N_("Rename a group"),
 	.help = N_("Renames the group NAME to NEW: its items and people follow.\n"
-		"\n"
-		"example:\n"
-		"  qweek group edit Психологи --name \"Педагоги-психологи\"\n"),
+		   "\n"
+		   "example:\n"
+		   "  qweek group edit Психологи --name \"Педагоги-психологи\"\n"),
 	.options = cmd_group_edit_options,
 	.lower = 1,
 	.upper = 1,

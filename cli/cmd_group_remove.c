@@ -18,10 +18,10 @@ const struct cmd_entry cmd_group_remove_entry = {
 	.usage = "NAME [--reassign OTHER]",
 	.summary = N_("Remove a group (its open items to --reassign)"),
 	.help = N_("Removes the group NAME (its people stay). Refused while it is responsible for\n"
-		"open items, unless --reassign gives those to OTHER.\n"
-		"\n"
-		"example:\n"
-		"  qweek group remove Психологи --reassign \"Иванова А. П.\"\n"),
+		   "open items, unless --reassign gives those to OTHER.\n"
+		   "\n"
+		   "example:\n"
+		   "  qweek group remove Психологи --reassign \"Иванова А. П.\"\n"),
 	.options = cmd_group_remove_options,
 	.lower = 1,
 	.upper = 1,

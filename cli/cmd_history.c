@@ -93,13 +93,13 @@ const struct cmd_entry cmd_history_entry = {
 	.usage = "[REF] [--who NAME] [--limit N]",
 	.summary = N_("What changed in the plan, who changed it, when and how"),
 	.help = N_("Lists the plan's changes, newest first: their number, when, who made them and\n"
-		"through what (cli, page, caldav, import), and what they changed. REF: only\n"
-		"the changes of that item; --who: only that person's; --limit: at most N (50).\n"
-		"qweek undo takes a change back.\n"
-		"\n"
-		"example:\n"
-		"  qweek history 3\n"
-		"  qweek history --who \"Иванова А. П.\" --limit 10\n"),
+		   "through what (cli, page, caldav, import), and what they changed. REF: only\n"
+		   "the changes of that item; --who: only that person's; --limit: at most N (50).\n"
+		   "qweek undo takes a change back.\n"
+		   "\n"
+		   "example:\n"
+		   "  qweek history 3\n"
+		   "  qweek history --who \"Иванова А. П.\" --limit 10\n"),
 	.options = cmd_history_options,
 	.lower = 0,
 	.upper = 1,

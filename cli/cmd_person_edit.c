@@ -23,7 +23,8 @@ const struct cmd_entry cmd_person_edit_entry = {
 	.usage =
 		"NAME [--name N] [--email E] [--role R] [--group G]... [--leave G]... [--new-group]",
 	.summary = N_("Change a person: name, e-mail, role, groups"),
-	.help = N_("Changes the person NAME: --name renames them (their items follow), --email,\n"
+	.help = N_(
+		"Changes the person NAME: --name renames them (their items follow), --email,\n"
 		"--role; --group puts them in a group (as person add does), --leave takes them\n"
 		"out of one. Checked as person add checks; a refusal changes nothing.\n"
 		"\n"

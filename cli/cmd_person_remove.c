@@ -18,11 +18,11 @@ const struct cmd_entry cmd_person_remove_entry = {
 	.usage = "NAME [--reassign OTHER]",
 	.summary = N_("Remove a person (their open items to --reassign)"),
 	.help = N_("Removes the person NAME from the plan. Refused while they are responsible for\n"
-		"open items, unless --reassign gives those to OTHER; the items they did keep\n"
-		"who did them. qweek undo brings them back.\n"
-		"\n"
-		"example:\n"
-		"  qweek person remove \"Петров С. И.\" --reassign \"Иванова А. П.\"\n"),
+		   "open items, unless --reassign gives those to OTHER; the items they did keep\n"
+		   "who did them. qweek undo brings them back.\n"
+		   "\n"
+		   "example:\n"
+		   "  qweek person remove \"Петров С. И.\" --reassign \"Иванова А. П.\"\n"),
 	.options = cmd_person_remove_options,
 	.lower = 1,
 	.upper = 1,

@@ -75,7 +75,8 @@ const struct cmd_entry cmd_plan_copy_entry = {
 	.name = "plan copy",
 	.usage = "[SLUG] --title T --from DATE [--to DATE] [--slug S] [--weekday]",
 	.summary = N_("Make next year's plan from this one and print its slug"),
-	.help = N_("Makes a new plan with the same people, groups, reminder rules and items, every\n"
+	.help = N_(
+		"Makes a new plan with the same people, groups, reminder rules and items, every\n"
 		"date moved by the distance between the first days (--from and the plan's own):\n"
 		"every item open again, without notes or who did it, with new feed and page\n"
 		"links (make them with qweek feed, qweek person link). Each item's date is\n"

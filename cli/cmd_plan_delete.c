@@ -44,10 +44,10 @@ const struct cmd_entry cmd_plan_delete_entry = {
 	.usage = "SLUG --yes",
 	.summary = N_("Remove a plan for good, with everything in it"),
 	.help = N_("Removes the plan SLUG with its people, groups, items, links and reminders. It\n"
-		"cannot be taken back: without --yes qweek only says what would go.\n"
-		"\n"
-		"example:\n"
-		"  qweek plan delete test-plan --yes\n"),
+		   "cannot be taken back: without --yes qweek only says what would go.\n"
+		   "\n"
+		   "example:\n"
+		   "  qweek plan delete test-plan --yes\n"),
 	.options = cmd_plan_delete_options,
 	.lower = 1,
 	.upper = 1,

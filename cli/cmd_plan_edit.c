@@ -115,7 +115,8 @@ const struct cmd_entry cmd_plan_edit_entry = {
 	.usage = "[--title T] [--from DATE] [--to DATE] [--tz ZONE] [--org O] [--lang ru|uk|en] "
 		 "[--slug S] [--director NAME] [--remind \"events|deadlines|overdue RULES\"]...",
 	.summary = N_("Change the plan: its title, days, zone, language, director, reminders"),
-	.help = N_("Changes the plan's settings, checked as plan new checks them. A new title keeps\n"
+	.help = N_(
+		"Changes the plan's settings, checked as plan new checks them. A new title keeps\n"
 		"the slug (scripts and QWEEK_PLAN name the plan by it); --slug S changes it on\n"
 		"purpose (refused if another plan has it). A new time zone (--tz) keeps every\n"
 		"item's written local time: a meeting \"10.11 в 10.00\" stays at 10:00 there,\n"

@@ -73,7 +73,8 @@ const struct cmd_entry cmd_survey_import_entry = {
 	.name = "survey import",
 	.usage = "FILE.csv [--dry-run] [--skip-bad]",
 	.summary = N_("Import responses from a table (CSV)"),
-	.help = N_("Reads a table of responses: a header row naming the questions (their numbers,\n"
+	.help = N_(
+		"Reads a table of responses: a header row naming the questions (their numbers,\n"
 		"«7.» or «7. text», or their text as the questionnaire writes it), then one row\n"
 		"per respondent; an answer is an option's text or number, several answers to a\n"
 		"question of several separated by «;». Every row is accounted for; if one cannot\n"

@@ -33,7 +33,8 @@ const struct cmd_entry cmd_survey_link_entry = {
 	.name = "survey link",
 	.usage = "[--rotate]",
 	.summary = N_("Print the address of the survey's public form"),
-	.help = N_("Prints the address of the plan's questionnaire as a web form: anyone who has it\n"
+	.help = N_(
+		"Prints the address of the plan's questionnaire as a web form: anyone who has it\n"
 		"can answer (anonymously), on a phone or a lobby tablet; the same address every\n"
 		"time. --json also gives the form marked «paper» («paper»), for staff typing in\n"
 		"questionnaires filled in by hand.\n"

@@ -54,7 +54,8 @@ const struct cmd_entry cmd_survey_new_entry = {
 	.name = "survey new",
 	.usage = "--template NAME | --file FILE [--replace]",
 	.summary = N_("Give the plan its questionnaire"),
-	.help = N_("Sets the plan's questionnaire: a built-in template (qweek survey templates) or a\n"
+	.help = N_(
+		"Sets the plan's questionnaire: a built-in template (qweek survey templates) or a\n"
 		"text file in the questionnaire format (docs/survey-format.md): numbered questions,\n"
 		"their kind in brackets, options on lines starting with «- ». The same command\n"
 		"again replaces it; once responses have come in, only with --replace, which\n"

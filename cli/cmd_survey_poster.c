@@ -25,7 +25,8 @@ const struct cmd_entry cmd_survey_poster_entry = {
 	.name = "survey poster",
 	.usage = "",
 	.summary = N_("Print the survey's A4 poster with its QR code (HTML)"),
-	.help = N_("Writes an A4 page (HTML) for the lobby: a line of invitation and the QR code of\n"
+	.help = N_(
+		"Writes an A4 page (HTML) for the lobby: a line of invitation and the QR code of\n"
 		"the form's address (qweek survey link), for visitors to answer on their phones.\n"
 		"Print it from a browser, or to PDF:\n"
 		"\n"

@@ -25,7 +25,8 @@ const struct cmd_entry cmd_survey_print_entry = {
 	.name = "survey print",
 	.usage = "",
 	.summary = N_("Print the questionnaire as a paper form (HTML)"),
-	.help = N_("Writes the questionnaire as a printable form (HTML, A4), a box to tick by each\n"
+	.help = N_(
+		"Writes the questionnaire as a printable form (HTML, A4), a box to tick by each\n"
 		"answer, for those who answer on paper; staff then type the answers in through the\n"
 		"form marked «paper» (qweek survey link --json) or qweek survey import.\n"
 		"\n"

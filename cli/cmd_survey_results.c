@@ -141,7 +141,8 @@ const struct cmd_entry cmd_survey_results_entry = {
 	.name = "survey results",
 	.usage = "[--by QUESTION]",
 	.summary = N_("Count the survey's answers"),
-	.help = N_("Prints how many responses came in, and for each question how many answered it,\n"
+	.help = N_(
+		"Prints how many responses came in, and for each question how many answered it,\n"
 		"each answer's count, its percentage of those who answered that question (one\n"
 		"decimal, as the plan's language writes it: «88,9 %») and a bar; free answers are\n"
 		"grouped, the most frequent first. --json: the same as JSON (percent a number).\n"

@@ -54,7 +54,8 @@ const struct cmd_entry cmd_survey_show_entry = {
 	.name = "survey show",
 	.usage = "",
 	.summary = N_("Show the plan's questionnaire"),
-	.help = N_("Prints the questionnaire as qweekd reads it: each question with its number, kind\n"
+	.help = N_(
+		"Prints the questionnaire as qweekd reads it: each question with its number, kind\n"
 		"(single, multiple, scale, number, text), «*» when an answer is required, and its\n"
 		"options; --json also gives its text as written.\n"),
 	.lower = 0,

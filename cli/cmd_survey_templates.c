@@ -32,7 +32,8 @@ const struct cmd_entry cmd_survey_templates_entry = {
 	.name = "survey templates",
 	.usage = "",
 	.summary = N_("List the built-in questionnaires"),
-	.help = N_("Lists the questionnaires qweek has built in, taken from real Quality Weeks:\n"
+	.help = N_(
+		"Lists the questionnaires qweek has built in, taken from real Quality Weeks:\n"
 		"clients-ru (a client questionnaire of a Krasnoyarsk centre, 2017) and\n"
 		"indicators-uk (the six quality indicators of the Ukrainian Ministry's method).\n"
 		"\n"

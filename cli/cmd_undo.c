@@ -48,13 +48,13 @@ const struct cmd_entry cmd_undo_entry = {
 	.usage = "[--id N]",
 	.summary = N_("Take back your last change to the plan (or change N)"),
 	.help = N_("Reverts the last change you made in the plan and says what it was; --id N\n"
-		"reverts change N (qweek history lists them). Refused while later changes\n"
-		"touched the same items, people or groups: it names them. The undo is itself a\n"
-		"change in the history.\n"
-		"\n"
-		"example:\n"
-		"  qweek undo\n"
-		"  qweek undo --id 12\n"),
+		   "reverts change N (qweek history lists them). Refused while later changes\n"
+		   "touched the same items, people or groups: it names them. The undo is itself a\n"
+		   "change in the history.\n"
+		   "\n"
+		   "example:\n"
+		   "  qweek undo\n"
+		   "  qweek undo --id 12\n"),
 	.options = cmd_undo_options,
 	.lower = 0,
 	.upper = 0,

@@ -108,9 +108,8 @@ static int64_t add_person(struct fixture *f, const char *name, const char *by, c
 
 	assert_int_equal(plan_write_begin(&w, f->db, f->plan.id, &err), 0);
 	plan_write_by(&w, by, via);
-	assert_int_equal(store_person_insert(f->db, f->plan.id, name, "person", "", "", 1000, &id,
-					     &err),
-			 0);
+	assert_int_equal(
+		store_person_insert(f->db, f->plan.id, name, "person", "", "", 1000, &id, &err), 0);
 	assert_int_equal(plan_write_commit(&w, &err), 0);
 	return id;
 }
