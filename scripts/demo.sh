@@ -111,6 +111,9 @@ for item in json.load(sys.stdin)["items"]:
     for name in item.get("who") or []:
         print(name)
         sys.exit(0)')
+# The week's survey: the Krasnoyarsk client questionnaire, unless the plan has one already.
+"$QWEEK" survey show >/dev/null 2>&1 || "$QWEEK" survey new --template clients-ru >/dev/null
+survey=$("$QWEEK" survey link | head -n1)
 me=
 [[ -n $who ]] && me=$("$QWEEK" person link "$who" 2>/dev/null | head -n1)
 cat <<EOF
@@ -119,6 +122,9 @@ Calendar feed of the whole plan (subscribe in Thunderbird, Google Calendar, Outl
   $feed
 Status page for the director (open it in a browser, on a phone too):
   $page
+The week's survey for clients (a phone, or a tablet left in the lobby; no login):
+  $survey
+  (its A4 poster with a QR code: ${run}build/qweek survey poster > poster.html)
 EOF
 if [[ -n $me ]]; then
 	cat <<EOF
