@@ -54,6 +54,7 @@ static enum cmd_retval cmd_list_print(struct cmd_ctx *ctx, struct jscan *reply)
 		printf(_("no items\n"));
 		return CMD_OK;
 	}
+	output_set_lang(jscan_get_string(reply, 0, "lang"));
 	if ((t = output_item_table()) == NULL)
 		return ctx_fail(_("out of memory"));
 	for (int i = jscan_first(reply, items); i != -1; i = jscan_next(reply, items, i)) {

@@ -90,11 +90,46 @@ static void output_num(char *buf, size_t len, size_t *n, int v, int digits, char
 	output_put(buf, len, n, d, (size_t)k);
 }
 
-/* A point in full: "12.2017", "14.11.2017", "14.11.2017 16:00". */
+/* The plan's language for month names (output_set_lang); NULL: months as "12.2017". */
+static char output_lang[4];
+
+void output_set_lang(const char *lang)
+{
+	snprintf(output_lang, sizeof output_lang, "%s", lang != NULL ? lang : "");
+}
+
+/* Month M (1-12) named in the plan's language, nominative ("ноябрь"), or NULL. */
+static const char *output_month_name(int m)
+{
+	static const char *const names[][12] = {
+		{ "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+		  "сентябрь", "октябрь", "ноябрь", "декабрь" },
+		{ "січень", "лютий", "березень", "квітень", "травень", "червень", "липень",
+		  "серпень", "вересень", "жовтень", "листопад", "грудень" },
+		{ "January", "February", "March", "April", "May", "June", "July", "August",
+		  "September", "October", "November", "December" },
+	};
+	static const char *const langs[] = { "ru", "uk", "en" };
+
+	if (m < 1 || m > 12)
+		return NULL;
+	for (size_t i = 0; i < 3; i++)
+		if (strcmp(output_lang, langs[i]) == 0)
+			return names[i][m - 1];
+	return NULL;
+}
+
+/* A point in full: "12.2017" (or "декабрь 2017"), "14.11.2017", "14.11.2017 16:00". */
 static void output_full(const struct output_point *p, char *buf, size_t len, size_t *n)
 {
 	switch (p->prec) {
 	case OUTPUT_MONTH:
+		if (output_month_name(p->month) != NULL) {
+			output_puts(buf, len, n, output_month_name(p->month));
+			output_puts(buf, len, n, " ");
+			output_num(buf, len, n, p->year, 4, '\0');
+			break;
+		}
 		output_num(buf, len, n, p->month, 2, '.');
 		output_num(buf, len, n, p->year, 4, '\0');
 		break;

@@ -31,6 +31,9 @@ struct output_item {
 	int overdue;
 };
 
+/* Names months in LANG ("ru", "uk", "en": the plan's) from now on; others keep "12.2017". */
+void output_set_lang(const char *lang);
+
 /* Reads item ITEM of reply J into OUT. */
 void output_item(struct jscan *j, int item, struct output_item *out);
 

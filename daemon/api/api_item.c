@@ -8,6 +8,8 @@
 #include "core/daemon.h"
 #include "core/json_in.h"
 #include "remind/remind.h"
+#include "time/moment.h"
+#include "time/tz.h"
 #include "store/plan_write.h"
 
 /* Adding and editing items: the daemon reads what the person typed and checks it. */
@@ -24,6 +26,7 @@ static const struct field item_fields[] = {
 struct item_req {
 	char *title, *description, *place, *label, *when_text;
 	struct moment moment;
+	struct when when;   /* as parsed, for the warning on a wall time that occurs twice */
 	const char *remind; /* "2h, 1d", "none", "default": the item's own reminders */
 	int64_t who[50];
 	struct item_change change;
@@ -57,6 +60,7 @@ static int parse_when(json_t *body, const struct plan *p, struct item_req *q, st
 	}
 	if (moment_from_when(&w, p->tz, &q->moment, err) == -1)
 		return -1;
+	q->when = w;
 	q->when_text = strdup(when != NULL ? when : due);
 	q->change.when_text = q->when_text;
 	q->change.moment = &q->moment;
@@ -173,6 +177,39 @@ static void warn_outside(struct request *r, const struct plan *p, const struct i
 		  to);
 }
 
+/* "+03:00" for OFF seconds east of UTC. */
+static void say_offset(int64_t t, const char *tz, char buf[8])
+{
+	struct tz_local l;
+	int off = tz_from_utc(tz, t, &l) == 0 ? l.offset_sec : 0, a = off < 0 ? -off : off;
+
+	snprintf(buf, 8, "%c%02d:%02d", off < 0 ? '-' : '+', a / 3600 % 100, a / 60 % 60);
+}
+
+/* A wall time that occurs twice (clocks going back) and no season said: which one was taken. */
+static void warn_twice(struct request *r, const struct plan *p, const struct item_req *q)
+{
+	const struct when_point *pts[] = { &q->when.start, &q->when.end, &q->when.due }, *w;
+	int64_t summer, winter;
+	char at[32], so[8], wo[8];
+
+	for (size_t i = 0; i < 3 && q->change.moment != NULL; i++) {
+		w = pts[i];
+		if (w->prec != WHEN_PREC_TIME || w->fold != WHEN_FOLD_NONE ||
+		    tz_twice(p->tz, w->year, w->month, w->day, w->hour, w->minute, w->second,
+			     &summer, &winter) != 1)
+			continue;
+		moment_human_instant(summer, p->tz, at, sizeof at);
+		say_offset(summer, p->tz, so);
+		say_offset(winter, p->tz, wo);
+		http_warn(r,
+			  "%s happens twice, in summer time (UTC%s) and in winter time (UTC%s): "
+			  "summer time taken; write «%s (winter)» for the other",
+			  at, so, wo, q->when_text);
+		return;
+	}
+}
+
 static int read_title(const struct item *it, void *ctx)
 {
 	snprintf(ctx, 160, "%s", it->title);
@@ -227,6 +264,7 @@ static int commit_item(struct request *r, const struct plan *p, int64_t id, stru
 		return -1;
 	}
 	warn_outside(r, p, q);
+	warn_twice(r, p, q);
 	if (created || q->change.label != NULL)
 		warn_label(r, p, id, q->change.label);
 	return api_reply_item(r, p, id, created ? 201 : 200, err);

@@ -62,6 +62,8 @@ int api_items_list(struct request *r, struct error *err)
 	c.now = f.now;
 	jsonw_init(&c.w);
 	jsonw_object(&c.w);
+	jsonw_key(&c.w, "lang"); /* the plan's: the CLI names months in it */
+	jsonw_string(&c.w, p->lang);
 	jsonw_key(&c.w, "items");
 	jsonw_array(&c.w);
 	rc = store_item_each(r->daemon->db, p->id, &f, add_item_json, &c, err);

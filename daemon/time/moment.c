@@ -22,7 +22,7 @@ static int64_t instant_of_fields(const struct when_point *p)
 	return (int64_t)timegm(&tm) - p->offset_sec;
 }
 
-static int64_t local_instant(const char *tz, int y, int mo, int d, int h, int mi, int s)
+static int64_t local_instant(const char *tz, int y, int mo, int d, int h, int mi, int s, int fold)
 {
 	int64_t t = 0;
 
@@ -31,7 +31,7 @@ static int64_t local_instant(const char *tz, int y, int mo, int d, int h, int mi
 		y += (mo - 1) / 12;
 		mo = (mo - 1) % 12 + 1;
 	}
-	tz_to_utc(tz, y, mo, d, h, mi, s, &t);
+	tz_to_utc_fold(tz, y, mo, d, h, mi, s, fold == WHEN_FOLD_WINTER, &t);
 	return t;
 }
 
@@ -42,11 +42,12 @@ static int64_t point_begin(const struct when_point *p, const char *tz)
 	case WHEN_PREC_INSTANT:
 		return instant_of_fields(p);
 	case WHEN_PREC_TIME:
-		return local_instant(tz, p->year, p->month, p->day, p->hour, p->minute, p->second);
+		return local_instant(tz, p->year, p->month, p->day, p->hour, p->minute, p->second,
+				     p->fold);
 	case WHEN_PREC_DATE:
-		return local_instant(tz, p->year, p->month, p->day, 0, 0, 0);
+		return local_instant(tz, p->year, p->month, p->day, 0, 0, 0, 0);
 	case WHEN_PREC_MONTH:
-		return local_instant(tz, p->year, p->month, 1, 0, 0, 0);
+		return local_instant(tz, p->year, p->month, 1, 0, 0, 0, 0);
 	case WHEN_PREC_NONE:
 		break;
 	}
@@ -64,9 +65,9 @@ static int64_t point_end(const struct when_point *p, const char *tz)
 		tm.tm_mon = p->month - 1;
 		tm.tm_mday = p->day + 1;
 		timegm(&tm); /* normalises 31.12 + 1 */
-		return local_instant(tz, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 0, 0, 0);
+		return local_instant(tz, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 0, 0, 0, 0);
 	case WHEN_PREC_MONTH:
-		return local_instant(tz, p->year, p->month + 1, 1, 0, 0, 0);
+		return local_instant(tz, p->year, p->month + 1, 1, 0, 0, 0, 0);
 	default:
 		return point_begin(p, tz);
 	}

@@ -214,8 +214,11 @@ static int offset_at(struct table *tb, int64_t t, long *off)
 	return 0;
 }
 
-/* The instant of WALL (a wall time counted like UTC seconds) in the zone of table TB. */
-static int wall_to_utc(struct table *tb, int64_t wall, int64_t *out)
+/*
+ * The instants of WALL (a wall time counted like UTC seconds) in the zone of table TB: *FIRST and
+ * *SECOND, equal unless the wall time occurs twice. Returns 1 if twice, 0 if once, -1 on error.
+ */
+static int wall_to_utc(struct table *tb, int64_t wall, int64_t *first_t, int64_t *second_t)
 {
 	long before, after, o;
 	int first, second;
@@ -225,25 +228,45 @@ static int wall_to_utc(struct table *tb, int64_t wall, int64_t *out)
 		return -1;
 	first = offset_at(tb, wall - before, &o) == 0 && o == before;
 	second = offset_at(tb, wall - after, &o) == 0 && o == after;
-	if (first && second)
-		*out = wall - (before > after ? before : after); /* twice: the first */
-	else if (second && !first)
-		*out = wall - after;
+	if (first && second && before != after) {
+		*first_t = wall - (before > after ? before : after);
+		*second_t = wall - (before > after ? after : before);
+		return 1;
+	}
+	if (second && !first)
+		*first_t = *second_t = wall - after;
 	else
-		*out = wall - before; /* in a gap: the offset before the change */
+		*first_t = *second_t = wall - before; /* in a gap: the offset before the change */
+	return 0;
+}
+
+int tz_twice(const char *name, int year, int month, int day, int hour, int minute, int second,
+	     int64_t *summer, int64_t *winter)
+{
+	const char *file = zone_file(name);
+
+	if (file == NULL || year < -1000000 || year > 1000000)
+		return -1;
+	/* A month may be outside 1-12. */
+	return wall_to_utc(table_of(file), civil_secs(year, month, day, hour, minute, second),
+			   summer, winter);
+}
+
+int tz_to_utc_fold(const char *name, int year, int month, int day, int hour, int minute, int second,
+		   int winter, int64_t *out)
+{
+	int64_t a, b;
+
+	if (tz_twice(name, year, month, day, hour, minute, second, &a, &b) < 0)
+		return -1;
+	*out = winter ? b : a;
 	return 0;
 }
 
 int tz_to_utc(const char *name, int year, int month, int day, int hour, int minute, int second,
 	      int64_t *out)
 {
-	const char *file = zone_file(name);
-	int64_t wall;
-
-	if (file == NULL || year < -1000000 || year > 1000000)
-		return -1;
-	wall = civil_secs(year, month, day, hour, minute, second); /* a month may be outside 1-12 */
-	return wall_to_utc(table_of(file), wall, out);
+	return tz_to_utc_fold(name, year, month, day, hour, minute, second, 0, out);
 }
 
 int tz_from_utc(const char *name, int64_t t, struct tz_local *out)

@@ -26,6 +26,20 @@ const char *tz_system_default(void);
 int tz_to_utc(const char *name, int year, int month, int day, int hour, int minute, int second,
 	      int64_t *out);
 
+/*
+ * As tz_to_utc, but a wall time that occurs twice is taken at its second (winter) occurrence
+ * when WINTER is set.
+ */
+int tz_to_utc_fold(const char *name, int year, int month, int day, int hour, int minute, int second,
+		   int winter, int64_t *out);
+
+/*
+ * 1 if the wall time occurs twice in zone NAME (when clocks go back), with its first (summer)
+ * and second (winter) instants in *SUMMER and *WINTER; 0 if it occurs once; -1 for an unknown zone.
+ */
+int tz_twice(const char *name, int year, int month, int day, int hour, int minute, int second,
+	     int64_t *summer, int64_t *winter);
+
 /* The local wall time in zone NAME of instant T. Returns 0 or -1 for an unknown zone. */
 int tz_from_utc(const char *name, int64_t t, struct tz_local *out);
 

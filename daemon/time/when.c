@@ -675,6 +675,16 @@ void when_ctx_init(struct when_ctx *ctx, const char *first_day, const char *last
 	sscanf(last_day, "%d-%d-%d", &ctx->to_year, &ctx->to_month, &ctx->to_day);
 }
 
+/* A season after the time ("(зимнее)") applies to its wall times. */
+static void set_fold(struct when *w, int fold)
+{
+	struct when_point *pts[] = { &w->start, &w->end, &w->due };
+
+	for (size_t i = 0; i < 3; i++)
+		if (pts[i]->prec == WHEN_PREC_TIME)
+			pts[i]->fold = fold;
+}
+
 int when_parse(const char *text, const struct when_ctx *ctx, int as_deadline, struct when *out,
 	       char **cause)
 {
@@ -683,17 +693,22 @@ int when_parse(const char *text, const struct when_ctx *ctx, int as_deadline, st
 	 * t[0] to t[n], and nothing reads a token past t[n] (at() stops there).
 	 */
 	struct parser parser, *p = &parser;
-	int r;
+	size_t len = 0;
+	int fold = when_fold_suffix(text, &len), r;
+	char *bare = fold != WHEN_FOLD_NONE ? strndup(text, len) : NULL;
 
 	memset(out, 0, sizeof *out);
 	if (cause != NULL)
 		*cause = NULL;
-	p->text = text != NULL ? text : "";
+	p->text = bare != NULL ? bare : text != NULL ? text : "";
 	p->ctx = ctx;
 	p->n = p->i = 0;
 	p->cause = NULL;
 	when_lex(p);
 	r = parse(p, as_deadline, out);
+	free(bare);
+	if (r >= 0 && bare != NULL)
+		set_fold(out, fold);
 	if (r < 0) {
 		memset(out, 0, sizeof *out);
 		if (cause != NULL)

@@ -18,7 +18,17 @@ struct when_point {
 	int year, month, day; /* month 1-12, day 1-31 (day 0 for MONTH) */
 	int hour, minute, second;
 	int offset_sec; /* only for WHEN_PREC_INSTANT: +25200 for "+07:00", 0 for "Z" */
+	int fold; /* WHEN_PREC_TIME: which of a wall time that occurs twice (enum when_fold) */
 };
+
+/* "(летнее)", "(зимнее)" after a time: the summer (first) or winter (second) occurrence. */
+enum when_fold { WHEN_FOLD_NONE = 0, WHEN_FOLD_SUMMER, WHEN_FOLD_WINTER };
+
+/*
+ * The fold a trailing "(летнее)"/"(літній)"/"(summer)" or "(зимнее)"/"(зимовий)"/"(winter)" in
+ * TEXT chooses, with *LEN set to the length of what comes before it; WHEN_FOLD_NONE without one.
+ */
+int when_fold_suffix(const char *text, size_t *len);
 
 enum when_kind {
 	WHEN_EVENT,    /* a moment, a time range, or one whole day: start, optional end */

@@ -119,6 +119,10 @@ assert_eq '["12", "3", "9"]' "$(qj list --who "Директор" | jget 'sorted(
 assert_eq '["1", "13", "7"]' "$(qj list --overdue | jget 'sorted(i["label"] for i in d["items"])')" \
 	"list --overdue"
 
+step "list names a month deadline in the plan's language"
+assert_match "9 +декабрь 2017 +Поощрение лучших работников" "$(q list --who "Директор")" \
+	"list: «декабрь 2017», not «12.2017»"
+
 step "done with notes"
 q done 1 --note "План утверждён приказом №112" >/dev/null
 q done 7 --note "Материалы на сайте" >/dev/null

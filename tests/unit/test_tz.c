@@ -386,16 +386,48 @@ static void test_shutdown(void **state)
 	tz_shutdown();
 }
 
+/* 03:30 on 25.10.2026 in Kyiv occurs twice: tz_twice gives both; the fold chooses. */
+static void test_kyiv_twice(void **state)
+{
+	int64_t summer = 0, winter = 0, t = 0;
+
+	assert_int_equal(tz_twice("Europe/Kyiv", 2026, 10, 25, 3, 30, 0, &summer, &winter), 1);
+	assert_int_equal(summer, utc(2026, 10, 25, 0, 30)); /* EEST, UTC+3 */
+	assert_int_equal(winter, utc(2026, 10, 25, 1, 30)); /* EET, UTC+2 */
+	assert_int_equal(tz_to_utc_fold("Europe/Kyiv", 2026, 10, 25, 3, 30, 0, 1, &t), 0);
+	assert_int_equal(t, utc(2026, 10, 25, 1, 30));
+	assert_int_equal(tz_to_utc_fold("Europe/Kyiv", 2026, 10, 25, 3, 30, 0, 0, &t), 0);
+	assert_int_equal(t, utc(2026, 10, 25, 0, 30));
+	/* Once: the hour before, the hour after, a skipped time in spring, a zone without DST. */
+	assert_int_equal(tz_twice("Europe/Kyiv", 2026, 10, 25, 2, 30, 0, &summer, &winter), 0);
+	assert_int_equal(summer, winter);
+	assert_int_equal(tz_twice("Europe/Kyiv", 2026, 10, 25, 4, 0, 0, &summer, &winter), 0);
+	assert_int_equal(tz_twice("Europe/Kyiv", 2026, 3, 29, 3, 30, 0, &summer, &winter), 0);
+	assert_int_equal(summer, utc(2026, 3, 29, 1, 30));
+	assert_int_equal(tz_twice("Asia/Krasnoyarsk", 2026, 10, 25, 3, 30, 0, &summer, &winter), 0);
+	assert_int_equal(tz_twice("Mars/Base", 2026, 10, 25, 3, 30, 0, &summer, &winter), -1);
+	/* Winter on a time that occurs once changes nothing. */
+	assert_int_equal(tz_to_utc_fold("Europe/Kyiv", 2026, 10, 24, 10, 0, 0, 1, &t), 0);
+	assert_int_equal(t, utc(2026, 10, 24, 7, 0));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_system_default), /* first: before any conversion */
-		cmocka_unit_test(test_helper_utc),     cmocka_unit_test(test_valid),
-		cmocka_unit_test(test_unknown_zone),   cmocka_unit_test(test_krasnoyarsk),
-		cmocka_unit_test(test_kyiv_autumn),    cmocka_unit_test(test_kyiv_spring),
-		cmocka_unit_test(test_kiev_alias),     cmocka_unit_test(test_utc),
-		cmocka_unit_test(test_sao_paulo),      cmocka_unit_test(test_round_trip),
-		cmocka_unit_test(test_same_as_glibc),  cmocka_unit_test(test_shutdown),
+		cmocka_unit_test(test_helper_utc),
+		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_unknown_zone),
+		cmocka_unit_test(test_krasnoyarsk),
+		cmocka_unit_test(test_kyiv_autumn),
+		cmocka_unit_test(test_kyiv_spring),
+		cmocka_unit_test(test_kyiv_twice),
+		cmocka_unit_test(test_kiev_alias),
+		cmocka_unit_test(test_utc),
+		cmocka_unit_test(test_sao_paulo),
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_same_as_glibc),
+		cmocka_unit_test(test_shutdown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -607,12 +607,12 @@ static void test_no_state_between_calls(void **state)
 
 static void test_point_cmp(void **state)
 {
-	struct when_point a = { WHEN_PREC_DATE, 2017, 11, 14, 0, 0, 0, 0 };
-	struct when_point b = { WHEN_PREC_TIME, 2017, 11, 14, 9, 0, 0, 0 };
-	struct when_point m = { WHEN_PREC_MONTH, 2017, 11, 0, 0, 0, 0, 0 };
-	struct when_point i1 = { WHEN_PREC_INSTANT, 2017, 11, 14, 15, 0, 0, 25200 };
-	struct when_point i2 = { WHEN_PREC_INSTANT, 2017, 11, 14, 8, 0, 0, 0 };
-	struct when_point i3 = { WHEN_PREC_INSTANT, 2017, 11, 14, 8, 0, 1, 0 };
+	struct when_point a = { WHEN_PREC_DATE, 2017, 11, 14, 0, 0, 0, 0, WHEN_FOLD_NONE };
+	struct when_point b = { WHEN_PREC_TIME, 2017, 11, 14, 9, 0, 0, 0, WHEN_FOLD_NONE };
+	struct when_point m = { WHEN_PREC_MONTH, 2017, 11, 0, 0, 0, 0, 0, WHEN_FOLD_NONE };
+	struct when_point i1 = { WHEN_PREC_INSTANT, 2017, 11, 14, 15, 0, 0, 25200, WHEN_FOLD_NONE };
+	struct when_point i2 = { WHEN_PREC_INSTANT, 2017, 11, 14, 8, 0, 0, 0, WHEN_FOLD_NONE };
+	struct when_point i3 = { WHEN_PREC_INSTANT, 2017, 11, 14, 8, 0, 1, 0, WHEN_FOLD_NONE };
 
 	assert_true(when_point_cmp(&a, &b) < 0);
 	assert_true(when_point_cmp(&b, &a) > 0);
@@ -621,6 +621,32 @@ static void test_point_cmp(void **state)
 	assert_int_equal(when_point_cmp(&i1, &i2), 0);
 	assert_true(when_point_cmp(&i1, &i3) < 0);
 	assert_true(when_point_cmp(&i3, &i2) > 0);
+}
+
+/* "(зимнее)", "(літній)", "(Winter)" after a time choose which 03:30 of a night clocks go back. */
+static void test_fold_suffix(void **state)
+{
+	const struct when_ctx kyiv = { 2026, 10, 21, 2026, 10, 28 };
+	struct when w = parse_with("25.10 03.30 (зимнее)", &kyiv, 0);
+
+	assert_int_equal(w.start.prec, WHEN_PREC_TIME);
+	assert_int_equal(w.start.hour, 3);
+	assert_int_equal(w.start.minute, 30);
+	assert_int_equal(w.start.fold, WHEN_FOLD_WINTER);
+	w = parse_with("25.10 03.30 ( Літній )", &kyiv, 0);
+	assert_int_equal(w.start.fold, WHEN_FOLD_SUMMER);
+	w = parse_with("25.10 03.00-03.45 (Winter)", &kyiv, 0);
+	assert_int_equal(w.start.fold, WHEN_FOLD_WINTER);
+	assert_int_equal(w.end.fold, WHEN_FOLD_WINTER);
+	w = parse_with("до 25.10.2026 03:30 (зимовий)", &kyiv, 0);
+	assert_int_equal(w.due.fold, WHEN_FOLD_WINTER);
+	w = parse_with("25.10 03.30", &kyiv, 0);
+	assert_int_equal(w.start.fold, WHEN_FOLD_NONE);
+	/* A day has no wall time to choose: the season is read and changes nothing. */
+	w = parse_with("25.10 (зимнее)", &kyiv, 0);
+	assert_int_equal(w.start.prec, WHEN_PREC_DATE);
+	assert_int_equal(w.start.fold, WHEN_FOLD_NONE);
+	refused_with("25.10 03.30 (осеннее)", &kyiv, 0, "осеннее", NULL);
 }
 
 int main(void)
@@ -659,6 +685,7 @@ int main(void)
 		cmocka_unit_test(test_refuse_long_input),
 		cmocka_unit_test(test_no_state_between_calls),
 		cmocka_unit_test(test_point_cmp),
+		cmocka_unit_test(test_fold_suffix),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
