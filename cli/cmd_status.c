@@ -17,14 +17,31 @@ static const struct args_option cmd_status_options[] = {
 
 #define CMD_STATUS_BAR 30 /* columns of the progress bar */
 
-/* "[██████░░░░] 42%" on a terminal (coloured): DONE of the items not cancelled. */
-static void cmd_status_bar(struct cmd_ctx *ctx, long long done, long long of)
+/* "5 of 16 planned, 31 %; 5 cancelled": the done share says its base, as the status page and
+ * the report do (the cancelled part only when there are some). */
+static void cmd_status_share(char *buf, size_t len, long long done, long long planned,
+			     long long cancelled)
+{
+	int pct = planned > 0 ? (int)(done * 100 / planned) : 0;
+
+	if (cancelled > 0)
+		snprintf(buf, len, _("%lld of %lld planned, %d %%; %lld cancelled"), done, planned,
+			 pct, cancelled);
+	else
+		snprintf(buf, len, _("%lld of %lld planned, %d %%"), done, planned, pct);
+}
+
+/* "[██████░░░░] 2 of 5 planned, 40 %; 1 cancelled" on a terminal (coloured): DONE of the
+ * items not cancelled. */
+static void cmd_status_bar(struct cmd_ctx *ctx, long long done, long long of, long long cancelled)
 {
 	int pct = of > 0 ? (int)(done * 100 / of) : 0, full = pct * CMD_STATUS_BAR / 100;
 	int color = ctx_color(ctx);
+	char share[256];
 
+	cmd_status_share(share, sizeof share, done, of, cancelled);
 	if (!color) {
-		printf(_("progress: %d%% (%lld of %lld done)\n"), pct, done, of);
+		printf(_("progress: %s\n"), share);
 		return;
 	}
 	fputs("\033[32m", stdout);
@@ -33,7 +50,7 @@ static void cmd_status_bar(struct cmd_ctx *ctx, long long done, long long of)
 			fputs("\033[2m", stdout);
 		fputs(i < full ? "█" : "░", stdout);
 	}
-	printf(_("\033[0m %d%% (%lld of %lld done)\n"), pct, done, of);
+	printf("\033[0m %s\n", share);
 }
 
 static void cmd_status_totals(struct cmd_ctx *ctx, struct jscan *r)
@@ -43,7 +60,7 @@ static void cmd_status_totals(struct cmd_ctx *ctx, struct jscan *r)
 	long long cancelled = jscan_get_int(r, 0, "cancelled", 0);
 	int red = ctx_color(ctx) && overdue > 0;
 
-	cmd_status_bar(ctx, done, total - cancelled);
+	cmd_status_bar(ctx, done, total - cancelled, cancelled);
 	printf(_("%lld items: %lld done, %lld open (%s%lld overdue%s), %lld cancelled\n"), total,
 	       done, jscan_get_int(r, 0, "open", 0), red ? "\033[31m" : "", overdue,
 	       red ? "\033[0m" : "", cancelled);
@@ -150,40 +167,42 @@ static void cmd_status_items(struct cmd_ctx *ctx, struct jscan *r, const char *k
 	free(who);
 }
 
-/* --all: one line per plan. */
+/* --all: one line per plan. DONE, PLANNED (not cancelled) and % side by side, so the share
+ * says its base; TOTAL (JSON's, cancelled included) comes last. */
 static void cmd_status_plans(struct cmd_ctx *ctx, struct jscan *r)
 {
-	static const char *const header[] = { N_("PLAN"),      N_("TITLE"), N_("DONE"),
-					      N_("TOTAL"),     N_("OPEN"),  N_("OVERDUE"),
-					      N_("CANCELLED"), N_("%") };
+	static const char *const header[] = { N_("PLAN"),    N_("TITLE"),     N_("DONE"),
+					      N_("PLANNED"), N_("%"),	      N_("OPEN"),
+					      N_("OVERDUE"), N_("CANCELLED"), N_("TOTAL") };
+	/* JSON keys of columns 2.. (NULL: computed). */
+	static const char *const keys[] = { "done",    NULL,	    NULL,   "open",
+					    "overdue", "cancelled", "total" };
 	int plans = jscan_get(r, 0, "plans");
-	const char *cells[8];
-	char num[6][32];
+	const char *cells[9];
+	char num[7][32];
 	struct table *t;
 
-	if ((t = table_new(8)) == NULL)
+	if ((t = table_new(9)) == NULL)
 		return;
 	table_add_row(t, header);
 	table_keep(t, 0);
-	for (size_t c = 2; c < 8; c++)
+	for (size_t c = 2; c < 9; c++)
 		table_align_right(t, c);
 	for (int p = jscan_first(r, plans); p != -1; p = jscan_next(r, plans, p)) {
-		static const char *const keys[] = { "done", "total", "open", "overdue",
-						    "cancelled" };
-		long long v[5];
-		for (int k = 0; k < 5; k++) {
-			v[k] = jscan_get_int(r, p, keys[k], 0);
+		long long v[7];
+		for (int k = 0; k < 7; k++)
+			v[k] = keys[k] != NULL ? jscan_get_int(r, p, keys[k], 0) : 0;
+		v[1] = v[6] - v[5];
+		v[2] = v[1] > 0 ? v[0] * 100 / v[1] : 0;
+		for (int k = 0; k < 7; k++) {
 			snprintf(num[k], sizeof num[k], "%lld", v[k]);
 			cells[2 + k] = num[k];
 		}
-		snprintf(num[5], sizeof num[5], "%lld",
-			 v[1] - v[4] > 0 ? v[0] * 100 / (v[1] - v[4]) : 0);
 		cells[0] = jscan_get_string(r, p, "slug");
 		cells[1] = jscan_get_string(r, p, "title");
-		cells[7] = num[5];
 		table_add_row(t, cells);
-		if (v[3] > 0)
-			table_set_color(t, 5, TABLE_RED);
+		if (v[4] > 0)
+			table_set_color(t, 6, TABLE_RED);
 	}
 	table_print(t, stdout, ctx_width(ctx), ctx_color(ctx));
 	table_free(t);

@@ -54,6 +54,8 @@ static const char *const words[W_COUNT][NLANG] = {
 	[W_ORG] = { "Учреждение", "Установа", "Institution" },
 	[W_PERIOD] = { "Период", "Період", "Period" },
 	[W_OVERDUE_BY] = { "просрочено на", "прострочено на", "overdue by" },
+	/* "5 из 16 запланированных": the base of the done share (report_share_text). */
+	[W_OF_PLANNED] = { "запланированных", "запланованих", "planned" },
 };
 
 static const char *const weekdays[NLANG][7] = {

@@ -48,6 +48,7 @@ enum i18n_word {
 	W_ORG,
 	W_PERIOD,
 	W_OVERDUE_BY,
+	W_OF_PLANNED,
 	W_COUNT
 };
 

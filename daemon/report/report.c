@@ -124,6 +124,19 @@ int report_share_on_time(const struct report_tally *t)
 	return report_percent(t->done_on_time, t->total - t->cancelled);
 }
 
+char *report_share_text(const char *lang, const struct report_tally *t, char *buf, size_t len)
+{
+	int64_t planned = t->total - t->cancelled;
+	int n = snprintf(buf, len, "%lld %s %lld %s, %d %%", (long long)t->done, i18n(lang, W_OF),
+			 (long long)planned, i18n(lang, W_OF_PLANNED),
+			 report_percent(t->done, planned));
+
+	if (t->cancelled > 0 && n >= 0 && (size_t)n < len)
+		snprintf(buf + n, len - (size_t)n, "; %lld %s", (long long)t->cancelled,
+			 i18n(lang, W_STATE_CANCELLED));
+	return buf;
+}
+
 /* ---- a plan's items, kept --------------------------------------------------------------- */
 
 void report_item_free(struct report_item *it)

@@ -54,6 +54,11 @@ int report_percent(int64_t part, int64_t total);
 /* Share done on time of the items not cancelled, in percent (rounded down). */
 int report_share_on_time(const struct report_tally *t);
 
+/* The done share with its base, in LANG, the same on every page and report:
+ * "5 из 16 запланированных, 31 %; 5 отменено" (planned = not cancelled; the cancelled part
+ * only when there are some). Returns BUF. */
+char *report_share_text(const char *lang, const struct report_tally *t, char *buf, size_t len);
+
 /* An item kept for a page or a report; every string owned (report_free). */
 struct report_item {
 	int64_t id, at, late_after, done_at;

@@ -80,8 +80,10 @@ static void html_totals(struct buf *b, const struct report *r)
 {
 	const char *l = r->plan->lang;
 	const struct report_tally *t = &r->tally;
+	char share[160];
 
-	buf_printf(b, "<h2>%s</h2>\n<table class=\"totals\">\n", i18n(l, W_TOTALS));
+	buf_printf(b, "<h2>%s</h2>\n<p id=\"share\">%s</p>\n<table class=\"totals\">\n",
+		   i18n(l, W_TOTALS), report_share_text(l, t, share, sizeof share));
 	total_row(b, "total", i18n(l, W_TOTAL), t->total);
 	total_row(b, "done", i18n(l, W_DONE), t->done);
 	total_row(b, "done-on-time", i18n(l, W_DONE_ON_TIME), t->done_on_time);

@@ -31,8 +31,10 @@ static void md_totals(struct buf *b, const struct report *r)
 {
 	const char *l = r->plan->lang;
 	const struct report_tally *t = &r->tally;
+	char share[160];
 
-	buf_printf(b, "## %s\n\n| | |\n|---|---:|\n", i18n(l, W_TOTALS));
+	buf_printf(b, "## %s\n\n%s\n\n| | |\n|---|---:|\n", i18n(l, W_TOTALS),
+		   report_share_text(l, t, share, sizeof share));
 	buf_printf(b, "| %s | %lld |\n", i18n(l, W_TOTAL), (long long)t->total);
 	buf_printf(b, "| %s | %lld |\n", i18n(l, W_DONE), (long long)t->done);
 	buf_printf(b, "| %s | %lld |\n", i18n(l, W_DONE_ON_TIME), (long long)t->done_on_time);

@@ -77,13 +77,15 @@ static void page_progress(struct buf *b, const struct report *r)
 	const char *l = r->plan->lang;
 	const struct report_tally *t = &r->tally;
 	int pct = report_percent(t->done, t->total - t->cancelled);
+	char share[160];
 
+	/* The share says its base ("5 из 16 запланированных, 31 %; 5 отменено"), so that it adds
+	 * up with the counts below, where "total" includes the cancelled. */
 	buf_printf(b,
-		   "<section id=\"progress\">\n<h2>%s</h2>\n<p><b id=\"percent\">%d%%</b> · "
-		   "%s %lld %s %lld</p>\n<div class=\"bar\" role=\"img\" aria-label=\"%d%%\">"
+		   "<section id=\"progress\">\n<h2>%s</h2>\n<p><b id=\"share\">%s</b></p>\n"
+		   "<div class=\"bar\" role=\"img\" aria-label=\"%d %%\">"
 		   "<span style=\"width:%d%%\"></span></div>\n<ul class=\"counts\">\n",
-		   i18n(l, W_STATUS_TITLE), pct, i18n(l, W_DONE), (long long)t->done, i18n(l, W_OF),
-		   (long long)(t->total - t->cancelled), pct, pct);
+		   i18n(l, W_STATUS_TITLE), report_share_text(l, t, share, sizeof share), pct, pct);
 	count_li(b, "total", i18n(l, W_TOTAL), t->total);
 	count_li(b, "done", i18n(l, W_DONE), t->done);
 	count_li(b, "open", i18n(l, W_OPEN), t->open);

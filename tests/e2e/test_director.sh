@@ -52,7 +52,8 @@ assert_eq "1 1" "$(jget '"%d %d" % (d["done_on_time"], d["done_late"])' "$st")" 
 
 step "status for people: totals, the table, how late"
 expect_ok q status
-assert_match '^progress: 40% \(2 of 5 done\)' "$(last_out)" "progress line"
+# The share says its base: 2 of the 5 not cancelled; the 6th is the cancelled one (issue 14).
+assert_match '^progress: 2 of 5 planned, 40 %; 1 cancelled$' "$(last_out)" "progress line"
 assert_match '6 items: 2 done, 3 open \(1 overdue\), 1 cancelled' "$(last_out)" "totals"
 assert_match '^Петров +1 +0 +1$' "$(last_out)" "Петров's row"
 assert_match '^3 +12h ' "$(last_out)" "overdue 3, 12 hours late"
@@ -68,7 +69,10 @@ assert_eq "$SLUG 6 2 3 1 1" \
 	"first plan's line"
 assert_eq "0" "$(jget 'd["plans"][1]["total"]' "$all")" "empty plan"
 expect_ok q status --all
-assert_match "^$SLUG +Неделя качества 2017 +2 +6 +3 +1 +1 +40$" "$(last_out)" "--all table"
+assert_match '^PLAN +TITLE +DONE +PLANNED +% +OPEN +OVERDUE +CANCELLED +TOTAL$' "$(last_out)" \
+	"--all header: the share next to its base"
+assert_match "^$SLUG +Неделя качества 2017 +2 +5 +40 +3 +1 +1 +6$" "$(last_out)" "--all table"
+assert_match " +0 +0 +0 +0 +0 +0 +0$" "$(last_out)" "--all: the empty plan"
 
 step "status --url makes the page's URL; asking again shows the same; --rotate kills the old"
 # Through QWEEK_SOCKET, and with --socket: the command's own --url flag (no value) is not the
@@ -116,6 +120,8 @@ assert_match '&lt;b&gt;Ко&lt;/b&gt;' "$page" "org escaped"
 assert_match 'Приказ №15 &lt;подписан&gt; &amp; размещён' "$page" "note escaped"
 if grep -qiE '<script|src=|href=' "$T/http.body"; then fail "a script or an external resource"; fi
 assert_match 'Вт, 14\.11\.2017' "$page" "a day of the week in Russian"
+assert_match '<b id="share">2 из 5 запланированных, 40 %; 1 отменено</b>' \
+	"$page" "the share says its base, in Russian"
 "$PY" - "$T/http.body" <<'PYEOF' || fail "item 1 (due by 08.11) on the day of 08.11"
 import re, sys
 page = open(sys.argv[1], encoding="utf-8").read()
@@ -161,6 +167,7 @@ assert_match '^\| 4 \| \\<script\\>alert\(1\)\\</script\\> \| 15\.11\.2017 10:00
 	"$md" "row 4"
 assert_match '^\| 5 \| Экскурсия \| 12\.11\.2017 09:00 \| Петров \|  \| отменено \|  \|$' "$md" "row 5"
 assert_match '^\| Доля выполненных в срок \| 20% \|$' "$md" "share on time"
+assert_match '^2 из 5 запланированных, 40 %; 1 отменено$' "$md" "md: the share with its base"
 
 step "report --format csv"
 expect_ok q --plan "$SLUG" report --format csv
@@ -186,6 +193,8 @@ assert_match '&lt;script&gt;alert\(1\)&lt;/script&gt;' "$(last_out)" "html repor
 assert_match '@media print' "$(last_out)" "print CSS"
 $CHECK report "$T/last.out" total=6 done=2 done-on-time=1 done-late=1 overdue=1 cancelled=1 \
 	share-on-time=20% rows=6 || fail "report check"
+assert_match '<p id="share">2 из 5 запланированных, 40 %; 1 отменено</p>' "$(last_out)" \
+	"html report: the share with its base"
 assert_eq 200 "$(http GET "/api/v1/plans/$SLUG/report?format=html")" "raw html report"
 assert_match '^Content-Type: text/html; charset=utf-8' "$(tr -d '\r' <"$T/http.headers")" \
 	"report content type"
@@ -201,6 +210,11 @@ assert_eq 200 "$(http GET "/status/${URLUK##*/}")" "uk page"
 assert_match 'Прострочені заходи' "$(cat "$T/http.body")" "Ukrainian heading"
 assert_match 'Пн, 13\.11\.2017' "$(cat "$T/http.body")" "Ukrainian day"
 assert_match 'lang="uk"' "$(cat "$T/http.body")" "html lang"
+# Nothing cancelled: the share says no "скасовано".
+assert_match '<b id="share">0 з 1 запланованих, 0 %</b>' \
+	"$(cat "$T/http.body")" "the share in Ukrainian, no cancelled part"
+expect_ok q --plan "$UK" status
+assert_match '^progress: 0 of 1 planned, 0 %$' "$(last_out)" "CLI: no cancelled part"
 
 step "over TCP: the page is public, making its URL is not"
 code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$P2")

@@ -59,6 +59,11 @@ expect_ok env COLUMNS=200 LANG=uk_UA.UTF-8 bash -c 'unset LC_ALL; "$0" --socket 
 	"$QWEEK" "$T/q.sock"
 assert_match "^НОМЕР +ТЕРМІН +НАЗВА +ВІДПОВІДАЛЬНІ +СТАН" "$(last_out)" "uk table header"
 assert_match "не виконано$" "$(last_out)" "uk state"
+# The done share says its base (issue 14); nothing cancelled, so no cancelled part.
+expect_ok ql uk_UA.UTF-8 status
+assert_match "^хід виконання: 0 з 1 запланованих, 0 %$" "$(last_out)" "uk share with its base"
+expect_ok ql ru_RU.UTF-8 status
+assert_match "^ход выполнения: 0 из 1 запланированных, 0 %$" "$(last_out)" "ru share with its base"
 
 step "qweekd's refusal follows Accept-Language; without it, the plan's language"
 refusal() { # ACCEPT-LANGUAGE PATH: the message of qweekd's refusal

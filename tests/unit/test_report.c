@@ -221,6 +221,10 @@ static void test_rendered(void **state)
 	assert_non_null(strstr(page, "<meta http-equiv=\"refresh\" content=\"300\">"));
 	assert_non_null(strstr(page, "data-day=\"2017-11-15\""));
 	assert_non_null(strstr(html, "@media print"));
+	/* The share with its base, the same words in each (nothing cancelled here). */
+	assert_non_null(strstr(page, "<b id=\"share\">1 из 2 запланированных, 50 %</b>"));
+	assert_non_null(strstr(html, "<p id=\"share\">1 из 2 запланированных, 50 %</p>"));
+	assert_non_null(strstr(md, "\n1 из 2 запланированных, 50 %\n"));
 	assert_non_null(strstr(md, "| 1 | t | 12.11.2017 10:00 | Иванова | "
 				   "14.11.2017 10:00, director | с опозданием на 1 день 14 ч | "
 				   "Пришли \\<12\\> родителей |"));
@@ -256,12 +260,38 @@ static void test_month_deadline(void **state)
 			    "до 24.11.2026");
 }
 
+/* The done share says its base in every language, and the cancelled only when there are some
+ * (issue 14: "TOTAL 21" next to "5 of 16" did not visibly add up). */
+static void test_share_text(void **state)
+{
+	struct report_tally t = { .total = 21, .done = 5, .open = 11, .cancelled = 5 };
+	char buf[160];
+
+	(void)state;
+	assert_string_equal(report_share_text("ru", &t, buf, sizeof buf),
+			    "5 из 16 запланированных, 31 %; 5 отменено");
+	assert_string_equal(report_share_text("uk", &t, buf, sizeof buf),
+			    "5 з 16 запланованих, 31 %; 5 скасовано");
+	assert_string_equal(report_share_text("en", &t, buf, sizeof buf),
+			    "5 of 16 planned, 31 %; 5 cancelled");
+	t.total = 16;
+	t.cancelled = 0;
+	assert_string_equal(report_share_text("uk", &t, buf, sizeof buf),
+			    "5 з 16 запланованих, 31 %");
+	t = (struct report_tally){ .total = 2, .cancelled = 2 };
+	assert_string_equal(report_share_text("en", &t, buf, sizeof buf),
+			    "0 of 0 planned, 0 %; 2 cancelled");
+	/* Cut short, still a string. */
+	t = (struct report_tally){ .total = 21, .done = 5, .cancelled = 5 };
+	assert_string_equal(report_share_text("en", &t, buf, 10), "5 of 16 p");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tally),	       cmocka_unit_test(test_escapes),
 		cmocka_unit_test(test_words),	       cmocka_unit_test(test_rendered),
-		cmocka_unit_test(test_month_deadline),
+		cmocka_unit_test(test_month_deadline), cmocka_unit_test(test_share_text),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 
