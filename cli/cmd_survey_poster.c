@@ -10,15 +10,8 @@
 
 static enum cmd_retval cmd_survey_poster_exec(struct cmd_ctx *ctx, struct args *args)
 {
-	char *path = ctx_path(ctx, "survey", NULL, "/page?what=poster");
-	enum cmd_retval rv;
-
 	(void)args;
-	if (path == NULL)
-		return CMD_REFUSED;
-	rv = survey_page_print(ctx, path);
-	free(path);
-	return rv;
+	return survey_page_print(ctx, "poster");
 }
 
 const struct cmd_entry cmd_survey_poster_entry = {

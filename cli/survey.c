@@ -8,6 +8,7 @@
 #include "mem.h"
 #include "nls.h"
 #include "survey.h"
+#include "util.h"
 
 enum cmd_retval survey_file_read(const char *file, char **data, size_t *len)
 {
@@ -41,14 +42,20 @@ enum cmd_retval survey_file_read(const char *file, char **data, size_t *len)
 	return CMD_OK;
 }
 
-enum cmd_retval survey_page_print(struct cmd_ctx *ctx, const char *path)
+enum cmd_retval survey_page_print(struct cmd_ctx *ctx, const char *what)
 {
 	char *reply = NULL, *cause = NULL;
 	size_t len = 0;
-	int status = ctx_request_bytes(ctx, "GET", path, NULL, NULL, 0, &reply, &len);
+	char *tail = util_printf("/page?what=%s", what);
+	char *path = tail != NULL ? ctx_path(ctx, "survey", NULL, tail) : NULL;
+	int status = path != NULL ?
+			     ctx_request_bytes(ctx, "GET", path, NULL, NULL, 0, &reply, &len) :
+			     -1;
 	struct jscan *j;
 	const char *msg;
 
+	free(tail);
+	free(path);
 	if (status == -1)
 		return CMD_REFUSED;
 	if (status == 200) {

@@ -12,7 +12,8 @@
 /* The bytes of FILE ("-": stdin) in *DATA (malloc'd, NUL-ended) and *LEN; CMD_OK or refused. */
 enum cmd_retval survey_file_read(const char *file, char **data, size_t *len);
 
-/* GET PATH (not JSON) to stdout; CMD_OK or refused with qweekd's message. */
-enum cmd_retval survey_page_print(struct cmd_ctx *ctx, const char *path);
+/* The survey's printable page WHAT ("poster", "print": HTML, not JSON) to stdout; CMD_OK or
+ * refused with qweekd's message. */
+enum cmd_retval survey_page_print(struct cmd_ctx *ctx, const char *what);
 
 #endif

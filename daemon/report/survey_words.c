@@ -12,14 +12,14 @@ enum { NLANG = I18N_NLANG };
 static const char *const words[SW_COUNT][NLANG] = {
 	[SW_TITLE] = { "Анкета", "Анкета", "Questionnaire" },
 	[SW_KEPT] = { "Анкета анонимная. Хранятся только ваши ответы: ни имени, ни сведений о "
-		      "вашем устройстве. Его адрес не записывается: он помнится несколько минут, "
-		      "только чтобы защитить анкету от накрутки.",
+		      "вашем устройстве. Его адрес в сети нигде не сохраняется; несколько минут он "
+		      "держится в памяти, только чтобы защитить анкету от накрутки.",
 		      "Анкета анонімна. Зберігаються лише ваші відповіді: ні імені, ні відомостей "
-		      "про ваш пристрій. Його адреса не записується: вона пам’ятається кілька "
-		      "хвилин, лише щоб захистити анкету від накруток.",
+		      "про ваш пристрій. Його адреса в мережі ніде не зберігається; кілька хвилин "
+		      "вона тримається в пам’яті, лише щоб захистити анкету від накруток.",
 		      "This questionnaire is anonymous. Only your answers are kept: no name, "
-		      "nothing about your device. Its address is not written down: it is held for "
-		      "a few minutes only, to protect the survey from floods." },
+		      "nothing about your device. Its network address is never stored; it is held "
+		      "in memory for a few minutes only, to protect the survey from floods." },
 	[SW_REQUIRED_NOTE] = { "Вопросы со звёздочкой (*) обязательны, остальные — по желанию.",
 			       "Питання із зірочкою (*) обов’язкові, решта — за бажанням.",
 			       "Questions marked * must be answered; the others are optional." },
