@@ -22,6 +22,7 @@
 #include "store/remind_store.h"
 #include "core/rules.h"
 #include "store/store.h"
+#include "db_fixture.h"
 #include "time/tz.h"
 #include "utf8.h"
 
@@ -415,19 +416,11 @@ static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	struct error err = ERROR_INIT;
-	char *cause = NULL;
 
 	strcpy(f->dir, "/tmp/qweek-feed-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/q.db", f->dir);
-	assert_non_null(f->db = db_open(f->path, &cause));
-	f->plan.slug = strdup("nedelya");
-	f->plan.title = strdup("Неделя качества социальных услуг 2017");
-	f->plan.org = strdup("МБУ СО «ЦСПСиД «Надежда»");
-	f->plan.tz = strdup("Asia/Krasnoyarsk");
-	f->plan.lang = strdup("ru");
-	strcpy(f->plan.first_day, "2017-11-08");
-	strcpy(f->plan.last_day, "2017-11-15");
+	f->db = db_fixture_open(f->dir, f->path, sizeof f->path);
+	db_fixture_plan(&f->plan, "Неделя качества социальных услуг 2017",
+			"МБУ СО «ЦСПСиД «Надежда»");
 	assert_int_equal(store_plan_insert(f->db, &f->plan, 1509000000, &err), 0);
 	assert_int_equal(store_person_insert(f->db, f->plan.id, "Иванова А. П.", "person", NULL,
 					     NULL, 1509000000, &f->person, &err),
@@ -450,17 +443,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
 
 	feed_cache_free();
-	db_close(f->db);
-	free(f->plan.slug);
-	free(f->plan.title);
-	free(f->plan.org);
-	free(f->plan.tz);
-	free(f->plan.lang);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	assert_int_equal(system(cmd), 0);
+	db_fixture_close(f->db, &f->plan, f->dir);
 	free(f);
 	return 0;
 }

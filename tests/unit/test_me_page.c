@@ -16,6 +16,7 @@
 #include "store/db.h"
 #include "store/link_store.h"
 #include "store/store.h"
+#include "db_fixture.h"
 #include "time/tz.h"
 
 /*
@@ -70,20 +71,11 @@ static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	struct error err = ERROR_INIT;
-	char *cause = NULL;
 	int64_t ab[2];
 
 	strcpy(f->dir, "/tmp/qweek-me-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/q.db", f->dir);
-	assert_non_null(f->db = db_open(f->path, &cause));
-	f->plan.slug = strdup("nedelya");
-	f->plan.title = strdup("Неделя качества");
-	f->plan.org = strdup("");
-	f->plan.tz = strdup("Asia/Krasnoyarsk");
-	f->plan.lang = strdup("ru");
-	strcpy(f->plan.first_day, "2017-11-08");
-	strcpy(f->plan.last_day, "2017-11-15");
+	f->db = db_fixture_open(f->dir, f->path, sizeof f->path);
+	db_fixture_plan(&f->plan, "Неделя качества", "");
 	assert_int_equal(store_plan_insert(f->db, &f->plan, NOW - 200 * H, &err), 0);
 	f->a = person(f, "Иванова А. П.", "person");
 	f->b = person(f, "Петров С. И.", "person");
@@ -119,17 +111,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
 
 	me_page_cache_free();
-	db_close(f->db);
-	free(f->plan.slug);
-	free(f->plan.title);
-	free(f->plan.org);
-	free(f->plan.tz);
-	free(f->plan.lang);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	assert_int_equal(system(cmd), 0);
+	db_fixture_close(f->db, &f->plan, f->dir);
 	free(f);
 	return 0;
 }

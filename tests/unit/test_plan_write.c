@@ -14,6 +14,7 @@
 #include "store/db.h"
 #include "store/plan_write.h"
 #include "store/store.h"
+#include "db_fixture.h"
 
 /* The one write path: what it commits is announced once, after the commit; nothing else is. */
 
@@ -54,19 +55,10 @@ static int setup(void **state)
 {
 	static int subscribed;
 	struct fixture *f = calloc(1, sizeof *f);
-	char *cause = NULL;
 
 	strcpy(f->dir, "/tmp/qweek-write-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/q.db", f->dir);
-	assert_non_null(f->db = db_open(f->path, &cause));
-	f->plan.slug = strdup("nedelya");
-	f->plan.title = strdup("Неделя качества 2017");
-	f->plan.org = strdup("");
-	f->plan.tz = strdup("Asia/Krasnoyarsk");
-	f->plan.lang = strdup("ru");
-	strcpy(f->plan.first_day, "2017-11-08");
-	strcpy(f->plan.last_day, "2017-11-15");
+	f->db = db_fixture_open(f->dir, f->path, sizeof f->path);
+	db_fixture_plan(&f->plan, "Неделя качества 2017", "");
 	if (!subscribed++)
 		changes_subscribe(on_change, NULL);
 	memset(&heard, 0, sizeof heard);
@@ -78,16 +70,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
 
-	db_close(f->db);
-	free(f->plan.slug);
-	free(f->plan.title);
-	free(f->plan.org);
-	free(f->plan.tz);
-	free(f->plan.lang);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	assert_int_equal(system(cmd), 0);
+	db_fixture_close(f->db, &f->plan, f->dir);
 	free(f);
 	return 0;
 }

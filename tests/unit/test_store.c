@@ -14,6 +14,7 @@
 #include "store/db.h"
 #include "store/item_mark_store.h"
 #include "store/store.h"
+#include "db_fixture.h"
 
 /* The store against a real SQLite file in a temporary directory. */
 
@@ -27,21 +28,11 @@ struct fixture {
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	char *cause = NULL;
 	struct error err = ERROR_INIT;
 
 	strcpy(f->dir, "/tmp/qweek-store-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/q.db", f->dir);
-	f->db = db_open(f->path, &cause);
-	assert_non_null(f->db);
-	f->plan.slug = strdup("nedelya");
-	f->plan.title = strdup("Неделя качества 2017");
-	f->plan.org = strdup("");
-	f->plan.tz = strdup("Asia/Krasnoyarsk");
-	f->plan.lang = strdup("ru");
-	strcpy(f->plan.first_day, "2017-11-08");
-	strcpy(f->plan.last_day, "2017-11-15");
+	f->db = db_fixture_open(f->dir, f->path, sizeof f->path);
+	db_fixture_plan(&f->plan, "Неделя качества 2017", "");
 	assert_int_equal(store_plan_insert(f->db, &f->plan, 1000, &err), 0);
 	*state = f;
 	return 0;
@@ -50,16 +41,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
 
-	db_close(f->db);
-	free(f->plan.slug);
-	free(f->plan.title);
-	free(f->plan.org);
-	free(f->plan.tz);
-	free(f->plan.lang);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	assert_int_equal(system(cmd), 0);
+	db_fixture_close(f->db, &f->plan, f->dir);
 	free(f);
 	return 0;
 }
