@@ -3,7 +3,9 @@
 #                      QWEEK already name binaries; sets both
 #   bench_tmp NAME     a temporary directory $T (removed at exit, with the daemon stopped) and
 #                      the socket path $SOCK in it
+#   bench_port         a free loopback port in $PORT: start then listens on it too (pages, DAV)
 #   start [WRAPPER...] qweekd on $T/b.db and $SOCK (under WRAPPER, e.g. valgrind), waited for
+#   q ARGS...          the qweek client on $SOCK
 #   stop               SIGTERM, and wait for it
 
 bench_build() {
@@ -32,9 +34,16 @@ _bench_cleanup() {
 	rm -rf "$T"
 }
 
+bench_port() {
+	PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+}
+
 # Waits up to 60 s: valgrind is slow to start.
 start() {
-	"$@" "$QWEEKD" --foreground --db "$T/b.db" --socket "$SOCK" </dev/null >>"$T/qweekd.log" 2>&1 &
+	local listen=()
+	[[ -n ${PORT:-} ]] && listen=(--listen "127.0.0.1:$PORT")
+	"$@" "$QWEEKD" --foreground --db "$T/b.db" --socket "$SOCK" "${listen[@]}" </dev/null \
+		>>"$T/qweekd.log" 2>&1 &
 	PID=$!
 	for _ in $(seq 600); do
 		curl -sf --unix-socket "$SOCK" http://localhost/healthz >/dev/null 2>&1 && return 0
@@ -50,3 +59,5 @@ stop() {
 	wait "$PID" || true
 	PID=
 }
+
+q() { "$QWEEK" --socket "$SOCK" "$@"; }

@@ -35,15 +35,8 @@ source bench/lib.sh
 bash scripts/deps.sh wrk curl python3 >/dev/null
 bench_build
 bench_tmp me
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-QWEEKD_NOW=2017-11-14T05:00:00Z "$QWEEKD" --foreground --db "$T/b.db" --socket "$SOCK" \
-	--listen "127.0.0.1:$PORT" </dev/null >>"$T/qweekd.log" 2>&1 &
-PID=$!
-for _ in $(seq 100); do
-	curl -sf --unix-socket "$SOCK" http://localhost/healthz >/dev/null 2>&1 && break
-	sleep 0.1
-done
-q() { "$QWEEK" --socket "$SOCK" "$@"; }
+bench_port
+QWEEKD_NOW=2017-11-14T05:00:00Z start
 
 echo "filling a plan of $N_PLAN items, $N_ITEMS of them Иванова's or her group's..."
 SLUG=$(python3 bench/uclient.py "$SOCK" fill "$N_PLAN")

@@ -25,19 +25,8 @@ source bench/lib.sh
 
 bench_build
 bench_tmp survey
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-run() {
-	QWEEKD_NOW=2017-11-14T05:00:00Z "$QWEEKD" --foreground --db "$T/b.db" --socket "$SOCK" \
-		--listen "127.0.0.1:$PORT" </dev/null >>"$T/qweekd.log" 2>&1 &
-	PID=$!
-	for _ in $(seq 100); do
-		curl -sf --unix-socket "$SOCK" http://localhost/healthz >/dev/null 2>&1 && return 0
-		sleep 0.1
-	done
-	echo "bench: qweekd did not start" >&2
-	exit 1
-}
-q() { "$QWEEK" --socket "$SOCK" "$@"; }
+bench_port
+run() { QWEEKD_NOW=2017-11-14T05:00:00Z start; }
 
 run
 q plan new "Неделя качества 2017" --from 08.11.2017 --to 15.11.2017 --tz Asia/Krasnoyarsk \
