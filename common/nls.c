@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "nls.h"
 
@@ -10,11 +12,33 @@
 #define LOCALEDIR "/usr/share/locale"
 #endif
 
+const char *nls_dir(const char *installed)
+{
+	static char beside[4096];
+	const char *dir = getenv("QWEEK_LOCALEDIR");
+	struct stat st;
+	ssize_t n;
+	char *slash;
+
+	if (dir != NULL && *dir != '\0')
+		return dir;
+	/* A binary run from its build tree (the demo, a developer) has its catalogues beside it,
+	 * in locale/; an installed one has none there and takes the installed directory. */
+	n = readlink("/proc/self/exe", beside, sizeof beside - sizeof "/locale");
+	if (n > 0 && (size_t)n < sizeof beside - sizeof "/locale") {
+		beside[n] = '\0';
+		if ((slash = strrchr(beside, '/')) != NULL) {
+			strcpy(slash, "/locale");
+			if (stat(beside, &st) == 0 && S_ISDIR(st.st_mode))
+				return beside;
+		}
+	}
+	return installed;
+}
+
 const char *nls_localedir(void)
 {
-	const char *dir = getenv("QWEEK_LOCALEDIR");
-
-	return dir != NULL && *dir != '\0' ? dir : LOCALEDIR;
+	return nls_dir(LOCALEDIR);
 }
 
 void nls_init(void)

@@ -17,8 +17,11 @@
 #endif
 #define N_(s) (s)
 
-/* Where the catalogues are: $QWEEK_LOCALEDIR (the build tree's, for tests), else the installed. */
+/* Where the client's catalogues are (nls_dir of the installed directory). */
 const char *nls_localedir(void);
+/* Where the catalogues are: $QWEEK_LOCALEDIR, else locale/ beside the running binary (a build
+ * tree), else INSTALLED. */
+const char *nls_dir(const char *installed);
 
 /* The client's set-up: the locale of the environment (LANG, LC_*, LANGUAGE) and our domain. */
 void nls_init(void);

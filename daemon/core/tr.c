@@ -23,10 +23,8 @@ static enum i18n_lang tr_lang = I18N_EN, tr_plan = I18N_RU;
 void tr_init(void)
 {
 #ifdef ENABLE_NLS
-	const char *dir = getenv("QWEEK_LOCALEDIR");
+	const char *dir = nls_dir(QWEEKD_LOCALEDIR);
 
-	if (dir == NULL || *dir == '\0')
-		dir = QWEEKD_LOCALEDIR;
 	/* LANGUAGE would override the locale below (gettext reads it first): not the caller's. */
 	unsetenv("LANGUAGE");
 	for (int i = 0; i < I18N_NLANG; i++) {
