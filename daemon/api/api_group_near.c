@@ -37,8 +37,7 @@ int api_group_near(struct db *db, int64_t plan_id, const char *name, struct erro
 	error_set(err, ERR_CONFLICT,
 		  "there is no group «%s»; did you mean «%s»? To make a new group of that name "
 		  "all the same, add --new-group (\"new_group\": true)",
-		  name, n.found);
-	error_candidate(err, "%s", n.found);
+		  name, n.found); /* it names the one candidate: no list after it repeating it */
 	return -1;
 }
 
